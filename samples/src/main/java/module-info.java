@@ -1,0 +1,7 @@
+/** Runnable WebNN for Java programs, started as {@code webnn-samples <command>}. */
+module dev.webnn.samples {
+    requires dev.webnn;
+    requires info.picocli;
+
+    opens dev.webnn.samples to info.picocli;
+}
