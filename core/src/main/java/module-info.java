@@ -7,6 +7,7 @@
 module dev.webnn {
     exports dev.webnn;
     exports dev.webnn.spi;
+    exports dev.webnn.graph;
 
     uses dev.webnn.spi.MLBackend;
 }

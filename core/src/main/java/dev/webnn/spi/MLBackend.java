@@ -1,5 +1,7 @@
 package dev.webnn.spi;
 
+import dev.webnn.MLContextOptions;
+
 /**
  * A WebNN backend: native kernels that run compiled graphs.
  *
@@ -32,4 +34,14 @@ public interface MLBackend {
      * @return whether the backend can be used, with its native version or the reason not
      */
     BackendAvailability availability();
+
+    /**
+     * Opens the backend's side of a new {@code MLContext}. Called only after
+     * {@link #availability()} reported the backend available.
+     *
+     * @param options the context options ({@code numThreads} and so on)
+     * @return the backend context, owned and closed by the {@code MLContext}
+     * @throws dev.webnn.MLNotSupportedError if the options cannot be honoured
+     */
+    BackendContext openContext(MLContextOptions options);
 }

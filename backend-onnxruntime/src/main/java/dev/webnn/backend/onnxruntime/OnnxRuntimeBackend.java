@@ -1,6 +1,8 @@
 package dev.webnn.backend.onnxruntime;
 
+import dev.webnn.MLContextOptions;
 import dev.webnn.spi.BackendAvailability;
+import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.MLBackend;
 
 /**
@@ -38,5 +40,10 @@ public final class OnnxRuntimeBackend implements MLBackend {
         } catch (IllegalStateException e) {
             return BackendAvailability.unavailable(e.getMessage());
         }
+    }
+
+    @Override
+    public BackendContext openContext(MLContextOptions options) {
+        return new OnnxRuntimeContext(options);
     }
 }

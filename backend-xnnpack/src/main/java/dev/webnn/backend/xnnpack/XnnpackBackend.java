@@ -1,6 +1,8 @@
 package dev.webnn.backend.xnnpack;
 
+import dev.webnn.MLContextOptions;
 import dev.webnn.spi.BackendAvailability;
+import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.MLBackend;
 
 /**
@@ -36,5 +38,10 @@ public final class XnnpackBackend implements MLBackend {
         } catch (IllegalStateException e) {
             return BackendAvailability.unavailable(e.getMessage());
         }
+    }
+
+    @Override
+    public BackendContext openContext(MLContextOptions options) {
+        return new XnnpackContext(options);
     }
 }

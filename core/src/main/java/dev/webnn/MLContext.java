@@ -1,0 +1,520 @@
+package dev.webnn;
+
+import dev.webnn.graph.Graph;
+import dev.webnn.graph.Node;
+import dev.webnn.graph.Operand;
+import dev.webnn.spi.BackendContext;
+import dev.webnn.spi.CompiledGraph;
+import dev.webnn.spi.MLBackend;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A WebNN context bound to one backend (spec: {@code MLContext}): creates tensors,
+ * compiles graphs through {@link MLGraphBuilder}, and runs them.
+ *
+ * <p>Thread safety: a context has one timeline. {@link #dispatch}, {@link #compute},
+ * {@link #writeTensor}, {@link #readTensor} and the {@code close} methods of the context,
+ * its graphs and tensors are serialised on it and may be called from any thread. Steady-state
+ * {@code dispatch} and {@code compute} allocate nothing on the Java heap and copy no tensor
+ * data.
+ *
+ * <p>{@link #close()} (the spec's {@code destroy()}) releases, in order, every graph, every
+ * tensor and then the backend's native state; later calls fail with
+ * {@link MLInvalidStateError}.
+ */
+public final class MLContext implements AutoCloseable {
+
+    private final MLBackend backend;
+    private final BackendContext backendContext;
+    private final MLContextOptions options;
+    private final MLOpSupportLimits limits;
+    private final ReentrantLock timeline = new ReentrantLock();
+    private final Set<MLGraph> graphs = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<MLTensor> tensors = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile boolean closed;
+
+    MLContext(MLBackend backend, BackendContext backendContext, MLContextOptions options) {
+        this.backend = backend;
+        this.backendContext = backendContext;
+        this.options = options;
+        this.limits = Objects.requireNonNull(backendContext.supportLimits(MLOpSupportLimits.specification()),
+                "backend " + backend.name() + " returned no support limits");
+    }
+
+    /**
+     * The name of the backend running this context, e.g. {@code "xnnpack"}.
+     *
+     * @return the backend name
+     */
+    public String backendName() {
+        return backend.name();
+    }
+
+    /**
+     * The options this context was created with.
+     *
+     * @return the options
+     */
+    public MLContextOptions options() {
+        return options;
+    }
+
+    /**
+     * Whether the context runs on a massively parallel accelerator (spec:
+     * {@code accelerated}); the backends of this library run on the CPU.
+     *
+     * @return false
+     */
+    public boolean accelerated() {
+        return false;
+    }
+
+    /**
+     * What the backend supports: operators, data types and ranks per operand (spec:
+     * {@code opSupportLimits()}).
+     *
+     * @return the backend's limits, a narrowing of {@link MLOpSupportLimits#specification()}
+     */
+    public MLOpSupportLimits opSupportLimits() {
+        return limits;
+    }
+
+    /**
+     * A zero-filled tensor (spec: {@code createTensor(descriptor)}).
+     *
+     * @param descriptor data type, shape and read/write flags
+     * @return the tensor, owned by the caller and by this context
+     * @throws MLTypeError if the shape is invalid
+     * @throws MLInvalidStateError if the context is closed
+     */
+    public MLTensor createTensor(MLTensorDescriptor descriptor) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Checks.dimensions("createTensor", descriptor.descriptor());
+        return register(new MLTensor(this, descriptor, false));
+    }
+
+    /**
+     * A constant tensor holding a copy of {@code data}, for {@link MLGraphBuilder#constant(MLTensor)}
+     * (spec: {@code createConstantTensor(descriptor, inputData)}).
+     *
+     * @param descriptor data type and shape
+     * @param data exactly {@code descriptor.byteLength()} bytes in native byte order
+     * @return the constant tensor
+     * @throws MLTypeError if the shape is invalid or the byte count differs
+     * @throws MLInvalidStateError if the context is closed
+     */
+    public MLTensor createConstantTensor(MLOperandDescriptor descriptor, MemorySegment data) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        Checks.dimensions("createConstantTensor", descriptor);
+        checkLength("createConstantTensor", descriptor, data);
+        MLTensor tensor = register(new MLTensor(this, new MLTensorDescriptor(descriptor, false, false), true));
+        tensor.data().copyFrom(data);
+        return tensor;
+    }
+
+    /**
+     * Copies {@code data} into a writable tensor (spec: {@code writeTensor}).
+     *
+     * @param tensor a writable tensor of this context
+     * @param data exactly the tensor's byte length, in native byte order (heap or native)
+     * @throws MLTypeError if the tensor is from another context, destroyed, not writable, or
+     *     the byte count differs
+     * @throws MLInvalidStateError if the context is closed
+     */
+    public void writeTensor(MLTensor tensor, MemorySegment data) {
+        checkTensor("writeTensor", tensor);
+        if (!tensor.writable()) {
+            throw new MLTypeError("writeTensor: the tensor is not writable");
+        }
+        checkLength("writeTensor", tensor.descriptor(), data);
+        onTimeline(() -> {
+            checkTensor("writeTensor", tensor);
+            tensor.data().copyFrom(data);
+        });
+    }
+
+    /**
+     * Reads a readable tensor into new memory (spec: {@code readTensor(tensor)}).
+     *
+     * @param tensor a readable tensor of this context
+     * @return a copy of the tensor's bytes in native memory managed by the garbage collector
+     * @throws MLTypeError if the tensor is from another context, destroyed or not readable
+     * @throws MLInvalidStateError if the context is closed
+     */
+    public MemorySegment readTensor(MLTensor tensor) {
+        checkReadable(tensor);
+        MemorySegment copy = Arena.ofAuto().allocate(Math.max(1, tensor.descriptor().byteLength()), 64)
+                .asSlice(0, tensor.descriptor().byteLength());
+        readTensor(tensor, copy);
+        return copy;
+    }
+
+    /**
+     * Reads a readable tensor into the caller's memory (spec: {@code readTensor(tensor, outputData)}).
+     *
+     * @param tensor a readable tensor of this context
+     * @param destination exactly the tensor's byte length (heap or native)
+     * @throws MLTypeError if the tensor is from another context, destroyed or not readable, or
+     *     the byte count differs
+     * @throws MLInvalidStateError if the context is closed
+     */
+    public void readTensor(MLTensor tensor, MemorySegment destination) {
+        checkReadable(tensor);
+        checkLength("readTensor", tensor.descriptor(), destination);
+        if (destination.isReadOnly()) {
+            throw new MLTypeError("readTensor: the destination is read-only");
+        }
+        onTimeline(() -> {
+            checkTensor("readTensor", tensor);
+            destination.copyFrom(tensor.data());
+        });
+    }
+
+    /**
+     * Runs a graph on tensors of this context (spec: {@code dispatch(graph, inputs, outputs)}).
+     * Returns when the results are in the output tensors.
+     *
+     * @param graph a graph built on this context
+     * @param inputs one tensor per graph input, by name, each with exactly the input's descriptor
+     * @param outputs one tensor per graph output, by name, each with exactly the output's descriptor
+     * @throws MLTypeError if the graph or a tensor belongs to another context, a tensor is
+     *     destroyed, constant, used twice, or does not match, or names are missing or extra
+     * @throws MLInvalidStateError if the context or the graph is closed
+     * @throws MLOperationError if the backend fails
+     */
+    public void dispatch(MLGraph graph, Map<String, MLTensor> inputs, Map<String, MLTensor> outputs) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(outputs, "outputs");
+        timeline.lock();
+        try {
+            checkGraph("dispatch", graph);
+            MLTensor[] all = graph.tensorScratch;
+            collectTensors(graph.inputNames(), inputs, "input", all, 0);
+            collectTensors(graph.outputNames(), outputs, "output", all, graph.inputNames().size());
+            for (int i = 0; i < all.length; i++) {
+                MLTensor tensor = all[i];
+                boolean isInput = i < graph.inputNames().size();
+                int index = isInput ? i : i - graph.inputNames().size();
+                String name = isInput ? graph.inputNames().get(index) : graph.outputNames().get(index);
+                if (tensor.context() != this) {
+                    throw new MLTypeError("dispatch: tensor '" + name + "' belongs to another context");
+                }
+                if (tensor.isDestroyed()) {
+                    throw new MLTypeError("dispatch: tensor '" + name + "' is destroyed");
+                }
+                if (tensor.isConstant()) {
+                    throw new MLTypeError("dispatch: tensor '" + name + "' is a constant tensor");
+                }
+                MLOperandDescriptor expected = isInput ? graph.inputDescriptor(index) : graph.outputDescriptor(index);
+                if (!tensor.descriptor().equals(expected)) {
+                    throw new MLTypeError("dispatch: tensor '" + name + "' is " + tensor.descriptor() + ", the graph expects "
+                            + expected);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (all[j] == tensor) {
+                        throw new MLTypeError("dispatch: tensor '" + name + "' is used more than once");
+                    }
+                }
+                (isInput ? graph.inputScratch : graph.outputScratch)[index] = tensor.data();
+            }
+            run(graph);
+        } finally {
+            Arrays.fill(graph.tensorScratch, null);
+            timeline.unlock();
+        }
+    }
+
+    /**
+     * Runs a graph directly on the caller's native memory, without copies (the 2023 spec's
+     * {@code compute}). Returns when the outputs are written.
+     *
+     * <p>Segments must be native (off-heap), alive, and exactly the byte length of their
+     * input or output; they must stay alive until this method returns.
+     *
+     * @param graph a graph built on this context
+     * @param inputs one segment per graph input, by name
+     * @param outputs one writable segment per graph output, by name
+     * @throws MLTypeError if names are missing or extra, or a segment is on the heap, closed,
+     *     read-only (outputs) or of the wrong size
+     * @throws MLInvalidStateError if the context or the graph is closed
+     * @throws MLOperationError if the backend fails
+     */
+    public void compute(MLGraph graph, Map<String, MemorySegment> inputs, Map<String, MemorySegment> outputs) {
+        Objects.requireNonNull(graph, "graph");
+        Objects.requireNonNull(inputs, "inputs");
+        Objects.requireNonNull(outputs, "outputs");
+        timeline.lock();
+        try {
+            checkGraph("compute", graph);
+            collectSegments(graph.inputNames(), inputs, "input", graph, true);
+            collectSegments(graph.outputNames(), outputs, "output", graph, false);
+            run(graph);
+        } finally {
+            Arrays.fill(graph.inputScratch, null);
+            Arrays.fill(graph.outputScratch, null);
+            timeline.unlock();
+        }
+    }
+
+    /**
+     * Closes every graph and tensor of this context, then the backend's native state (spec:
+     * {@code destroy()}). Idempotent; waits for a running dispatch.
+     */
+    @Override
+    public void close() {
+        timeline.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            RuntimeException failure = null;
+            for (MLGraph graph : new ArrayList<>(graphs)) {
+                try {
+                    graph.release();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+            graphs.clear();
+            for (MLTensor tensor : new ArrayList<>(tensors)) {
+                tensor.release();
+            }
+            tensors.clear();
+            backendContext.close();
+            if (failure != null) {
+                throw failure;
+            }
+        } finally {
+            timeline.unlock();
+        }
+    }
+
+    /** Same as {@link #close()}, with the spec's name. */
+    public void destroy() {
+        close();
+    }
+
+    /**
+     * Whether {@link #close()} has been called (spec: the context "is lost").
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "MLContext[" + backend.name() + (closed ? ", closed" : "") + "]";
+    }
+
+    // ---------------------------------------------------------------------------------
+
+    void checkOpen() {
+        if (closed) {
+            throw new MLInvalidStateError("the MLContext is closed");
+        }
+    }
+
+    /** Checks backend support, compiles and registers a graph; closes {@code constants} on failure. */
+    MLGraph compile(Graph graph, Arena constants) {
+        boolean success = false;
+        timeline.lock();
+        try {
+            checkOpen();
+            checkSupported(graph);
+            CompiledGraph compiled = Objects.requireNonNull(backendContext.compile(graph),
+                    "backend " + backend.name() + " compiled to null");
+            MLGraph result = new MLGraph(this, graph, compiled, constants);
+            graphs.add(result);
+            success = true;
+            return result;
+        } finally {
+            if (!success) {
+                constants.close();
+            }
+            timeline.unlock();
+        }
+    }
+
+    void destroy(MLGraph graph) {
+        onTimeline(() -> {
+            graph.release();
+            graphs.remove(graph);
+        });
+    }
+
+    void destroy(MLTensor tensor) {
+        onTimeline(() -> {
+            tensor.release();
+            tensors.remove(tensor);
+        });
+    }
+
+    private void onTimeline(Runnable action) {
+        timeline.lock();
+        try {
+            action.run();
+        } finally {
+            timeline.unlock();
+        }
+    }
+
+    private MLTensor register(MLTensor tensor) {
+        timeline.lock();
+        try {
+            if (closed) {
+                tensor.release();
+                throw new MLInvalidStateError("the MLContext is closed");
+            }
+            tensors.add(tensor);
+            return tensor;
+        } finally {
+            timeline.unlock();
+        }
+    }
+
+    private void run(MLGraph graph) {
+        graph.compiled().execute(graph.inputScratch, graph.outputScratch);
+    }
+
+    private void checkGraph(String method, MLGraph graph) {
+        checkOpen();
+        if (graph.context() != this) {
+            throw new MLTypeError(method + ": the graph was built for another context");
+        }
+        if (graph.isDestroyed()) {
+            throw new MLInvalidStateError(method + ": the graph is destroyed");
+        }
+    }
+
+    private void collectTensors(List<String> names, Map<String, MLTensor> given, String kind, MLTensor[] into, int offset) {
+        if (given.size() != names.size()) {
+            throw new MLTypeError("dispatch: the graph has " + names.size() + " " + kind + "s " + names + ", got "
+                    + given.size() + " " + given.keySet());
+        }
+        for (int i = 0; i < names.size(); i++) {
+            MLTensor tensor = given.get(names.get(i));
+            if (tensor == null) {
+                throw new MLTypeError("dispatch: no tensor for " + kind + " '" + names.get(i) + "' (got " + given.keySet() + ")");
+            }
+            into[offset + i] = tensor;
+        }
+    }
+
+    private void collectSegments(List<String> names, Map<String, MemorySegment> given, String kind, MLGraph graph,
+                                 boolean isInput) {
+        if (given.size() != names.size()) {
+            throw new MLTypeError("compute: the graph has " + names.size() + " " + kind + "s " + names + ", got "
+                    + given.size() + " " + given.keySet());
+        }
+        MemorySegment[] into = isInput ? graph.inputScratch : graph.outputScratch;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            MemorySegment segment = given.get(name);
+            if (segment == null) {
+                throw new MLTypeError("compute: no segment for " + kind + " '" + name + "' (got " + given.keySet() + ")");
+            }
+            MLOperandDescriptor expected = isInput ? graph.inputDescriptor(i) : graph.outputDescriptor(i);
+            if (!segment.isNative()) {
+                throw new MLTypeError("compute: " + kind + " '" + name + "' is a heap segment; compute needs native memory "
+                        + "(Arena.allocate), or use dispatch with MLTensors");
+            }
+            if (!segment.scope().isAlive()) {
+                throw new MLTypeError("compute: the memory of " + kind + " '" + name + "' is already freed");
+            }
+            if (segment.byteSize() != expected.byteLength()) {
+                throw new MLTypeError("compute: " + kind + " '" + name + "' has " + segment.byteSize() + " bytes, "
+                        + expected + " needs " + expected.byteLength());
+            }
+            if (!isInput && segment.isReadOnly()) {
+                throw new MLTypeError("compute: output '" + name + "' is read-only");
+            }
+            into[i] = segment;
+        }
+    }
+
+    private void checkTensor(String method, MLTensor tensor) {
+        Objects.requireNonNull(tensor, "tensor");
+        checkOpen();
+        if (tensor.context() != this) {
+            throw new MLTypeError(method + ": the tensor belongs to another context");
+        }
+        if (tensor.isDestroyed()) {
+            throw new MLTypeError(method + ": the tensor is destroyed");
+        }
+    }
+
+    private void checkReadable(MLTensor tensor) {
+        checkTensor("readTensor", tensor);
+        if (!tensor.readable()) {
+            throw new MLTypeError("readTensor: the tensor is not readable");
+        }
+    }
+
+    private static void checkLength(String method, MLOperandDescriptor descriptor, MemorySegment data) {
+        Objects.requireNonNull(data, "data");
+        if (data.byteSize() != descriptor.byteLength()) {
+            throw new MLTypeError(method + ": " + descriptor + " has " + descriptor.byteLength() + " bytes, the buffer has "
+                    + data.byteSize());
+        }
+    }
+
+    /** Every operator and operand of the graph within this backend's limits, else MLNotSupportedError. */
+    private void checkSupported(Graph graph) {
+        for (Operand input : graph.inputs().values()) {
+            checkOperandSupported("graph input", input.descriptor(), limits.input());
+        }
+        for (Operand output : graph.outputs().values()) {
+            checkOperandSupported("graph output", output.descriptor(), limits.output());
+        }
+        for (Node node : graph.nodes()) {
+            Map<String, MLTensorLimits> roles = limits.operator(node.op().specName()).orElseThrow(() -> new MLNotSupportedError(
+                    Checks.where(node.op(), node.label()) + "not supported by the " + backend.name() + " backend"));
+            node.inputs().forEach((role, operand) -> {
+                if (graph.isConstant(operand)) {
+                    checkOperandSupported(Checks.where(node.op(), node.label()) + "constant " + role, operand.descriptor(),
+                            limits.constant());
+                }
+                checkRole(node, role.replaceAll("\\[\\d+]$", ""), operand.descriptor(), roles);
+            });
+            for (int i = 0; i < node.outputs().size(); i++) {
+                String role = roles.containsKey("outputs[" + i + "]") ? "outputs[" + i + "]"
+                        : roles.containsKey("outputs") ? "outputs" : "output";
+                checkRole(node, role, node.outputs().get(i).descriptor(), roles);
+            }
+        }
+    }
+
+    private void checkRole(Node node, String role, MLOperandDescriptor descriptor, Map<String, MLTensorLimits> roles) {
+        MLTensorLimits roleLimits = roles.get(role);
+        if (roleLimits != null && !roleLimits.allows(descriptor.dataType(), descriptor.rank())) {
+            throw new MLNotSupportedError(Checks.where(node.op(), node.label()) + role + " " + descriptor
+                    + " is not supported by the " + backend.name() + " backend (supported: "
+                    + Checks.names(roleLimits.dataTypes()) + ", ranks " + roleLimits.rankRange().min() + " to "
+                    + roleLimits.rankRange().max() + ")");
+        }
+    }
+
+    private void checkOperandSupported(String what, MLOperandDescriptor descriptor, MLTensorLimits tensorLimits) {
+        if (!tensorLimits.allows(descriptor.dataType(), descriptor.rank())) {
+            throw new MLNotSupportedError(what + " " + descriptor + " is not supported by the " + backend.name() + " backend");
+        }
+        if (descriptor.byteLength() > limits.maxTensorByteLength()) {
+            throw new MLNotSupportedError(what + " " + descriptor + " exceeds the " + backend.name()
+                    + " backend's maximum of " + limits.maxTensorByteLength() + " bytes");
+        }
+    }
+}

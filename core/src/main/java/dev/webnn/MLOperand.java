@@ -1,0 +1,101 @@
+package dev.webnn;
+
+/**
+ * A value in a graph under construction: a graph input, a constant, or the output of an
+ * operation (spec: {@code MLOperand}). Created only by {@link MLGraphBuilder} and usable
+ * only with the builder that created it.
+ */
+public final class MLOperand {
+
+    /** How the operand came to be. */
+    enum Kind { INPUT, CONSTANT, OPERATOR_OUTPUT }
+
+    private final MLGraphBuilder builder;
+    private final int id;
+    private final MLOperandDescriptor descriptor;
+    private final Kind kind;
+    private final String name;
+    private final MLTensor constantTensor;
+
+    MLOperand(MLGraphBuilder builder, int id, MLOperandDescriptor descriptor, Kind kind, String name, MLTensor constantTensor) {
+        this.builder = builder;
+        this.id = id;
+        this.descriptor = descriptor;
+        this.kind = kind;
+        this.name = name;
+        this.constantTensor = constantTensor;
+    }
+
+    /**
+     * The operand's data type.
+     *
+     * @return the data type
+     */
+    public MLOperandDataType dataType() {
+        return descriptor.dataType();
+    }
+
+    /**
+     * The operand's dimensions.
+     *
+     * @return a copy of the shape; empty for a scalar
+     */
+    public long[] shape() {
+        return descriptor.shape();
+    }
+
+    /**
+     * The number of dimensions.
+     *
+     * @return the rank
+     */
+    public int rank() {
+        return descriptor.rank();
+    }
+
+    /**
+     * Data type and shape together.
+     *
+     * @return the descriptor
+     */
+    public MLOperandDescriptor descriptor() {
+        return descriptor;
+    }
+
+    MLGraphBuilder builder() {
+        return builder;
+    }
+
+    int id() {
+        return id;
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    /** The input name, for graph inputs only. */
+    String name() {
+        return name;
+    }
+
+    /** The tensor of a constant created from an {@link MLTensor}, else null. */
+    MLTensor constantTensor() {
+        return constantTensor;
+    }
+
+    /** Internal shape view without a copy. */
+    long[] shapeView() {
+        return descriptor.shapeView();
+    }
+
+    @Override
+    public String toString() {
+        String what = switch (kind) {
+            case INPUT -> "input '" + name + "'";
+            case CONSTANT -> "constant";
+            case OPERATOR_OUTPUT -> "operand";
+        };
+        return what + " #" + id + " " + descriptor;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.webnn.spi;
+
+import dev.webnn.MLOpSupportLimits;
+import dev.webnn.graph.Graph;
+
+/**
+ * A backend's side of one {@code MLContext}: compiles graphs and owns the native state
+ * they share (thread pools, environments). Closed by the context after every graph
+ * compiled by it has been closed.
+ *
+ * <p>Calls are serialised by the owning context; implementations need not be thread-safe.
+ */
+public interface BackendContext extends AutoCloseable {
+
+    /**
+     * What this backend runs, given the spec's limits: the same object narrowed to the
+     * operators, operand data types and ranks the backend really supports. An operator
+     * missing from the result is unsupported; {@code MLGraphBuilder.build} fails with
+     * {@code MLNotSupportedError} for graphs that use it.
+     *
+     * @param specLimits the limits of the specification (every operator, every allowed type)
+     * @return the narrowed limits
+     */
+    MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits);
+
+    /**
+     * Compiles a validated graph whose operators and operand types are within
+     * {@link #supportLimits}.
+     *
+     * @param graph the graph; its constants stay valid until the compiled graph is closed
+     * @return the executable graph
+     * @throws dev.webnn.MLNotSupportedError if the graph uses something the backend cannot run
+     * @throws dev.webnn.MLOperationError if native compilation fails
+     */
+    CompiledGraph compile(Graph graph);
+
+    /** Releases the backend's native state for this context. */
+    @Override
+    void close();
+}
