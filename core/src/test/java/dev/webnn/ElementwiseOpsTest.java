@@ -33,6 +33,20 @@ class ElementwiseOpsTest {
     }
 
     @Test
+    void addRecordsANodeWithRolesAndNoAttributes() {
+        MLOperand a = input("a", FLOAT32, 2, 3);
+        MLOperand b = input("b", FLOAT32, 3);
+        try (MLGraph graph = builder.build(java.util.Map.of("sum", builder.add(a, b, MLOperatorOptions.defaults().withLabel("s"))))) {
+            dev.webnn.graph.Node node = graph.graph().nodes().get(0);
+            assertEquals(dev.webnn.graph.Op.ADD, node.op());
+            assertEquals("s", node.label());
+            assertEquals(java.util.List.of("a", "b"), java.util.List.copyOf(node.inputs().keySet()));
+            assertEquals(java.util.List.of(), node.attributes().keys());
+            assertArrayEquals(new long[] {2, 3}, node.output().descriptor().shape());
+        }
+    }
+
+    @Test
     void addRejectsMismatchedTypesAndShapes() {
         MLTypeError types = assertThrows(MLTypeError.class,
                 () -> builder.add(input("a", FLOAT32, 2), input("b", FLOAT16, 2), MLOperatorOptions.defaults().withLabel("sum1")));
