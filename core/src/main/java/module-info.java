@@ -8,6 +8,7 @@ module dev.webnn {
     exports dev.webnn;
     exports dev.webnn.spi;
     exports dev.webnn.graph;
+    exports dev.webnn.io;
 
     uses dev.webnn.spi.MLBackend;
 }

@@ -1,36 +1,114 @@
 package dev.webnn.backend.onnxruntime;
 
 import dev.webnn.MLContextOptions;
-import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOpSupportLimits;
+import dev.webnn.bindings.onnxruntime.OnnxRuntime;
+import dev.webnn.bindings.onnxruntime.OrtApi;
+import dev.webnn.bindings.onnxruntime.OrtModelEditorApi;
 import dev.webnn.graph.Graph;
+import dev.webnn.graph.Op;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
 
 /**
- * The onnxruntime backend's side of an {@code MLContext}. Graph lowering is not implemented yet:
- * the context reports no supported operators, so {@code build()} fails with
- * {@code MLNotSupportedError} naming the first operator.
+ * The ONNX Runtime side of an {@code MLContext}: session options shared by its graphs
+ * (intra-op threads = {@code numThreads}, one inter-op thread, all graph optimisations),
+ * and compilation of WebNN graphs into sessions.
+ *
+ * <p>With the system property {@code webnn.onnxruntime.saveModel=<path>}, every compiled
+ * graph is also written to {@code path} as an ONNX model (before ORT's optimisations), for
+ * inspection or for running the same model with ONNX Runtime's own APIs.
  */
 final class OnnxRuntimeContext implements BackendContext {
 
-    private final MLContextOptions options;
+    /** System property naming a file to write each compiled model to. */
+    static final String SAVE_MODEL_PROPERTY = "webnn.onnxruntime.saveModel";
+
+    private final OrtRuntime ort;
+    private final MemorySegment api;
+    private final MemorySegment sessionOptions;
 
     OnnxRuntimeContext(MLContextOptions options) {
-        this.options = options;
+        this.ort = OrtRuntime.get();
+        this.api = ort.api();
+        this.sessionOptions = createSessionOptions(options.numThreads(), OnnxRuntime.ORT_ENABLE_ALL(), null);
     }
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        return specLimits.retainOperators(op -> false);
+        return specLimits.retainOperators(name -> Lowering.OPERATORS.containsKey(Op.fromSpecName(name)));
     }
 
     @Override
     public CompiledGraph compile(Graph graph) {
-        throw new MLNotSupportedError("the onnxruntime backend cannot compile graphs yet (" + options.numThreads() + " threads)");
+        Arena owned = Arena.ofShared();
+        try {
+            MemorySegment model;
+            try (OrtModelBuilder builder = new OrtModelBuilder(ort, owned)) {
+                Lowering.lower(graph, builder);
+                model = builder.finish();
+            }
+            try {
+                String savePath = System.getProperty(SAVE_MODEL_PROPERTY);
+                if (savePath != null && !savePath.isBlank()) {
+                    save(model, Path.of(savePath));
+                }
+                MemorySegment session = createSession(model, sessionOptions);
+                return new OrtCompiledGraph(ort, session, graph, owned);
+            } finally {
+                OrtApi.ReleaseModel.invoke(OrtApi.ReleaseModel(api), model);
+            }
+        } catch (RuntimeException e) {
+            owned.close();
+            throw e;
+        }
     }
 
     @Override
     public void close() {
+        OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), sessionOptions);
+    }
+
+    /** Writes the model as built (no ORT optimisations) by creating a throw-away session. */
+    private void save(MemorySegment model, Path path) {
+        MemorySegment options = createSessionOptions(1, OnnxRuntime.ORT_DISABLE_ALL(), path);
+        try {
+            OrtApi.ReleaseSession.invoke(OrtApi.ReleaseSession(api), createSession(model, options));
+        } finally {
+            OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), options);
+        }
+    }
+
+    private MemorySegment createSession(MemorySegment model, MemorySegment options) {
+        try (Arena arena = Arena.ofConfined()) {
+            return ort.out(arena, o -> OrtModelEditorApi.CreateSessionFromModel.invoke(OrtModelEditorApi.CreateSessionFromModel(
+                    ort.modelEditorApi()), ort.env(), model, options, o), "create a session");
+        }
+    }
+
+    private MemorySegment createSessionOptions(int threads, int optimizationLevel, Path optimizedModelPath) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment options = ort.out(arena, o -> OrtApi.CreateSessionOptions.invoke(OrtApi.CreateSessionOptions(api), o),
+                    "create session options");
+            try {
+                ort.check(OrtApi.SetIntraOpNumThreads.invoke(OrtApi.SetIntraOpNumThreads(api), options, threads),
+                        "set intra-op threads");
+                ort.check(OrtApi.SetInterOpNumThreads.invoke(OrtApi.SetInterOpNumThreads(api), options, 1),
+                        "set inter-op threads");
+                ort.check(OrtApi.SetSessionGraphOptimizationLevel.invoke(OrtApi.SetSessionGraphOptimizationLevel(api),
+                        options, optimizationLevel), "set the optimisation level");
+                if (optimizedModelPath != null) {
+                    ort.check(OrtApi.SetOptimizedModelFilePath.invoke(OrtApi.SetOptimizedModelFilePath(api), options,
+                            arena.allocateFrom(optimizedModelPath.toAbsolutePath().toString())), "set the model file path");
+                }
+                return options;
+            } catch (RuntimeException e) {
+                OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), options);
+                throw e;
+            }
+        }
     }
 }

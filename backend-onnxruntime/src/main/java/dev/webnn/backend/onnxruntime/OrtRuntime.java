@@ -13,6 +13,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The loaded ONNX Runtime library of this process: its {@code OrtApi} and
@@ -66,10 +67,8 @@ final class OrtRuntime {
 
     private MemorySegment createEnv() {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
-            check(OrtApi.CreateEnv.invoke(OrtApi.CreateEnv(api), OnnxRuntime.ORT_LOGGING_LEVEL_ERROR(),
-                    arena.allocateFrom("webnn"), out), "create the environment");
-            return out.get(ValueLayout.ADDRESS, 0);
+            return out(arena, o -> OrtApi.CreateEnv.invoke(OrtApi.CreateEnv(api), OnnxRuntime.ORT_LOGGING_LEVEL_ERROR(),
+                    arena.allocateFrom("webnn"), o), "create the environment");
         }
     }
 
@@ -117,6 +116,20 @@ final class OrtRuntime {
      */
     void check(MemorySegment status, String action) {
         OrtStatus.check(api, status, action);
+    }
+
+    /**
+     * Calls a C API function that returns its result through an out-pointer.
+     *
+     * @param arena where the out-pointer slot is allocated
+     * @param call the call, given the slot; returns the {@code OrtStatus*}
+     * @param action what is attempted, for the error message
+     * @return the pointer the function wrote
+     */
+    MemorySegment out(Arena arena, Function<MemorySegment, MemorySegment> call, String action) {
+        MemorySegment slot = arena.allocate(ValueLayout.ADDRESS);
+        check(call.apply(slot), action);
+        return slot.get(ValueLayout.ADDRESS, 0);
     }
 
     private static Path locate() {

@@ -140,10 +140,7 @@ class OrtRuntimeTest {
         return array;
     }
 
-    /** Calls a C API function with an out-pointer and returns what it wrote. */
     private MemorySegment out(Arena arena, Function<MemorySegment, MemorySegment> call, String action) {
-        MemorySegment slot = arena.allocate(ADDRESS);
-        ort.check(call.apply(slot), action);
-        return slot.get(ADDRESS, 0);
+        return ort.out(arena, call, action);
     }
 }

@@ -1,0 +1,59 @@
+package dev.webnn.backend.onnxruntime;
+
+import dev.webnn.bindings.onnxruntime.OnnxRuntime;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One ONNX node attribute, turned into an {@code OrtOpAttr} when the node is created.
+ *
+ * @param name the ONNX attribute name
+ * @param type the {@code OrtOpAttrType}
+ * @param value a Long, long[], Float, float[] or String
+ */
+record OrtAttribute(String name, int type, Object value) {
+
+    static OrtAttribute integer(String name, long value) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_INT(), value);
+    }
+
+    static OrtAttribute integers(String name, long... values) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_INTS(), values.clone());
+    }
+
+    static OrtAttribute real(String name, double value) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_FLOAT(), (float) value);
+    }
+
+    static OrtAttribute reals(String name, float... values) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_FLOATS(), values.clone());
+    }
+
+    static OrtAttribute string(String name, String value) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_STRING(), value);
+    }
+
+    /** The data pointer and length argument of {@code CreateOpAttr}, allocated in {@code arena}. */
+    MemorySegment data(Arena arena) {
+        return switch (value) {
+            case Long v -> arena.allocateFrom(ValueLayout.JAVA_LONG, v);
+            case long[] v -> arena.allocateFrom(ValueLayout.JAVA_LONG, v.length == 0 ? new long[1] : v);
+            case Float v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v);
+            case float[] v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v.length == 0 ? new float[1] : v);
+            case String v -> arena.allocateFrom(ValueLayout.JAVA_BYTE, v.getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalStateException("unsupported attribute value " + value);
+        };
+    }
+
+    /** The {@code len} argument of {@code CreateOpAttr}: elements for lists, bytes for strings, else 1. */
+    int length() {
+        return switch (value) {
+            case long[] v -> v.length;
+            case float[] v -> v.length;
+            case String v -> v.getBytes(StandardCharsets.UTF_8).length;
+            default -> 1;
+        };
+    }
+}
