@@ -358,6 +358,203 @@ public final class MLGraphBuilder {
 
     // ==== recurrent operations ====
 
+    /**
+     * A Gated Recurrent Unit network over a sequence of time steps (spec: "gru",
+     * {@code gru(input, weight, recurrentWeight, steps, hiddenSize, options)}).
+     *
+     * <p>IR: op {@code gru}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
+     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "initialHiddenState"};
+     * attributes {@code "steps"} (integer), {@code "hiddenSize"} (integer), {@code "resetAfter"}
+     * (bool, default true), {@code "returnSequence"} (bool, default false), {@code "direction"}
+     * ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}), {@code "layout"}
+     * ({@link MLGruWeightLayout}, default {@code ZRN}), {@code "activations"} (enum list of
+     * {@link MLRecurrentNetworkActivation}, always 2 entries, default {@code [SIGMOID, TANH]}).
+     * Outputs as returned.
+     *
+     * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
+     * @param weight {@code [numDirections, 3 * hiddenSize, inputSize]}, same data type as input
+     *     (numDirections is 2 for direction {@code BOTH}, else 1)
+     * @param recurrentWeight {@code [numDirections, 3 * hiddenSize, hiddenSize]}, same data type
+     * @param steps the number of time steps, greater than 0, equal to the input's first dimension
+     * @param hiddenSize the number of features of the hidden state
+     * @param options bias, recurrentBias ({@code [numDirections, 3 * hiddenSize]}),
+     *     initialHiddenState ({@code [numDirections, batchSize, hiddenSize]}), resetAfter,
+     *     returnSequence, direction, layout, activations (2), label
+     * @return the last time step's hidden state {@code [numDirections, batchSize, hiddenSize]};
+     *     with returnSequence also every step's {@code [steps, numDirections, batchSize, hiddenSize]}
+     * @throws MLTypeError if steps or hiddenSize are outside the unsigned long range, an operand
+     *     is null or of another builder, a data type, rank or shape is wrong, steps is 0,
+     *     {@code hiddenSize * 6} is not a valid dimension, or the activations are not 2
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
+                               long hiddenSize, MLGruOptions options) {
+        return RecurrentOps.gru(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+    }
+
+    /**
+     * {@link #gru(MLOperand, MLOperand, MLOperand, long, long, MLGruOptions)} with the default
+     * options.
+     *
+     * @param input {@code [steps, batchSize, inputSize]}
+     * @param weight {@code [1, 3 * hiddenSize, inputSize]}
+     * @param recurrentWeight {@code [1, 3 * hiddenSize, hiddenSize]}
+     * @param steps the number of time steps
+     * @param hiddenSize the number of features of the hidden state
+     * @return the last time step's hidden state {@code [1, batchSize, hiddenSize]}
+     */
+    public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
+                               long hiddenSize) {
+        return gru(input, weight, recurrentWeight, steps, hiddenSize, MLGruOptions.defaults());
+    }
+
+    /**
+     * One time step of a Gated Recurrent Unit (spec: "gruCell",
+     * {@code gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize, options)}).
+     *
+     * <p>IR: op {@code gruCell}; inputs {@code "input"}, {@code "weight"},
+     * {@code "recurrentWeight"}, {@code "hiddenState"}, then, only when given, {@code "bias"},
+     * {@code "recurrentBias"}; attributes {@code "hiddenSize"} (integer), {@code "resetAfter"}
+     * (bool, default true), {@code "layout"} ({@link MLGruWeightLayout}, default {@code ZRN}),
+     * {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation}, always 2
+     * entries, default {@code [SIGMOID, TANH]}).
+     *
+     * @param input {@code [batchSize, inputSize]}, float32 or float16
+     * @param weight {@code [3 * hiddenSize, inputSize]}, same data type as input
+     * @param recurrentWeight {@code [3 * hiddenSize, hiddenSize]}, same data type
+     * @param hiddenState {@code [batchSize, hiddenSize]}, same data type
+     * @param hiddenSize the number of features of the hidden state
+     * @param options bias, recurrentBias ({@code [3 * hiddenSize]}), resetAfter, layout,
+     *     activations (2), label
+     * @return the new hidden state {@code [batchSize, hiddenSize]}
+     * @throws MLTypeError if hiddenSize is outside the unsigned long range, an operand is null
+     *     or of another builder, a data type, rank or shape is wrong, {@code hiddenSize * 6} is
+     *     not a valid dimension, or the activations are not 2
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
+                             long hiddenSize, MLGruCellOptions options) {
+        return RecurrentOps.gruCell(this, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
+    }
+
+    /**
+     * {@link #gruCell(MLOperand, MLOperand, MLOperand, MLOperand, long, MLGruCellOptions)} with
+     * the default options.
+     *
+     * @param input {@code [batchSize, inputSize]}
+     * @param weight {@code [3 * hiddenSize, inputSize]}
+     * @param recurrentWeight {@code [3 * hiddenSize, hiddenSize]}
+     * @param hiddenState {@code [batchSize, hiddenSize]}
+     * @param hiddenSize the number of features of the hidden state
+     * @return the new hidden state {@code [batchSize, hiddenSize]}
+     */
+    public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
+                             long hiddenSize) {
+        return gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize, MLGruCellOptions.defaults());
+    }
+
+    /**
+     * A Long Short-Term Memory network over a sequence of time steps (spec: "lstm",
+     * {@code lstm(input, weight, recurrentWeight, steps, hiddenSize, options)}).
+     *
+     * <p>IR: op {@code lstm}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
+     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"},
+     * {@code "initialHiddenState"}, {@code "initialCellState"}; attributes {@code "steps"}
+     * (integer), {@code "hiddenSize"} (integer), {@code "returnSequence"} (bool, default false),
+     * {@code "direction"} ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}),
+     * {@code "layout"} ({@link MLLstmWeightLayout}, default {@code IOFG}), {@code "activations"}
+     * (enum list of {@link MLRecurrentNetworkActivation}, always 3 entries, default
+     * {@code [SIGMOID, TANH, TANH]}). Outputs as returned.
+     *
+     * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
+     * @param weight {@code [numDirections, 4 * hiddenSize, inputSize]}, same data type as input
+     *     (numDirections is 2 for direction {@code BOTH}, else 1)
+     * @param recurrentWeight {@code [numDirections, 4 * hiddenSize, hiddenSize]}, same data type
+     * @param steps the number of time steps, greater than 0, equal to the input's first dimension
+     * @param hiddenSize the number of features of the hidden state
+     * @param options bias, recurrentBias ({@code [numDirections, 4 * hiddenSize]}),
+     *     peepholeWeight ({@code [numDirections, 3 * hiddenSize]}), initialHiddenState and
+     *     initialCellState ({@code [numDirections, batchSize, hiddenSize]}), returnSequence,
+     *     direction, layout, activations (3), label
+     * @return the last time step's hidden state and cell state, each
+     *     {@code [numDirections, batchSize, hiddenSize]}; with returnSequence also every step's
+     *     hidden state {@code [steps, numDirections, batchSize, hiddenSize]}
+     * @throws MLTypeError if steps or hiddenSize are outside the unsigned long range, an operand
+     *     is null or of another builder, a data type, rank or shape is wrong, steps is 0,
+     *     {@code hiddenSize * 8} is not a valid dimension, or the activations are not 3
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
+                                long hiddenSize, MLLstmOptions options) {
+        return RecurrentOps.lstm(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+    }
+
+    /**
+     * {@link #lstm(MLOperand, MLOperand, MLOperand, long, long, MLLstmOptions)} with the default
+     * options.
+     *
+     * @param input {@code [steps, batchSize, inputSize]}
+     * @param weight {@code [1, 4 * hiddenSize, inputSize]}
+     * @param recurrentWeight {@code [1, 4 * hiddenSize, hiddenSize]}
+     * @param steps the number of time steps
+     * @param hiddenSize the number of features of the hidden state
+     * @return the last time step's hidden state and cell state, each {@code [1, batchSize, hiddenSize]}
+     */
+    public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
+                                long hiddenSize) {
+        return lstm(input, weight, recurrentWeight, steps, hiddenSize, MLLstmOptions.defaults());
+    }
+
+    /**
+     * One time step of a Long Short-Term Memory network (spec: "lstmCell",
+     * {@code lstmCell(input, weight, recurrentWeight, hiddenState, cellState, hiddenSize, options)}).
+     *
+     * <p>IR: op {@code lstmCell}; inputs {@code "input"}, {@code "weight"},
+     * {@code "recurrentWeight"}, {@code "hiddenState"}, {@code "cellState"}, then, only when
+     * given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"}; attributes
+     * {@code "hiddenSize"} (integer), {@code "layout"} ({@link MLLstmWeightLayout}, default
+     * {@code IOFG}), {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation},
+     * always 3 entries, default {@code [SIGMOID, TANH, TANH]}). Outputs: hidden state, cell state.
+     *
+     * @param input {@code [batchSize, inputSize]}, float32 or float16
+     * @param weight {@code [4 * hiddenSize, inputSize]}, same data type as input
+     * @param recurrentWeight {@code [4 * hiddenSize, hiddenSize]}, same data type
+     * @param hiddenState {@code [batchSize, hiddenSize]}, same data type
+     * @param cellState {@code [batchSize, hiddenSize]}, same data type
+     * @param hiddenSize the number of features of the hidden state
+     * @param options bias, recurrentBias ({@code [4 * hiddenSize]}), peepholeWeight
+     *     ({@code [3 * hiddenSize]}), layout, activations (3), label
+     * @return the new hidden state and the new cell state, each {@code [batchSize, hiddenSize]}
+     * @throws MLTypeError if hiddenSize is outside the unsigned long range, an operand is null
+     *     or of another builder, a data type, rank or shape is wrong, {@code hiddenSize * 8} is
+     *     not a valid dimension, or the activations are not 3
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
+                                    MLOperand hiddenState, MLOperand cellState, long hiddenSize,
+                                    MLLstmCellOptions options) {
+        return RecurrentOps.lstmCell(this, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
+                options);
+    }
+
+    /**
+     * {@link #lstmCell(MLOperand, MLOperand, MLOperand, MLOperand, MLOperand, long, MLLstmCellOptions)}
+     * with the default options.
+     *
+     * @param input {@code [batchSize, inputSize]}
+     * @param weight {@code [4 * hiddenSize, inputSize]}
+     * @param recurrentWeight {@code [4 * hiddenSize, hiddenSize]}
+     * @param hiddenState {@code [batchSize, hiddenSize]}
+     * @param cellState {@code [batchSize, hiddenSize]}
+     * @param hiddenSize the number of features of the hidden state
+     * @return the new hidden state and the new cell state, each {@code [batchSize, hiddenSize]}
+     */
+    public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
+                                    MLOperand hiddenState, MLOperand cellState, long hiddenSize) {
+        return lstmCell(input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
+                MLLstmCellOptions.defaults());
+    }
+
     // ==== end of recurrent operations ====
 
     // ---------------------------------------------------------------------------------
