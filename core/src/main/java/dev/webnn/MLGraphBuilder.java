@@ -342,6 +342,1364 @@ public final class MLGraphBuilder {
         return add(a, b, MLOperatorOptions.defaults());
     }
 
+    /**
+     * Element-wise difference {@code a - b}, with bidirectional broadcasting
+     * (spec: "Element-wise binary operations", {@code sub(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return {@code a - b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand sub(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.SUB, a, b, options);
+    }
+
+    /**
+     * {@link #sub(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return {@code a - b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     */
+    public MLOperand sub(MLOperand a, MLOperand b) {
+        return sub(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise product {@code a * b}, with bidirectional broadcasting
+     * (spec: "Element-wise binary operations", {@code mul(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return {@code a * b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand mul(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.MUL, a, b, options);
+    }
+
+    /**
+     * {@link #mul(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return {@code a * b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     */
+    public MLOperand mul(MLOperand a, MLOperand b) {
+        return mul(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise quotient {@code a / b}; integer division truncates toward zero, with bidirectional
+     * broadcasting
+     * (spec: "Element-wise binary operations", {@code div(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return {@code a / b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand div(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.DIV, a, b, options);
+    }
+
+    /**
+     * {@link #div(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return {@code a / b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     */
+    public MLOperand div(MLOperand a, MLOperand b) {
+        return div(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise maximum of {@code a} and {@code b}, with bidirectional broadcasting
+     * (spec: "Element-wise binary operations", {@code max(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return the greater of each pair of elements, of {@code a}'s data type, shaped as the broadcast of both
+     *     shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand max(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.MAX, a, b, options);
+    }
+
+    /**
+     * {@link #max(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return the greater of each pair of elements, of {@code a}'s data type, shaped as the broadcast of both
+     *     shapes
+     */
+    public MLOperand max(MLOperand a, MLOperand b) {
+        return max(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise minimum of {@code a} and {@code b}, with bidirectional broadcasting
+     * (spec: "Element-wise binary operations", {@code min(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return the lesser of each pair of elements, of {@code a}'s data type, shaped as the broadcast of both
+     *     shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand min(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.MIN, a, b, options);
+    }
+
+    /**
+     * {@link #min(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return the lesser of each pair of elements, of {@code a}'s data type, shaped as the broadcast of both
+     *     shapes
+     */
+    public MLOperand min(MLOperand a, MLOperand b) {
+        return min(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise power {@code a} to the {@code b}, with bidirectional broadcasting
+     * (spec: "Element-wise binary operations", {@code pow(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return {@code a} raised to {@code b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand pow(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.binary(this, Op.POW, a, b, options);
+    }
+
+    /**
+     * {@link #pow(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return {@code a} raised to {@code b}, of {@code a}'s data type, shaped as the broadcast of both shapes
+     */
+    public MLOperand pow(MLOperand a, MLOperand b) {
+        return pow(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a == b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code equal(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand equal(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.EQUAL, a, b, options);
+    }
+
+    /**
+     * {@link #equal(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand equal(MLOperand a, MLOperand b) {
+        return equal(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a != b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code notEqual(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand notEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.NOT_EQUAL, a, b, options);
+    }
+
+    /**
+     * {@link #notEqual(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand notEqual(MLOperand a, MLOperand b) {
+        return notEqual(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a > b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code greater(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand greater(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.GREATER, a, b, options);
+    }
+
+    /**
+     * {@link #greater(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand greater(MLOperand a, MLOperand b) {
+        return greater(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a >= b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code greaterOrEqual(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand greaterOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.GREATER_OR_EQUAL, a, b, options);
+    }
+
+    /**
+     * {@link #greaterOrEqual(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand greaterOrEqual(MLOperand a, MLOperand b) {
+        return greaterOrEqual(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a < b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code lesser(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand lesser(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LESSER, a, b, options);
+    }
+
+    /**
+     * {@link #lesser(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand lesser(MLOperand a, MLOperand b) {
+        return lesser(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise {@code a <= b}, with bidirectional broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code lesserOrEqual(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the data types differ or the shapes
+     *     do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand lesserOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LESSER_OR_EQUAL, a, b, options);
+    }
+
+    /**
+     * {@link #lesserOrEqual(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand lesserOrEqual(MLOperand a, MLOperand b) {
+        return lesserOrEqual(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise logical and of {@code a} and {@code b} (non-zero is true), with bidirectional
+     * broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code logicalAnd(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, {@code a} is not uint8, the data
+     *     types differ or the shapes do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand logicalAnd(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LOGICAL_AND, a, b, options);
+    }
+
+    /**
+     * {@link #logicalAnd(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand logicalAnd(MLOperand a, MLOperand b) {
+        return logicalAnd(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise logical or of {@code a} and {@code b} (non-zero is true), with bidirectional broadcasting;
+     * 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code logicalOr(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, {@code a} is not uint8, the data
+     *     types differ or the shapes do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand logicalOr(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LOGICAL_OR, a, b, options);
+    }
+
+    /**
+     * {@link #logicalOr(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand logicalOr(MLOperand a, MLOperand b) {
+        return logicalOr(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise logical exclusive or of {@code a} and {@code b} (non-zero is true), with bidirectional
+     * broadcasting; 1 for true, 0 for false
+     * (spec: "Element-wise logical operations", {@code logicalXor(a, b, options)}).
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, {@code a} is not uint8, the data
+     *     types differ or the shapes do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand logicalXor(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LOGICAL_XOR, a, b, options);
+    }
+
+    /**
+     * {@link #logicalXor(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a first operand, uint8
+     * @param b second operand, same data type as {@code a}
+     * @return a uint8 tensor of 0 and 1, shaped as the broadcast of both shapes
+     */
+    public MLOperand logicalXor(MLOperand a, MLOperand b) {
+        return logicalXor(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise logical not: 1 where {@code a} is 0, else 0
+     * (spec: "Element-wise logical operations", {@code logicalNot(a, options)}).
+     *
+     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     *
+     * @param a the input, uint8
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     * @throws MLTypeError if {@code a} is null or from another builder, or {@code a} is not uint8
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand logicalNot(MLOperand a, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.LOGICAL_NOT, a, options);
+    }
+
+    /**
+     * {@link #logicalNot(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a the input, uint8
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     */
+    public MLOperand logicalNot(MLOperand a) {
+        return logicalNot(a, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise test for NaN: 1 where {@code a} is NaN, else 0
+     * (spec: "Element-wise logical operations", {@code isNaN(a, options)}).
+     *
+     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     *
+     * @param a the input, float32 or float16
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     * @throws MLTypeError if {@code a} is null or from another builder, or {@code a} is not float32 or
+     *     float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand isNaN(MLOperand a, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.IS_NAN, a, options);
+    }
+
+    /**
+     * {@link #isNaN(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a the input, float32 or float16
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     */
+    public MLOperand isNaN(MLOperand a) {
+        return isNaN(a, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise test for infinity: 1 where {@code a} is +/-Infinity, else 0
+     * (spec: "Element-wise logical operations", {@code isInfinite(a, options)}).
+     *
+     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     *
+     * @param a the input, float32 or float16
+     * @param options the label
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     * @throws MLTypeError if {@code a} is null or from another builder, or {@code a} is not float32 or
+     *     float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand isInfinite(MLOperand a, MLOperatorOptions options) {
+        return ElementwiseOps.logical(this, Op.IS_INFINITE, a, options);
+    }
+
+    /**
+     * {@link #isInfinite(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a the input, float32 or float16
+     * @return a uint8 tensor of 0 and 1 of {@code a}'s shape
+     */
+    public MLOperand isInfinite(MLOperand a) {
+        return isInfinite(a, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise absolute value
+     * (spec: "Element-wise unary operations", {@code abs(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32, float16, int64,
+     *     int32 or int8
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand abs(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.ABS, input, options);
+    }
+
+    /**
+     * {@link #abs(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand abs(MLOperand input) {
+        return abs(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise ceiling (round toward +Infinity)
+     * (spec: "Element-wise unary operations", {@code ceil(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand ceil(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.CEIL, input, options);
+    }
+
+    /**
+     * {@link #ceil(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand ceil(MLOperand input) {
+        return ceil(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise cosine
+     * (spec: "Element-wise unary operations", {@code cos(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand cos(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.COS, input, options);
+    }
+
+    /**
+     * {@link #cos(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand cos(MLOperand input) {
+        return cos(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise Gauss error function
+     * (spec: "Element-wise unary operations", {@code erf(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand erf(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.ERF, input, options);
+    }
+
+    /**
+     * {@link #erf(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand erf(MLOperand input) {
+        return erf(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise natural exponential
+     * (spec: "Element-wise unary operations", {@code exp(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand exp(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.EXP, input, options);
+    }
+
+    /**
+     * {@link #exp(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand exp(MLOperand input) {
+        return exp(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise floor (round toward -Infinity)
+     * (spec: "Element-wise unary operations", {@code floor(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand floor(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.FLOOR, input, options);
+    }
+
+    /**
+     * {@link #floor(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand floor(MLOperand input) {
+        return floor(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise copy of the input; also the way to output a graph input or constant
+     * (spec: "Element-wise unary operations", {@code identity(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, of any data type
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand identity(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.IDENTITY, input, options);
+    }
+
+    /**
+     * {@link #identity(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, of any data type
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand identity(MLOperand input) {
+        return identity(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise natural logarithm
+     * (spec: "Element-wise unary operations", {@code log(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand log(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.LOG, input, options);
+    }
+
+    /**
+     * {@link #log(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand log(MLOperand input) {
+        return log(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise negation
+     * (spec: "Element-wise unary operations", {@code neg(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32, float16, int64,
+     *     int32 or int8
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand neg(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.NEG, input, options);
+    }
+
+    /**
+     * {@link #neg(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand neg(MLOperand input) {
+        return neg(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise reciprocal {@code 1 / x}
+     * (spec: "Element-wise unary operations", {@code reciprocal(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reciprocal(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.RECIPROCAL, input, options);
+    }
+
+    /**
+     * {@link #reciprocal(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand reciprocal(MLOperand input) {
+        return reciprocal(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise rounding to the nearest integer, halves to even
+     * (spec: "Element-wise unary operations", {@code roundEven(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand roundEven(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.ROUND_EVEN, input, options);
+    }
+
+    /**
+     * {@link #roundEven(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand roundEven(MLOperand input) {
+        return roundEven(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise sign: -1, 0 or 1
+     * (spec: "Element-wise unary operations", {@code sign(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32, float16, int64,
+     *     int32 or int8
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand sign(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.SIGN, input, options);
+    }
+
+    /**
+     * {@link #sign(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand sign(MLOperand input) {
+        return sign(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise sine
+     * (spec: "Element-wise unary operations", {@code sin(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand sin(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.SIN, input, options);
+    }
+
+    /**
+     * {@link #sin(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand sin(MLOperand input) {
+        return sin(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise square root
+     * (spec: "Element-wise unary operations", {@code sqrt(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand sqrt(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.SQRT, input, options);
+    }
+
+    /**
+     * {@link #sqrt(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand sqrt(MLOperand input) {
+        return sqrt(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Element-wise tangent
+     * (spec: "Element-wise unary operations", {@code tan(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand tan(MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(this, Op.TAN, input, options);
+    }
+
+    /**
+     * {@link #tan(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand tan(MLOperand input) {
+        return tan(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Converts every element to another data type
+     * (spec: {@code cast(input, dataType, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "dataType"} ({@link MLOperandDataType}).
+     *
+     * @param input the input, of any data type
+     * @param dataType the target data type
+     * @param options the label
+     * @return the converted tensor, of the input's shape
+     * @throws MLTypeError if {@code input} or {@code dataType} is null, or {@code input} is from another
+     *     builder
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand cast(MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
+        return ElementwiseOps.cast(this, input, dataType, options);
+    }
+
+    /**
+     * {@link #cast(MLOperand, MLOperandDataType, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, of any data type
+     * @param dataType the target data type
+     * @return the converted tensor, of the input's shape
+     */
+    public MLOperand cast(MLOperand input, MLOperandDataType dataType) {
+        return cast(input, dataType, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Limits every element to {@code [minValue, maxValue]}
+     * (spec: {@code clamp(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "minValue"} and {@code "maxValue"} ({@link MLNumber}),
+     * always present and cast to the input's data type; an absent {@code minValue} is -Infinity
+     * and an absent {@code maxValue} +Infinity, cast (for integer types: the type's lowest and
+     * highest values).
+     *
+     * @param input the input, of any data type
+     * @param options the bounds (each optional) and the label
+     * @return the clamped tensor, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or {@code minValue} is greater
+     *     than {@code maxValue} after both are cast to the input's data type
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand clamp(MLOperand input, MLClampOptions options) {
+        return ElementwiseOps.clamp(this, input, options);
+    }
+
+    /**
+     * {@link #clamp(MLOperand, MLClampOptions)} without bounds or label (copies the input).
+     *
+     * @param input the input, of any data type
+     * @return the clamped tensor, of the input's data type and shape
+     */
+    public MLOperand clamp(MLOperand input) {
+        return clamp(input, MLClampOptions.defaults());
+    }
+
+    /**
+     * Selects {@code trueValue} where {@code condition} is non-zero and {@code falseValue} elsewhere,
+     * with bidirectional broadcasting of the three operands
+     * (spec: {@code where(condition, trueValue, falseValue, options)}).
+     *
+     * <p>IR: inputs {@code "condition"}, {@code "trueValue"}, {@code "falseValue"}; no attributes.
+     *
+     * @param condition the condition, uint8
+     * @param trueValue the values where the condition is non-zero
+     * @param falseValue the values elsewhere, same data type as {@code trueValue}
+     * @param options the label
+     * @return the selected values, of {@code trueValue}'s data type, shaped as the broadcast of the three
+     *     shapes
+     * @throws MLTypeError if an operand is null or from another builder, {@code condition} is not uint8, the
+     *     value data types differ or the shapes do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue, MLOperatorOptions options) {
+        return ElementwiseOps.where(this, condition, trueValue, falseValue, options);
+    }
+
+    /**
+     * {@link #where(MLOperand, MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param condition the condition, uint8
+     * @param trueValue the values where the condition is non-zero
+     * @param falseValue the values elsewhere, same data type as {@code trueValue}
+     * @return the selected values, of {@code trueValue}'s data type, shaped as the broadcast of the three
+     *     shapes
+     */
+    public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue) {
+        return where(condition, trueValue, falseValue, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Exponential linear unit: {@code max(0, x) + alpha * (exp(min(0, x)) - 1)}
+     * (spec: {@code elu(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     *
+     * @param input the input, float32 or float16
+     * @param options {@code alpha} (default 1) and the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand elu(MLOperand input, MLEluOptions options) {
+        return ActivationOps.elu(this, input, options);
+    }
+
+    /**
+     * {@link #elu(MLOperand, MLEluOptions)} with the default {@code alpha} 1 and no label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand elu(MLOperand input) {
+        return elu(input, MLEluOptions.defaults());
+    }
+
+    /**
+     * Gaussian error linear unit: {@code 0.5 * x * (1 + erf(x / sqrt(2)))}
+     * (spec: {@code gelu(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gelu(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.GELU, input, options);
+    }
+
+    /**
+     * {@link #gelu(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand gelu(MLOperand input) {
+        return gelu(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Hard sigmoid: {@code max(0, min(1, alpha * x + beta))}
+     * (spec: {@code hardSigmoid(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
+     * input's data type.
+     *
+     * @param input the input, float32 or float16
+     * @param options {@code alpha} (default 0.2), {@code beta} (default 0.5) and the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand hardSigmoid(MLOperand input, MLHardSigmoidOptions options) {
+        return ActivationOps.hardSigmoid(this, input, options);
+    }
+
+    /**
+     * {@link #hardSigmoid(MLOperand, MLHardSigmoidOptions)} with the defaults {@code alpha} 0.2, {@code beta}
+     * 0.5 and no label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand hardSigmoid(MLOperand input) {
+        return hardSigmoid(input, MLHardSigmoidOptions.defaults());
+    }
+
+    /**
+     * Hard swish: {@code x * max(0, min(6, x + 3)) / 6}
+     * (spec: {@code hardSwish(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand hardSwish(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.HARD_SWISH, input, options);
+    }
+
+    /**
+     * {@link #hardSwish(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand hardSwish(MLOperand input) {
+        return hardSwish(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Leaky rectified linear unit: {@code max(0, x) + alpha * min(0, x)}
+     * (spec: {@code leakyRelu(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     *
+     * @param input the input, float32 or float16
+     * @param options {@code alpha} (default 0.01) and the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand leakyRelu(MLOperand input, MLLeakyReluOptions options) {
+        return ActivationOps.leakyRelu(this, input, options);
+    }
+
+    /**
+     * {@link #leakyRelu(MLOperand, MLLeakyReluOptions)} with the default {@code alpha} 0.01 and no label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand leakyRelu(MLOperand input) {
+        return leakyRelu(input, MLLeakyReluOptions.defaults());
+    }
+
+    /**
+     * Linear function: {@code alpha * x + beta}
+     * (spec: {@code linear(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
+     * input's data type.
+     *
+     * @param input the input, float32 or float16
+     * @param options {@code alpha} (default 1), {@code beta} (default 0) and the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand linear(MLOperand input, MLLinearOptions options) {
+        return ActivationOps.linear(this, input, options);
+    }
+
+    /**
+     * {@link #linear(MLOperand, MLLinearOptions)} with the defaults {@code alpha} 1, {@code beta} 0 and no
+     * label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand linear(MLOperand input) {
+        return linear(input, MLLinearOptions.defaults());
+    }
+
+    /**
+     * Parametric rectified linear unit: {@code max(0, x) + slope * min(0, x)}, with bidirectional
+     * broadcasting of {@code slope} and {@code input}
+     * (spec: {@code prelu(input, slope, options)}).
+     *
+     * <p>IR: inputs {@code "input"}, {@code "slope"}; no attributes.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param slope the slope, same data type as {@code input}, broadcastable with it
+     * @param options the label
+     * @return the result, of the input's data type, shaped as the broadcast of both shapes
+     * @throws MLTypeError if an operand is null or from another builder, the input's data type is not
+     *     allowed, the data types differ or the shapes do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand prelu(MLOperand input, MLOperand slope, MLOperatorOptions options) {
+        return ActivationOps.prelu(this, input, slope, options);
+    }
+
+    /**
+     * {@link #prelu(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param slope the slope, same data type as {@code input}, broadcastable with it
+     * @return the result, of the input's data type, shaped as the broadcast of both shapes
+     */
+    public MLOperand prelu(MLOperand input, MLOperand slope) {
+        return prelu(input, slope, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Rectified linear unit: {@code max(0, x)}
+     * (spec: {@code relu(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32, float16, int64,
+     *     int32 or int8
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand relu(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.RELU, input, options);
+    }
+
+    /**
+     * {@link #relu(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32, float16, int64, int32 or int8
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand relu(MLOperand input) {
+        return relu(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Logistic sigmoid: {@code 1 / (exp(-x) + 1)}
+     * (spec: {@code sigmoid(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand sigmoid(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.SIGMOID, input, options);
+    }
+
+    /**
+     * {@link #sigmoid(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand sigmoid(MLOperand input) {
+        return sigmoid(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Softmax along one axis: {@code exp(x) / sum(exp(x))} over that axis
+     * (spec: {@code softmax(input, axis, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "axis"} (integer).
+     *
+     * @param input the input, float32 or float16, rank at least 1
+     * @param axis the dimension to normalize, in {@code [0, rank)}
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, not float32 or float16, of rank
+     *     0, or {@code axis} is out of range
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand softmax(MLOperand input, long axis, MLOperatorOptions options) {
+        return ActivationOps.softmax(this, input, axis, options);
+    }
+
+    /**
+     * {@link #softmax(MLOperand, long, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16, rank at least 1
+     * @param axis the dimension to normalize, in {@code [0, rank)}
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand softmax(MLOperand input, long axis) {
+        return softmax(input, axis, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Softplus: {@code ln(1 + exp(x))}
+     * (spec: {@code softplus(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand softplus(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.SOFTPLUS, input, options);
+    }
+
+    /**
+     * {@link #softplus(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand softplus(MLOperand input) {
+        return softplus(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Softsign: {@code x / (1 + |x|)}
+     * (spec: {@code softsign(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand softsign(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.SOFTSIGN, input, options);
+    }
+
+    /**
+     * {@link #softsign(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand softsign(MLOperand input) {
+        return softsign(input, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Hyperbolic tangent
+     * (spec: {@code tanh(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; no attributes.
+     *
+     * @param input the input, float32 or float16
+     * @param options the label
+     * @return the result, of the input's data type and shape
+     * @throws MLTypeError if {@code input} is null or from another builder, or not float32 or float16
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand tanh(MLOperand input, MLOperatorOptions options) {
+        return ActivationOps.plain(this, Op.TANH, input, options);
+    }
+
+    /**
+     * {@link #tanh(MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the input, float32 or float16
+     * @return the result, of the input's data type and shape
+     */
+    public MLOperand tanh(MLOperand input) {
+        return tanh(input, MLOperatorOptions.defaults());
+    }
     // ==== end of element-wise and activation operations ====
 
     // ==== convolution, pooling, resampling and normalization operations ====
