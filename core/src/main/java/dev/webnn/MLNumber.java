@@ -132,8 +132,12 @@ public final class MLNumber {
 
     /** binary16 nearest to {@code x}, ties to even, without double rounding through float. */
     private static short nearestFloat16(double x) {
+        if (Math.abs(x) >= 65520) {
+            // Spec ConvertToFloat: 2^16 joins the set as the even neighbour of 65504, then becomes infinity.
+            return Float.floatToFloat16(x > 0 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
+        }
         short guess = Float.floatToFloat16((float) x);
-        if (Double.isNaN(x) || Double.isInfinite(x) || (double) Float.float16ToFloat(guess) == x) {
+        if (Double.isNaN(x) || (double) Float.float16ToFloat(guess) == x) {
             return guess;
         }
         short best = guess;
