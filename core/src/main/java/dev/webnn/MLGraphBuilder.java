@@ -1708,6 +1708,596 @@ public final class MLGraphBuilder {
 
     // ==== reduction, matrix and quantization operations ====
 
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the L1 norm (sum of absolute values) of the reduced values
+     * (spec: "Reduction operations", {@code reduceL1(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceL1(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_L1, input, options);
+    }
+
+    /**
+     * {@link #reduceL1(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the L1 norm (sum of absolute values) of every value
+     */
+    public MLOperand reduceL1(MLOperand input) {
+        return reduceL1(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the L2 norm (square root of the sum of squares) of the reduced values
+     * (spec: "Reduction operations", {@code reduceL2(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceL2(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_L2, input, options);
+    }
+
+    /**
+     * {@link #reduceL2(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the L2 norm (square root of the sum of squares) of every value
+     */
+    public MLOperand reduceL2(MLOperand input) {
+        return reduceL2(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the natural logarithm of the sum of the reduced values
+     * (spec: "Reduction operations", {@code reduceLogSum(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceLogSum(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM, input, options);
+    }
+
+    /**
+     * {@link #reduceLogSum(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the natural logarithm of the sum of every value
+     */
+    public MLOperand reduceLogSum(MLOperand input) {
+        return reduceLogSum(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the natural logarithm of the sum of exponentials of the reduced values
+     * (spec: "Reduction operations", {@code reduceLogSumExp(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceLogSumExp(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM_EXP, input, options);
+    }
+
+    /**
+     * {@link #reduceLogSumExp(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the natural logarithm of the sum of exponentials of every value
+     */
+    public MLOperand reduceLogSumExp(MLOperand input) {
+        return reduceLogSumExp(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the maximum of the reduced values
+     * (spec: "Reduction operations", {@code reduceMax(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, any data type, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceMax(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_MAX, input, options);
+    }
+
+    /**
+     * {@link #reduceMax(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the maximum of every value
+     */
+    public MLOperand reduceMax(MLOperand input) {
+        return reduceMax(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the mean of the reduced values
+     * (spec: "Reduction operations", {@code reduceMean(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceMean(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_MEAN, input, options);
+    }
+
+    /**
+     * {@link #reduceMean(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the mean of every value
+     */
+    public MLOperand reduceMean(MLOperand input) {
+        return reduceMean(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the minimum of the reduced values
+     * (spec: "Reduction operations", {@code reduceMin(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, any data type, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceMin(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_MIN, input, options);
+    }
+
+    /**
+     * {@link #reduceMin(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the minimum of every value
+     */
+    public MLOperand reduceMin(MLOperand input) {
+        return reduceMin(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the product of the reduced values
+     * (spec: "Reduction operations", {@code reduceProduct(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceProduct(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_PRODUCT, input, options);
+    }
+
+    /**
+     * {@link #reduceProduct(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the product of every value
+     */
+    public MLOperand reduceProduct(MLOperand input) {
+        return reduceProduct(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the sum of the reduced values
+     * (spec: "Reduction operations", {@code reduceSum(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceSum(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_SUM, input, options);
+    }
+
+    /**
+     * {@link #reduceSum(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the sum of every value
+     */
+    public MLOperand reduceSum(MLOperand input) {
+        return reduceSum(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * Reduces {@code input} along {@code options.axes()}, or along every axis when no
+     * axes are given, to the sum of squares of the reduced values
+     * (spec: "Reduction operations", {@code reduceSumSquare(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
+     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
+     * {@code "keepDimensions"} (bool, default false).
+     *
+     * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
+     * @param options axes, keepDimensions and label
+     * @return the reduced tensor, with the input's data type; reduced dimensions are dropped,
+     *     or kept with size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type is not allowed, or the axes repeat or lie outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reduceSumSquare(MLOperand input, MLReduceOptions options) {
+        return ReductionOps.reduce(this, Op.REDUCE_SUM_SQUARE, input, options);
+    }
+
+    /**
+     * {@link #reduceSumSquare(MLOperand, MLReduceOptions)} over every axis, dropping them.
+     *
+     * @param input the tensor to reduce
+     * @return a scalar: the sum of squares of every value
+     */
+    public MLOperand reduceSumSquare(MLOperand input) {
+        return reduceSumSquare(input, MLReduceOptions.defaults());
+    }
+
+    /**
+     * The index of the smallest value along {@code axis} (spec: "argMin/argMax operations",
+     * {@code argMin(input, axis, options)}). In case of ties the index returned is
+     * implementation dependent.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
+     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
+     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     *
+     * @param input the tensor, any data type, rank 1 or more
+     * @param axis the dimension to reduce, in {@code [0, rank)}
+     * @param options keepDimensions, outputDataType and label
+     * @return indices of data type {@code outputDataType}, shaped as the input without
+     *     {@code axis}, or with {@code axis} of size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, {@code axis} is outside {@code [0, rank)}, or {@code outputDataType} is
+     *     not int32 or int64
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand argMin(MLOperand input, long axis, MLArgMinMaxOptions options) {
+        return ReductionOps.argMinMax(this, Op.ARG_MIN, input, axis, options);
+    }
+
+    /**
+     * {@link #argMin(MLOperand, long, MLArgMinMaxOptions)} with int32 indices, dropping
+     * {@code axis}.
+     *
+     * @param input the tensor
+     * @param axis the dimension to reduce
+     * @return int32 indices
+     */
+    public MLOperand argMin(MLOperand input, long axis) {
+        return argMin(input, axis, MLArgMinMaxOptions.defaults());
+    }
+
+    /**
+     * The index of the largest value along {@code axis} (spec: "argMin/argMax operations",
+     * {@code argMax(input, axis, options)}). In case of ties the index returned is
+     * implementation dependent.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
+     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
+     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     *
+     * @param input the tensor, any data type, rank 1 or more
+     * @param axis the dimension to reduce, in {@code [0, rank)}
+     * @param options keepDimensions, outputDataType and label
+     * @return indices of data type {@code outputDataType}, shaped as the input without
+     *     {@code axis}, or with {@code axis} of size 1 when {@code keepDimensions} is true
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, {@code axis} is outside {@code [0, rank)}, or {@code outputDataType} is
+     *     not int32 or int64
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand argMax(MLOperand input, long axis, MLArgMinMaxOptions options) {
+        return ReductionOps.argMinMax(this, Op.ARG_MAX, input, axis, options);
+    }
+
+    /**
+     * {@link #argMax(MLOperand, long, MLArgMinMaxOptions)} with int32 indices, dropping
+     * {@code axis}.
+     *
+     * @param input the tensor
+     * @param axis the dimension to reduce
+     * @return int32 indices
+     */
+    public MLOperand argMax(MLOperand input, long axis) {
+        return argMax(input, axis, MLArgMinMaxOptions.defaults());
+    }
+
+    /**
+     * Prefix sums along {@code axis} (spec: {@code cumulativeSum(input, axis, options)}):
+     * inclusive or exclusive, forward or reversed. For {@code [1, 2, 3, 4]}: inclusive
+     * {@code [1, 3, 6, 10]}, exclusive {@code [0, 1, 3, 6]}, reversed {@code [10, 9, 7, 4]}.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer), {@code "exclusive"}
+     * (bool, default false) and {@code "reversed"} (bool, default false).
+     *
+     * @param input the tensor, data type float32, float16, int32, uint32, int64 or uint64,
+     *     rank 1 or more
+     * @param axis the dimension to sum along, in {@code [0, rank)}
+     * @param options exclusive, reversed and label
+     * @return the sums, with the input's data type and shape
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, its data type or rank is not allowed, or {@code axis} is outside
+     *     {@code [0, rank)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand cumulativeSum(MLOperand input, long axis, MLCumulativeSumOptions options) {
+        return ReductionOps.cumulativeSum(this, input, axis, options);
+    }
+
+    /**
+     * {@link #cumulativeSum(MLOperand, long, MLCumulativeSumOptions)} inclusive and forward.
+     *
+     * @param input the tensor
+     * @param axis the dimension to sum along
+     * @return the sums
+     */
+    public MLOperand cumulativeSum(MLOperand input, long axis) {
+        return cumulativeSum(input, axis, MLCumulativeSumOptions.defaults());
+    }
+
+    /**
+     * General matrix multiplication {@code alpha * A * B + beta * C} (spec:
+     * {@code gemm(a, b, options)}), where {@code A} is {@code a} or its transpose
+     * ({@code [M, K]}), {@code B} is {@code b} or its transpose ({@code [K, N]}) and
+     * {@code C} is {@code options.c()} broadcast to {@code [M, N]}, or 0 when absent.
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"} and, when given, {@code "c"}; attributes
+     * {@code "alpha"} and {@code "beta"} (reals, default 1.0, already cast to {@code a}'s
+     * data type), {@code "aTranspose"} and {@code "bTranspose"} (bools, default false).
+     *
+     * @param a the first matrix, float32 or float16, rank 2
+     * @param b the second matrix, same data type, rank 2
+     * @param options c, alpha, beta, aTranspose, bTranspose and label
+     * @return the {@code [M, N]} result, with {@code a}'s data type
+     * @throws MLTypeError if the options, {@code a} or {@code b} are null, an operand belongs
+     *     to another builder, a data type or rank is not allowed, the inner dimensions
+     *     {@code K} differ, or {@code c} does not broadcast to {@code [M, N]}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gemm(MLOperand a, MLOperand b, MLGemmOptions options) {
+        return MatrixOps.gemm(this, a, b, options);
+    }
+
+    /**
+     * {@link #gemm(MLOperand, MLOperand, MLGemmOptions)} with default options: {@code a * b}.
+     *
+     * @param a the {@code [M, K]} matrix
+     * @param b the {@code [K, N]} matrix
+     * @return the {@code [M, N]} product
+     */
+    public MLOperand gemm(MLOperand a, MLOperand b) {
+        return gemm(a, b, MLGemmOptions.defaults());
+    }
+
+    /**
+     * Matrix product (spec: {@code matmul(a, b, options)}): the last two dimensions are
+     * multiplied as matrices, {@code [..., M, K] x [..., K, N] -> [..., M, N]}; the
+     * dimensions before them are batch dimensions, broadcast bidirectionally.
+     *
+     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     *
+     * @param a the first operand, float32 or float16, rank 2 or more
+     * @param b the second operand, same data type, rank 2 or more
+     * @param options the label
+     * @return the product, with {@code a}'s data type and rank the larger of both ranks
+     * @throws MLTypeError if an argument is null, an operand belongs to another builder, a
+     *     data type or rank is not allowed, {@code a}'s columns differ from {@code b}'s
+     *     rows, or the batch dimensions do not broadcast
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand matmul(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return MatrixOps.matmul(this, a, b, options);
+    }
+
+    /**
+     * {@link #matmul(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return the product
+     */
+    public MLOperand matmul(MLOperand a, MLOperand b) {
+        return matmul(a, b, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Keeps the upper or lower triangular part of each matrix formed by the last two
+     * dimensions and sets the rest to zero (spec: {@code triangular(input, options)}).
+     * {@code diagonal} shifts the boundary: positive values move it up and right, negative
+     * ones down and left.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "upper"} (bool, default true) and
+     * {@code "diagonal"} (integer, default 0).
+     *
+     * @param input the matrix or batch of matrices, any data type, rank 2 or more
+     * @param options upper, diagonal and label
+     * @return a tensor with the input's data type and shape
+     * @throws MLTypeError if the options or input are null, the input belongs to another
+     *     builder, or its rank is below 2
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand triangular(MLOperand input, MLTriangularOptions options) {
+        return MatrixOps.triangular(this, input, options);
+    }
+
+    /**
+     * {@link #triangular(MLOperand, MLTriangularOptions)} keeping the upper triangle with the
+     * main diagonal.
+     *
+     * @param input the matrix or batch of matrices
+     * @return the upper triangular part
+     */
+    public MLOperand triangular(MLOperand input) {
+        return triangular(input, MLTriangularOptions.defaults());
+    }
+
+    /**
+     * Quantizes floating-point values to integers (spec: {@code quantizeLinear(input, scale,
+     * zeroPoint, options)}): {@code clamp(roundEven(input / scale) + zeroPoint)} to the range
+     * of {@code zeroPoint}'s data type. {@code scale} and {@code zeroPoint} have the input's
+     * rank and are blockwise broadcast: each of their dimensions divides the input's.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     *
+     * @param input the values, float32 or float16, any rank
+     * @param scale positive scales, same data type and rank as {@code input}
+     * @param zeroPoint zero points, uint8, int8, uint32 or int32, same shape as {@code scale}
+     * @param options the label
+     * @return the quantized tensor, with {@code zeroPoint}'s data type and the input's shape
+     * @throws MLTypeError if an argument is null, an operand belongs to another builder, a
+     *     data type or rank is not allowed, the shapes of {@code scale} and {@code zeroPoint}
+     *     differ, or they are not blockwise broadcastable to the input's shape
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
+        return QuantizationOps.linear(this, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
+    }
+
+    /**
+     * {@link #quantizeLinear(MLOperand, MLOperand, MLOperand, MLOperatorOptions)} without a
+     * label.
+     *
+     * @param input the values
+     * @param scale the scales
+     * @param zeroPoint the zero points
+     * @return the quantized tensor
+     */
+    public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint) {
+        return quantizeLinear(input, scale, zeroPoint, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Dequantizes integers to floating-point values (spec: {@code dequantizeLinear(input,
+     * scale, zeroPoint, options)}): {@code (input - zeroPoint) * scale}. {@code scale} and
+     * {@code zeroPoint} have the input's rank and are blockwise broadcast: each of their
+     * dimensions divides the input's.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     *
+     * @param input the quantized values, uint8, int8, uint32 or int32, any rank
+     * @param scale positive scales, float32 or float16, same rank as {@code input}
+     * @param zeroPoint zero points, same data type as {@code input}, same shape as
+     *     {@code scale}
+     * @param options the label
+     * @return the dequantized tensor, with {@code scale}'s data type and the input's shape
+     * @throws MLTypeError if an argument is null, an operand belongs to another builder, a
+     *     data type or rank is not allowed, the shapes of {@code scale} and {@code zeroPoint}
+     *     differ, or they are not blockwise broadcastable to the input's shape
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
+        return QuantizationOps.linear(this, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
+    }
+
+    /**
+     * {@link #dequantizeLinear(MLOperand, MLOperand, MLOperand, MLOperatorOptions)} without a
+     * label.
+     *
+     * @param input the quantized values
+     * @param scale the scales
+     * @param zeroPoint the zero points
+     * @return the dequantized tensor
+     */
+    public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint) {
+        return dequantizeLinear(input, scale, zeroPoint, MLOperatorOptions.defaults());
+    }
+
     // ==== end of reduction, matrix and quantization operations ====
 
     // ==== shape and data movement operations ====

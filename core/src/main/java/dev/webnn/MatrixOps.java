@@ -1,0 +1,108 @@
+package dev.webnn;
+
+import dev.webnn.graph.Attributes;
+import dev.webnn.graph.Op;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Validation and shape inference of the matrix operations (spec: "gemm", "matmul",
+ * "triangular").
+ */
+final class MatrixOps {
+
+    private MatrixOps() {
+    }
+
+    /** The spec's gemm method steps: {@code alpha * A * B + beta * C}, output {@code [M, N]}. */
+    static MLOperand gemm(MLGraphBuilder builder, MLOperand a, MLOperand b, MLGemmOptions options) {
+        Op op = Op.GEMM;
+        String label = Checks.options(op, options).label();
+        MLOperand c = options.c().orElse(null);
+        builder.validateOperands(op, label, "a", a, "b", b, "c?", c);
+        Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a, "b", b));
+        double alpha = MLNumber.of(options.alpha()).castTo(a.dataType()).doubleValue();
+        double beta = MLNumber.of(options.beta()).castTo(a.dataType()).doubleValue();
+        long[] shapeA = matrixShape(a, options.aTranspose());
+        long[] shapeB = matrixShape(b, options.bTranspose());
+        if (shapeA[1] != shapeB[0]) {
+            throw Checks.typeError(op, label, "a " + describe(a, "aTranspose", options.aTranspose()) + " has K = "
+                    + shapeA[1] + " but b " + describe(b, "bTranspose", options.bTranspose()) + " has K = " + shapeB[0]);
+        }
+        long[] outputShape = {shapeA[0], shapeB[1]};
+        if (c != null) {
+            if (Checks.broadcastUnidirectional(c.shapeView(), outputShape) == null) {
+                throw Checks.typeError(op, label, "c shape " + Arrays.toString(c.shapeView())
+                        + " is not unidirectionally broadcastable to " + Arrays.toString(outputShape));
+            }
+            Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a, "c", c));
+        }
+        Attributes attributes = Attributes.builder()
+                .real("alpha", alpha)
+                .real("beta", beta)
+                .bool("aTranspose", options.aTranspose())
+                .bool("bTranspose", options.bTranspose())
+                .build();
+        return builder.addOperation(op, label, MLGraphBuilder.roles("a", a, "b", b, "c", c), attributes,
+                Checks.output(op, label, a.dataType(), outputShape));
+    }
+
+    /** The spec's matmul method steps: batched matrix product with broadcast batch dimensions. */
+    static MLOperand matmul(MLGraphBuilder builder, MLOperand a, MLOperand b, MLOperatorOptions options) {
+        Op op = Op.MATMUL;
+        String label = Checks.options(op, options).label();
+        builder.validateOperands(op, label, "a", a, "b", b);
+        Map<String, MLOperand> inputs = MLGraphBuilder.roles("a", a, "b", b);
+        // The table's ranks (2 to N) are the spec's "rankA or rankB is less than 2" step.
+        Checks.inputLimits(op, label, inputs);
+        long[] shapeA = a.shapeView();
+        long[] shapeB = b.shapeView();
+        int rankA = shapeA.length;
+        int rankB = shapeB.length;
+        long colsA = shapeA[rankA - 1];
+        long rowsA = shapeA[rankA - 2];
+        long colsB = shapeB[rankB - 1];
+        long rowsB = shapeB[rankB - 2];
+        if (colsA != rowsB) {
+            throw Checks.typeError(op, label, "a columns " + colsA + " must equal b rows " + rowsB + " (shapes "
+                    + Arrays.toString(shapeA) + " and " + Arrays.toString(shapeB) + ")");
+        }
+        long[] batchShapeA = Arrays.copyOf(shapeA, rankA - 2);
+        long[] batchShapeB = Arrays.copyOf(shapeB, rankB - 2);
+        long[] batchShape = Checks.broadcastBidirectional(batchShapeA, batchShapeB);
+        if (batchShape == null) {
+            throw Checks.typeError(op, label, "batch shapes " + Arrays.toString(batchShapeA) + " and "
+                    + Arrays.toString(batchShapeB) + " are not broadcastable");
+        }
+        long[] outputShape = Arrays.copyOf(batchShape, batchShape.length + 2);
+        outputShape[batchShape.length] = rowsA;
+        outputShape[batchShape.length + 1] = colsB;
+        return builder.addOperation(op, label, inputs, Attributes.NONE,
+                Checks.output(op, label, a.dataType(), outputShape));
+    }
+
+    /** The spec's triangular method steps: the output is a copy of the input's descriptor. */
+    static MLOperand triangular(MLGraphBuilder builder, MLOperand input, MLTriangularOptions options) {
+        Op op = Op.TRIANGULAR;
+        String label = Checks.options(op, options).label();
+        builder.validateOperands(op, label, "input", input);
+        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
+        Checks.inputLimits(op, label, inputs);
+        Attributes attributes = Attributes.builder()
+                .bool("upper", options.upper())
+                .integer("diagonal", options.diagonal())
+                .build();
+        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+    }
+
+    /** A 2-D operand's shape, reversed when transposed. */
+    private static long[] matrixShape(MLOperand operand, boolean transpose) {
+        long[] shape = operand.shape();
+        return transpose ? new long[] {shape[1], shape[0]} : shape;
+    }
+
+    /** "[2, 3] (aTranspose=false)". */
+    private static String describe(MLOperand operand, String option, boolean transpose) {
+        return Arrays.toString(operand.shapeView()) + " (" + option + "=" + transpose + ")";
+    }
+}
