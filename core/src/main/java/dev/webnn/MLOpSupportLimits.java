@@ -153,6 +153,38 @@ public final class MLOpSupportLimits {
     }
 
     /**
+     * Caps every rank range (operators' operands, graph inputs, constants and outputs) at
+     * {@code maxRank}. Operators left with an operand of no allowed rank are removed.
+     *
+     * @param maxRank the largest rank the backend handles
+     * @return narrowed limits
+     */
+    public MLOpSupportLimits retainMaxRank(int maxRank) {
+        Map<String, Map<String, MLTensorLimits>> narrowed = new LinkedHashMap<>();
+        operators.forEach((name, roles) -> {
+            Map<String, MLTensorLimits> kept = new LinkedHashMap<>();
+            for (Map.Entry<String, MLTensorLimits> role : roles.entrySet()) {
+                MLTensorLimits capped = capRank(role.getValue(), maxRank);
+                if (capped == null) {
+                    return;
+                }
+                kept.put(role.getKey(), capped);
+            }
+            narrowed.put(name, Collections.unmodifiableMap(kept));
+        });
+        return new MLOpSupportLimits(preferredInputLayout, maxTensorByteLength, capRank(input, maxRank),
+                capRank(constant, maxRank), capRank(output, maxRank), Collections.unmodifiableMap(narrowed));
+    }
+
+    private static MLTensorLimits capRank(MLTensorLimits limits, int maxRank) {
+        MLRankRange range = limits.rankRange();
+        if (range.min() > maxRank) {
+            return null;
+        }
+        return new MLTensorLimits(limits.dataTypes(), new MLRankRange(range.min(), Math.min(range.max(), maxRank)));
+    }
+
+    /**
      * Replaces the limits of one operand role of one operator.
      *
      * @param specName the operator

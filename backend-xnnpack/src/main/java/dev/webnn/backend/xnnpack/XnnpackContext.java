@@ -1,36 +1,75 @@
 package dev.webnn.backend.xnnpack;
 
+import static java.lang.foreign.MemorySegment.NULL;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+
 import dev.webnn.MLContextOptions;
-import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLOpSupportLimits;
+import dev.webnn.MLOperationError;
+import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Graph;
+import dev.webnn.graph.Op;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 
 /**
- * The xnnpack backend's side of an {@code MLContext}. Graph lowering is not implemented yet:
- * the context reports no supported operators, so {@code build()} fails with
- * {@code MLNotSupportedError} naming the first operator.
+ * The XNNPACK side of an {@code MLContext}: a pthreadpool of {@code numThreads} threads
+ * (none for one thread) shared by the context's graphs, and compilation of WebNN graphs into
+ * XNNPACK runtimes.
  */
 final class XnnpackContext implements BackendContext {
 
-    private final MLContextOptions options;
+    /** XNNPACK's {@code XNN_MAX_TENSOR_DIMS}. */
+    static final int MAX_RANK = 6;
+
+    private final MemorySegment threadpool;
 
     XnnpackContext(MLContextOptions options) {
-        this.options = options;
+        XnnpackRuntime.get();
+        int threads = options.numThreads();
+        if (threads > 1) {
+            threadpool = Xnnpack.pthreadpool_create(threads);
+            if (threadpool.equals(NULL)) {
+                throw new MLOperationError("XNNPACK could not create a pthreadpool of " + threads + " threads");
+            }
+        } else {
+            threadpool = NULL;
+        }
     }
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        return specLimits.retainOperators(op -> false);
+        return specLimits.retainOperators(name -> XnnLowering.OPERATORS.containsKey(Op.fromSpecName(name)))
+                .retainDataTypes(XnnTypes.SUPPORTED)
+                .retainMaxRank(MAX_RANK)
+                .withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength());
     }
 
     @Override
     public CompiledGraph compile(Graph graph) {
-        throw new MLNotSupportedError("the xnnpack backend cannot compile graphs yet (" + options.numThreads() + " threads)");
+        Arena owned = Arena.ofShared();
+        try {
+            MemorySegment runtime;
+            try (XnnSubgraph subgraph = new XnnSubgraph(graph.inputs().size() + graph.outputs().size(), owned)) {
+                XnnLowering.lower(graph, subgraph);
+                MemorySegment slot = subgraph.scratch().allocate(ADDRESS);
+                XnnStatus.check(Xnnpack.xnn_create_runtime_v2(subgraph.handle(), threadpool, 0, slot), "create a runtime");
+                runtime = slot.get(ADDRESS, 0);
+            }
+            return new XnnCompiledGraph(runtime, graph.inputs().size(), graph.outputs().size(), owned);
+        } catch (RuntimeException e) {
+            owned.close();
+            throw e;
+        }
     }
 
     @Override
     public void close() {
+        if (!threadpool.equals(NULL)) {
+            Xnnpack.pthreadpool_destroy(threadpool);
+        }
     }
 }

@@ -1,0 +1,236 @@
+package dev.webnn.backend.xnnpack;
+
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Graph;
+import dev.webnn.graph.Node;
+import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.lang.foreign.MemorySegment;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lowers a validated WebNN graph to an XNNPACK subgraph.
+ *
+ * <p>XNNPACK computes images in NHWC. Each WebNN operand is defined as one XNNPACK value
+ * stored under a dimension permutation ({@link Layouts}): an NCHW convolution produces its
+ * output stored as NHWC, element-wise operators and activations keep whatever layout their
+ * input has (permuting constant operands once, at compile time), and a value is transposed
+ * back to its logical layout only where an operator needs it (a reshape that moves data, a
+ * graph output). External value ids are the graph inputs, then the graph outputs, in order.
+ */
+final class XnnLowering {
+
+    /** Every supported operator and how it is lowered. */
+    static final Map<Op, XnnOpLowering> OPERATORS = registry();
+
+    /** An operand's value in the subgraph and the permutation it is stored under. */
+    record Value(int id, int[] perm) {
+    }
+
+    private final Graph graph;
+    private final XnnSubgraph subgraph;
+    private final Map<Integer, Value> values = new HashMap<>();
+    /** Logical-layout copies of permuted values, by operand id. */
+    private final Map<Integer, Integer> identityCopies = new HashMap<>();
+    /** NHWC copies of NCHW values, by operand id. */
+    private final Map<Integer, Integer> nhwcCopies = new HashMap<>();
+    /** External output id of each graph-output operand not yet defined. */
+    private final Map<Integer, Integer> unclaimedOutputs = new HashMap<>();
+
+    private XnnLowering(Graph graph, XnnSubgraph subgraph) {
+        this.graph = graph;
+        this.subgraph = subgraph;
+    }
+
+    /**
+     * Defines the whole graph in {@code subgraph}.
+     *
+     * @param graph the validated graph
+     * @param subgraph an empty subgraph with {@code inputs + outputs} external ids
+     */
+    static void lower(Graph graph, XnnSubgraph subgraph) {
+        XnnLowering lowering = new XnnLowering(graph, subgraph);
+        int external = 0;
+        for (Operand input : graph.inputs().values()) {
+            MLOperandDescriptor d = input.descriptor();
+            lowering.values.put(input.id(), new Value(subgraph.external(d.dataType(), d.shape(), external++, false), null));
+        }
+        for (Operand output : graph.outputs().values()) {
+            lowering.unclaimedOutputs.putIfAbsent(output.id(), external);
+            external++;
+        }
+        for (Node node : graph.nodes()) {
+            XnnOpLowering op = OPERATORS.get(node.op());
+            if (op == null) {
+                throw new IllegalStateException("no XNNPACK lowering for " + node.op().specName());
+            }
+            op.lower(node, lowering);
+        }
+        lowering.connectOutputs();
+    }
+
+    /** The subgraph, for define calls. */
+    XnnSubgraph subgraph() {
+        return subgraph;
+    }
+
+    /** The graph being lowered. */
+    Graph graph() {
+        return graph;
+    }
+
+    /**
+     * An operand's value as stored (constants are defined on first use, unpermuted).
+     *
+     * @param operand an operand of the graph
+     * @return the value and its permutation
+     */
+    Value value(Operand operand) {
+        Value value = values.get(operand.id());
+        if (value == null) {
+            if (!graph.isConstant(operand)) {
+                throw new IllegalStateException("operand " + operand.id() + " used before it is defined");
+            }
+            MLOperandDescriptor d = operand.descriptor();
+            value = new Value(subgraph.constant(d.dataType(), d.shape(), graph.constant(operand)), null);
+            values.put(operand.id(), value);
+        }
+        return value;
+    }
+
+    /**
+     * The operand in its logical layout, transposing a permuted value once (cached).
+     *
+     * @param operand an operand of the graph
+     * @return the id of a value stored unpermuted
+     */
+    int logical(Operand operand) {
+        Value value = value(operand);
+        if (value.perm() == null) {
+            return value.id();
+        }
+        return identityCopies.computeIfAbsent(operand.id(), id -> {
+            int copy = subgraph.internal(operand.descriptor().dataType(), operand.descriptor().shape());
+            transpose(value.id(), Layouts.inverse(value.perm()), copy);
+            return copy;
+        });
+    }
+
+    /**
+     * The operand stored under {@code perm}: the value itself if already so, a permuted copy
+     * of a constant (made once at compile time), or a transpose node.
+     *
+     * @param operand an operand of the graph
+     * @param perm the wanted permutation ({@code null}: logical)
+     * @return the value id
+     */
+    int stored(Operand operand, int[] perm) {
+        if (perm == null) {
+            return logical(operand);
+        }
+        Value value = value(operand);
+        if (Layouts.same(value.perm(), perm)) {
+            return value.id();
+        }
+        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC) && nhwcCopies.containsKey(operand.id())) {
+            return nhwcCopies.get(operand.id());
+        }
+        MLOperandDescriptor d = operand.descriptor();
+        long[] storedShape = Layouts.apply(d.shape(), perm);
+        int id;
+        if (graph.isConstant(operand)) {
+            MemorySegment data = subgraph.allocateConstant(d.byteLength());
+            Layouts.permute(graph.constant(operand), d.shape(), perm, d.dataType().byteSize(), data);
+            id = subgraph.constant(d.dataType(), storedShape, data);
+        } else {
+            id = subgraph.internal(d.dataType(), storedShape);
+            transpose(logical(operand), perm, id);
+        }
+        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC)) {
+            nhwcCopies.put(operand.id(), id);
+        }
+        return id;
+    }
+
+    /**
+     * A constant of lower rank, padded with leading 1s to {@code rank} and stored under
+     * {@code perm}, so it broadcasts against a permuted value (e.g. a [C,1,1] bias against
+     * NCHW data stored as NHWC). Made once at compile time.
+     *
+     * @param operand a constant operand
+     * @param rank the rank to pad to
+     * @param perm the permutation of the padded shape
+     * @return the value id
+     */
+    int paddedConstant(Operand operand, int rank, int[] perm) {
+        MLOperandDescriptor d = operand.descriptor();
+        long[] padded = new long[rank];
+        java.util.Arrays.fill(padded, 1);
+        System.arraycopy(d.shape(), 0, padded, rank - d.rank(), d.rank());
+        MemorySegment data = subgraph.allocateConstant(d.byteLength());
+        Layouts.permute(graph.constant(operand), padded, perm, d.dataType().byteSize(), data);
+        return subgraph.constant(d.dataType(), Layouts.apply(padded, perm), data);
+    }
+
+    /**
+     * Defines the value of a node's output, stored under {@code perm}. A graph output in
+     * logical layout is written straight into its external value.
+     *
+     * @param operand the output operand
+     * @param perm how it will be stored ({@code null}: logical)
+     * @return the value id to pass as the node's output
+     */
+    int define(Operand operand, int[] perm) {
+        MLOperandDescriptor d = operand.descriptor();
+        Integer external = perm == null ? unclaimedOutputs.remove(operand.id()) : null;
+        int id = external != null
+                ? subgraph.external(d.dataType(), d.shape(), external, true)
+                : subgraph.internal(d.dataType(), Layouts.apply(d.shape(), perm));
+        values.put(operand.id(), new Value(id, perm));
+        return id;
+    }
+
+    /** Defines a transpose node: {@code output = transpose(input, perm)}. */
+    void transpose(int input, int[] perm, int output) {
+        long[] permutation = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            permutation[i] = perm[i];
+        }
+        XnnStatus.check(Xnnpack.xnn_define_static_transpose(subgraph.handle(), perm.length, subgraph.sizes(permutation),
+                input, output, 0), "define a transpose");
+    }
+
+    /** Graph outputs not written directly by their node get a transpose or copy into their external value. */
+    private void connectOutputs() {
+        int external = graph.inputs().size();
+        for (Operand output : graph.outputs().values()) {
+            int id = external++;
+            Value value = value(output);
+            if (value.id() == id) {
+                continue;
+            }
+            MLOperandDescriptor d = output.descriptor();
+            subgraph.external(d.dataType(), d.shape(), id, true);
+            if (value.perm() != null) {
+                transpose(value.id(), Layouts.inverse(value.perm()), id);
+            } else {
+                XnnStatus.check(Xnnpack.xnn_define_copy(subgraph.handle(), value.id(), id, 0), "define a copy");
+            }
+        }
+    }
+
+    private static Map<Op, XnnOpLowering> registry() {
+        Map<Op, XnnOpLowering> map = new EnumMap<>(Op.class);
+        XnnElementwiseLowering.register(map);
+        return map;
+    }
+
+    /** Operands of a node that are not constants, for layout decisions. */
+    List<Operand> variableInputs(Node node) {
+        return node.inputs().values().stream().filter(o -> !graph.isConstant(o)).toList();
+    }
+}
