@@ -65,7 +65,7 @@ final class ShapeOps {
     /** Spec: "valid dimension", an integer in [1, 2<sup>31</sup>-1]. */
     private static void validDimension(Op op, String label, String what, long value) {
         if (value < 1 || value > Checks.MAX_DIMENSION) {
-            throw Checks.typeError(op, label, what + " " + value + " is not a valid dimension (valid: 1 to "
+            throw Checks.typeError(op, label, what + " is " + value + ", not a valid dimension (valid: 1 to "
                     + Checks.MAX_DIMENSION + ")");
         }
     }
@@ -73,8 +73,8 @@ final class ShapeOps {
     /** A per-axis list argument must have one entry per input dimension. */
     private static void onePerAxis(Op op, String label, String what, long[] values, int rank) {
         if (values.length != rank) {
-            throw Checks.typeError(op, label, what + " " + Arrays.toString(values) + " has " + values.length
-                    + " entries, the input rank is " + rank);
+            throw Checks.typeError(op, label, what + " " + Arrays.toString(values)
+                    + " must have one entry per input dimension (input rank " + rank + ")");
         }
     }
 
@@ -140,7 +140,7 @@ final class ShapeOps {
                 }
                 if (dim == concatAxis) {
                     long size = shape[concatAxis] + input.shapeView()[dim];
-                    validDimension(op, label, "size along axis " + concatAxis + " after " + name, size);
+                    validDimension(op, label, "size along axis " + concatAxis + " through " + name, size);
                     shape[concatAxis] = size;
                 }
             }
