@@ -2302,6 +2302,476 @@ public final class MLGraphBuilder {
 
     // ==== shape and data movement operations ====
 
+    /**
+     * Concatenates tensors along an axis (spec: "concat", {@code concat(inputs, axis, options)}).
+     * Every input has the same data type and rank, and the same dimensions except along
+     * {@code axis}, whose sizes add up.
+     *
+     * <p>IR: inputs {@code "inputs[0]"}, {@code "inputs[1]"}, ... in list order; attribute
+     * {@code "axis"} (integer).
+     *
+     * @param inputs 1 to 8192 operands (the same operand may appear several times)
+     * @param axis the axis to concatenate along, less than the inputs' rank
+     * @param options the label
+     * @return the concatenated tensor
+     * @throws MLTypeError if the list is null, empty or longer than 8192, an operand is null or
+     *     from another builder, the axis is out of range, the data types, ranks or other
+     *     dimensions differ, or the concatenated size is not a valid dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand concat(List<MLOperand> inputs, long axis, MLOperatorOptions options) {
+        return ShapeOps.concat(this, inputs, axis, options);
+    }
+
+    /**
+     * {@link #concat(List, long, MLOperatorOptions)} without a label.
+     *
+     * @param inputs the operands to concatenate
+     * @param axis the axis to concatenate along
+     * @return the concatenated tensor
+     */
+    public MLOperand concat(List<MLOperand> inputs, long axis) {
+        return concat(inputs, axis, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Broadcasts a tensor to a new shape (spec: "expand", {@code expand(input, newShape, options)}):
+     * the input must be unidirectionally broadcastable to {@code newShape}.
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs, the output shape).
+     *
+     * @param input the tensor to expand
+     * @param newShape the output shape
+     * @param options the label
+     * @return the expanded tensor, shaped {@code newShape}
+     * @throws MLTypeError if the input does not broadcast to {@code newShape}, a value is
+     *     outside the unsigned long range, or the output rank or a dimension is invalid
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand expand(MLOperand input, long[] newShape, MLOperatorOptions options) {
+        return ShapeOps.expand(this, input, newShape, options);
+    }
+
+    /**
+     * {@link #expand(MLOperand, long[], MLOperatorOptions)} without a label.
+     *
+     * @param input the tensor to expand
+     * @param newShape the output shape
+     * @return the expanded tensor
+     */
+    public MLOperand expand(MLOperand input, long... newShape) {
+        return expand(input, newShape, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Gathers slices of the input along an axis (spec: "gather",
+     * {@code gather(input, indices, options)}). The output shape is the input shape with
+     * dimension {@code axis} replaced by the whole indices shape.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
+     * default 0).
+     *
+     * @param input the tensor to gather from, rank at least 1
+     * @param indices int32, uint32 or int64 indices into dimension {@code axis}; negative values
+     *     count from the end, out-of-range values are clamped at run time
+     * @param options the axis and the label
+     * @return the gathered tensor of rank {@code input rank + indices rank - 1}
+     * @throws MLTypeError if the indices' data type is not allowed, the axis is not less than the
+     *     input rank, or the output shape is invalid
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gather(MLOperand input, MLOperand indices, MLGatherOptions options) {
+        return GatherScatterOps.gather(this, input, indices, options);
+    }
+
+    /**
+     * {@link #gather(MLOperand, MLOperand, MLGatherOptions)} along axis 0, without a label.
+     *
+     * @param input the tensor to gather from
+     * @param indices the indices
+     * @return the gathered tensor
+     */
+    public MLOperand gather(MLOperand input, MLOperand indices) {
+        return gather(input, indices, MLGatherOptions.defaults());
+    }
+
+    /**
+     * Gathers single elements along an axis (spec: "gatherElements",
+     * {@code gatherElements(input, indices, options)}): output element {@code [.., i, ..]}
+     * is the input element whose {@code axis} coordinate is {@code indices[.., i, ..]}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
+     * default 0).
+     *
+     * @param input the tensor to gather from, rank at least 1
+     * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
+     *     {@code axis}
+     * @param options the axis and the label
+     * @return the gathered tensor, shaped like {@code indices}
+     * @throws MLTypeError if the indices' data type or a rank is not allowed, the axis is not less
+     *     than the input rank, or the indices' shape does not match
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gatherElements(MLOperand input, MLOperand indices, MLGatherOptions options) {
+        return GatherScatterOps.gatherElements(this, input, indices, options);
+    }
+
+    /**
+     * {@link #gatherElements(MLOperand, MLOperand, MLGatherOptions)} along axis 0, without a label.
+     *
+     * @param input the tensor to gather from
+     * @param indices the indices
+     * @return the gathered tensor
+     */
+    public MLOperand gatherElements(MLOperand input, MLOperand indices) {
+        return gatherElements(input, indices, MLGatherOptions.defaults());
+    }
+
+    /**
+     * Gathers slices addressed by coordinate tuples (spec: "gatherND",
+     * {@code gatherND(input, indices, options)}): the last dimension of {@code indices} holds
+     * coordinates into the leading input dimensions; the output shape is the indices shape
+     * without its last dimension, followed by the input dimensions not indexed.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "indices"}; no attributes.
+     *
+     * @param input the tensor to gather from, rank at least 1
+     * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
+     * @param options the label
+     * @return the gathered tensor
+     * @throws MLTypeError if the indices' data type or a rank is not allowed, the coordinate size
+     *     exceeds the input rank, or the output shape is invalid
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand gatherND(MLOperand input, MLOperand indices, MLOperatorOptions options) {
+        return GatherScatterOps.gatherND(this, input, indices, options);
+    }
+
+    /**
+     * {@link #gatherND(MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the tensor to gather from
+     * @param indices the coordinates
+     * @return the gathered tensor
+     */
+    public MLOperand gatherND(MLOperand input, MLOperand indices) {
+        return gatherND(input, indices, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Pads a tensor on both sides of every dimension (spec: "pad",
+     * {@code pad(input, beginningPadding, endingPadding, options)}); each output dimension is
+     * {@code beginningPadding[d] + input dimension + endingPadding[d]}.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "beginningPadding"} and
+     * {@code "endingPadding"} (longs, one per input dimension), {@code "mode"}
+     * ({@link MLPaddingMode}, default {@code CONSTANT}) and {@code "value"} ({@link MLNumber}
+     * already cast to the input's data type, default 0).
+     *
+     * @param input the tensor to pad
+     * @param beginningPadding elements to add before each dimension, one per input dimension
+     * @param endingPadding elements to add after each dimension, one per input dimension
+     * @param options the mode, the constant value and the label
+     * @return the padded tensor
+     * @throws MLTypeError if a padding list's length differs from the input rank, a value is
+     *     outside the unsigned long range, a reflection padding is not less than its input
+     *     dimension, or an output dimension is invalid
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding, MLPadOptions options) {
+        return ShapeOps.pad(this, input, beginningPadding, endingPadding, options);
+    }
+
+    /**
+     * {@link #pad(MLOperand, long[], long[], MLPadOptions)} with constant 0 padding, without a label.
+     *
+     * @param input the tensor to pad
+     * @param beginningPadding elements to add before each dimension
+     * @param endingPadding elements to add after each dimension
+     * @return the padded tensor
+     */
+    public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding) {
+        return pad(input, beginningPadding, endingPadding, MLPadOptions.defaults());
+    }
+
+    /**
+     * Gives a tensor a new shape with the same element count (spec: "reshape",
+     * {@code reshape(input, newShape, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs; empty for a scalar).
+     *
+     * @param input the tensor to reshape
+     * @param newShape the output shape, valid dimensions whose product is the input's element count
+     * @param options the label
+     * @return the reshaped tensor
+     * @throws MLTypeError if the rank is not allowed, a dimension is invalid, or the element
+     *     counts differ
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reshape(MLOperand input, long[] newShape, MLOperatorOptions options) {
+        return ShapeOps.reshape(this, input, newShape, options);
+    }
+
+    /**
+     * {@link #reshape(MLOperand, long[], MLOperatorOptions)} without a label.
+     *
+     * @param input the tensor to reshape
+     * @param newShape the output shape
+     * @return the reshaped tensor
+     */
+    public MLOperand reshape(MLOperand input, long... newShape) {
+        return reshape(input, newShape, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Reverses the order of elements along some axes (spec: "reverse", {@code reverse(input, options)}).
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "axes"} (longs, always explicit: every axis
+     * {@code [0, ..., N-1]} when the option is absent, possibly empty).
+     *
+     * @param input the tensor to reverse
+     * @param options the axes and the label
+     * @return the reversed tensor, shaped like the input
+     * @throws MLTypeError if an axis is out of range or repeated
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand reverse(MLOperand input, MLReverseOptions options) {
+        return ShapeOps.reverse(this, input, options);
+    }
+
+    /**
+     * {@link #reverse(MLOperand, MLReverseOptions)} along every axis, without a label.
+     *
+     * @param input the tensor to reverse
+     * @return the reversed tensor
+     */
+    public MLOperand reverse(MLOperand input) {
+        return reverse(input, MLReverseOptions.defaults());
+    }
+
+    /**
+     * Replaces single elements of a copy of the input along an axis (spec: "scatterElements",
+     * {@code scatterElements(input, indices, updates, options)}): {@code updates[.., i, ..]}
+     * is written where the {@code axis} coordinate is {@code indices[.., i, ..]}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; attribute
+     * {@code "axis"} (integer, default 0).
+     *
+     * @param input the initial values, rank at least 1
+     * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
+     *     {@code axis}
+     * @param updates the new values, same data type as {@code input} and same shape as {@code indices}
+     * @param options the axis and the label
+     * @return the updated tensor, shaped like the input
+     * @throws MLTypeError if a data type or rank is not allowed, the axis is not less than the
+     *     input rank, or the indices' or updates' shape does not match
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates, MLScatterOptions options) {
+        return GatherScatterOps.scatterElements(this, input, indices, updates, options);
+    }
+
+    /**
+     * {@link #scatterElements(MLOperand, MLOperand, MLOperand, MLScatterOptions)} along axis 0,
+     * without a label.
+     *
+     * @param input the initial values
+     * @param indices the indices
+     * @param updates the new values
+     * @return the updated tensor
+     */
+    public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates) {
+        return scatterElements(input, indices, updates, MLScatterOptions.defaults());
+    }
+
+    /**
+     * Replaces slices of a copy of the input addressed by coordinate tuples (spec: "scatterND",
+     * {@code scatterND(input, indices, updates, options)}); the inverse addressing of
+     * {@link #gatherND(MLOperand, MLOperand, MLOperatorOptions) gatherND}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; no attributes.
+     *
+     * @param input the initial values, rank at least 1
+     * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
+     * @param updates the new slices, same data type as {@code input}, shaped as the indices shape
+     *     without its last dimension followed by the input dimensions not indexed
+     * @param options the label
+     * @return the updated tensor, shaped like the input
+     * @throws MLTypeError if a data type or rank is not allowed, the coordinate size exceeds the
+     *     input rank, or the updates' shape does not match
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates, MLOperatorOptions options) {
+        return GatherScatterOps.scatterND(this, input, indices, updates, options);
+    }
+
+    /**
+     * {@link #scatterND(MLOperand, MLOperand, MLOperand, MLOperatorOptions)} without a label.
+     *
+     * @param input the initial values
+     * @param indices the coordinates
+     * @param updates the new slices
+     * @return the updated tensor
+     */
+    public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates) {
+        return scatterND(input, indices, updates, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Extracts a strided window (spec: "slice", {@code slice(input, starts, sizes, options)}):
+     * along dimension {@code d}, elements {@code starts[d]}, {@code starts[d] + strides[d]}, ...
+     * below {@code starts[d] + sizes[d]}; the output dimension is
+     * {@code ceil(sizes[d] / strides[d])}.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "starts"}, {@code "sizes"} and
+     * {@code "strides"} (longs, one per input dimension; strides default to all 1).
+     *
+     * @param input the tensor to slice
+     * @param starts the first index along each dimension
+     * @param sizes the window size along each dimension, at least 1, with
+     *     {@code starts[d] + sizes[d] <= input dimension d}
+     * @param options the strides and the label
+     * @return the slice
+     * @throws MLTypeError if a list's length differs from the input rank, a size or stride is 0,
+     *     a value is outside the unsigned long range, or a window exceeds its dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand slice(MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
+        return ShapeOps.slice(this, input, starts, sizes, options);
+    }
+
+    /**
+     * {@link #slice(MLOperand, long[], long[], MLSliceOptions)} with unit strides, without a label.
+     *
+     * @param input the tensor to slice
+     * @param starts the first index along each dimension
+     * @param sizes the window size along each dimension
+     * @return the slice
+     */
+    public MLOperand slice(MLOperand input, long[] starts, long[] sizes) {
+        return slice(input, starts, sizes, MLSliceOptions.defaults());
+    }
+
+    /**
+     * Splits a tensor into {@code splits} equal parts along an axis (spec: "split",
+     * {@code split(input, splits, options)} with an {@code unsigned long}).
+     *
+     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
+     * attributes {@code "splits"} (longs: the explicit size of every part, here
+     * {@code splits} times {@code dimension / splits}) and {@code "axis"} (integer, default 0).
+     *
+     * @param input the tensor to split, rank at least 1
+     * @param splits the number of parts, 1 to 8192, dividing the input dimension along the axis
+     * @param options the axis and the label
+     * @return the parts in order
+     * @throws MLTypeError if the axis is not less than the input rank, {@code splits} is not a
+     *     valid tensor count, or it does not divide the dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public List<MLOperand> split(MLOperand input, long splits, MLSplitOptions options) {
+        return ShapeOps.split(this, input, splits, options);
+    }
+
+    /**
+     * {@link #split(MLOperand, long, MLSplitOptions)} along axis 0, without a label.
+     *
+     * @param input the tensor to split
+     * @param splits the number of equal parts
+     * @return the parts in order
+     */
+    public List<MLOperand> split(MLOperand input, long splits) {
+        return split(input, splits, MLSplitOptions.defaults());
+    }
+
+    /**
+     * Splits a tensor into parts of the given sizes along an axis (spec: "split",
+     * {@code split(input, splits, options)} with a sequence).
+     *
+     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
+     * attributes {@code "splits"} (longs, the sizes as given) and {@code "axis"} (integer,
+     * default 0).
+     *
+     * @param input the tensor to split, rank at least 1
+     * @param splits 1 to 8192 sizes, each at least 1, adding up to the input dimension along the axis
+     * @param options the axis and the label
+     * @return the parts in order
+     * @throws MLTypeError if the axis is not less than the input rank, the number of sizes is not a
+     *     valid tensor count, a size is 0 or outside the unsigned long range, or the sizes do not
+     *     add up to the dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public List<MLOperand> split(MLOperand input, long[] splits, MLSplitOptions options) {
+        return ShapeOps.split(this, input, splits, options);
+    }
+
+    /**
+     * {@link #split(MLOperand, long[], MLSplitOptions)} along axis 0, without a label.
+     *
+     * @param input the tensor to split
+     * @param splits the sizes of the parts
+     * @return the parts in order
+     */
+    public List<MLOperand> split(MLOperand input, long[] splits) {
+        return split(input, splits, MLSplitOptions.defaults());
+    }
+
+    /**
+     * Repeats a tensor along every dimension (spec: "tile", {@code tile(input, repetitions, options)});
+     * output dimension {@code d} is {@code input dimension d * repetitions[d]}.
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "repetitions"} (longs, one per input dimension).
+     *
+     * @param input the tensor to repeat
+     * @param repetitions the number of copies along each dimension, each at least 1
+     * @param options the label
+     * @return the tiled tensor
+     * @throws MLTypeError if the number of repetitions differs from the input rank, one is 0 or
+     *     outside the unsigned long range, or an output dimension is invalid
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand tile(MLOperand input, long[] repetitions, MLOperatorOptions options) {
+        return ShapeOps.tile(this, input, repetitions, options);
+    }
+
+    /**
+     * {@link #tile(MLOperand, long[], MLOperatorOptions)} without a label.
+     *
+     * @param input the tensor to repeat
+     * @param repetitions the number of copies along each dimension
+     * @return the tiled tensor
+     */
+    public MLOperand tile(MLOperand input, long... repetitions) {
+        return tile(input, repetitions, MLOperatorOptions.defaults());
+    }
+
+    /**
+     * Permutes the dimensions of a tensor (spec: "transpose", {@code transpose(input, options)}):
+     * output dimension {@code i} is input dimension {@code permutation[i]}.
+     *
+     * <p>IR: input {@code "input"}; attribute {@code "permutation"} (longs, always explicit:
+     * {@code [N-1, ..., 0]} when the option is absent).
+     *
+     * @param input the tensor to transpose
+     * @param options the permutation and the label
+     * @return the transposed tensor
+     * @throws MLTypeError if the permutation's length differs from the input rank, or an entry is
+     *     out of range or repeated
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand transpose(MLOperand input, MLTransposeOptions options) {
+        return ShapeOps.transpose(this, input, options);
+    }
+
+    /**
+     * {@link #transpose(MLOperand, MLTransposeOptions)} reversing the axes, without a label.
+     *
+     * @param input the tensor to transpose
+     * @return the transposed tensor
+     */
+    public MLOperand transpose(MLOperand input) {
+        return transpose(input, MLTransposeOptions.defaults());
+    }
+
     // ==== end of shape and data movement operations ====
 
     // ==== recurrent operations ====
