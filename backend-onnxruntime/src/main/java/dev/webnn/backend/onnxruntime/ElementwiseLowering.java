@@ -1,11 +1,9 @@
 package dev.webnn.backend.onnxruntime;
 
-import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOpSupportLimits;
 import dev.webnn.graph.Op;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** ONNX lowering of the element-wise WebNN operators. */
 final class ElementwiseLowering {
@@ -20,8 +18,9 @@ final class ElementwiseLowering {
         map.put(Op.DIV, binary("Div"));
     }
 
-    static Set<MLOperandDataType> dataTypes(Op op) {
-        return EnumSet.allOf(MLOperandDataType.class);
+    /** Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run. */
+    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
+        return limits;
     }
 
     /** A WebNN binary operator with an ONNX equivalent of the same semantics. */

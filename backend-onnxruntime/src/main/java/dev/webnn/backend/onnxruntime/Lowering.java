@@ -1,6 +1,6 @@
 package dev.webnn.backend.onnxruntime;
 
-import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOpSupportLimits;
 import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
@@ -8,7 +8,6 @@ import dev.webnn.graph.Operand;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Lowers a validated WebNN graph to an ONNX model: graph inputs and outputs keep their
@@ -94,16 +93,30 @@ final class Lowering {
     private static Map<Op, OpLowering> registry() {
         Map<Op, OpLowering> map = new EnumMap<>(Op.class);
         ElementwiseLowering.register(map);
+        ActivationLowering.register(map);
+        ReductionLowering.register(map);
+        MatrixLowering.register(map);
+        ShapeLowering.register(map);
+        RecurrentLowering.register(map);
+        ConvolutionLowering.register(map);
         return map;
     }
 
     /**
-     * The data types ORT's CPU kernels accept for an operator, for {@code opSupportLimits()}.
+     * What this backend runs: the spec's limits narrowed to the lowered operators, then by
+     * each family to the data types ONNX Runtime's CPU kernels accept.
      *
-     * @param op the operator
-     * @return the supported input data types, or all when not restricted
+     * @param specLimits the spec's limits
+     * @return the backend's limits
      */
-    static Set<MLOperandDataType> dataTypes(Op op) {
-        return ElementwiseLowering.dataTypes(op);
+    static MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
+        MLOpSupportLimits limits = specLimits.retainOperators(name -> OPERATORS.containsKey(Op.fromSpecName(name)));
+        limits = ElementwiseLowering.narrow(limits);
+        limits = ActivationLowering.narrow(limits);
+        limits = ReductionLowering.narrow(limits);
+        limits = MatrixLowering.narrow(limits);
+        limits = ShapeLowering.narrow(limits);
+        limits = RecurrentLowering.narrow(limits);
+        return ConvolutionLowering.narrow(limits);
     }
 }

@@ -6,7 +6,6 @@ import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.bindings.onnxruntime.OrtApi;
 import dev.webnn.bindings.onnxruntime.OrtModelEditorApi;
 import dev.webnn.graph.Graph;
-import dev.webnn.graph.Op;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
 import java.lang.foreign.Arena;
@@ -39,7 +38,7 @@ final class OnnxRuntimeContext implements BackendContext {
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        return specLimits.retainOperators(name -> Lowering.OPERATORS.containsKey(Op.fromSpecName(name)));
+        return Lowering.supportLimits(specLimits);
     }
 
     @Override
