@@ -226,6 +226,10 @@ final class XnnLowering {
     private static Map<Op, XnnOpLowering> registry() {
         Map<Op, XnnOpLowering> map = new EnumMap<>(Op.class);
         XnnElementwiseLowering.register(map);
+        XnnActivationLowering.register(map);
+        XnnConvolutionLowering.register(map);
+        XnnShapeLowering.register(map);
+        XnnMatrixLowering.register(map);
         return map;
     }
 
