@@ -11,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -46,6 +47,12 @@ public final class ArgumentConverter {
     private static final int WIDENING = 1;
     private static final int WRAPPING = 3;
     private static final int PLAIN_STRING = 5;
+
+    /** A Java integer type: its size in bits and the narrowing of an in-range value to it. */
+    private record IntegerType(int bits, Function<BigInteger, Object> narrow) {
+    }
+
+    private static final Map<Class<?>, IntegerType> INTEGER_TYPES = integerTypes();
 
     private final Function<String, MLOperand> operands;
 
@@ -130,21 +137,10 @@ public final class ArgumentConverter {
     private static Optional<Converted> number(Number number, Class<?> raw) {
         BigDecimal decimal = WptData.decimal(number);
         BigInteger integer = integral(number, decimal);
-        if (raw == long.class || raw == Long.class) {
-            return integer != null && integer.bitLength() < Long.SIZE
-                    ? Optional.of(new Converted(integer.longValue(), 0)) : Optional.empty();
-        }
-        if (raw == int.class || raw == Integer.class) {
-            return integer != null && integer.bitLength() < Integer.SIZE
-                    ? Optional.of(new Converted(integer.intValue(), 0)) : Optional.empty();
-        }
-        if (raw == short.class || raw == Short.class) {
-            return integer != null && integer.bitLength() < Short.SIZE
-                    ? Optional.of(new Converted(integer.shortValue(), 0)) : Optional.empty();
-        }
-        if (raw == byte.class || raw == Byte.class) {
-            return integer != null && integer.bitLength() < Byte.SIZE
-                    ? Optional.of(new Converted(integer.byteValue(), 0)) : Optional.empty();
+        IntegerType integerType = INTEGER_TYPES.get(raw);
+        if (integerType != null) {
+            return integer != null && integer.bitLength() < integerType.bits()
+                    ? Optional.of(new Converted(integerType.narrow().apply(integer), 0)) : Optional.empty();
         }
         int fromInteger = integer != null ? WIDENING : 0;
         if (raw == double.class || raw == Double.class) {
@@ -157,6 +153,15 @@ public final class ArgumentConverter {
             return Optional.of(new Converted(mlNumber(number, decimal, integer), 0));
         }
         return Optional.empty();
+    }
+
+    private static Map<Class<?>, IntegerType> integerTypes() {
+        IntegerType longType = new IntegerType(Long.SIZE, BigInteger::longValue);
+        IntegerType intType = new IntegerType(Integer.SIZE, BigInteger::intValue);
+        IntegerType shortType = new IntegerType(Short.SIZE, BigInteger::shortValue);
+        IntegerType byteType = new IntegerType(Byte.SIZE, BigInteger::byteValue);
+        return Map.of(long.class, longType, Long.class, longType, int.class, intType, Integer.class, intType,
+                short.class, shortType, Short.class, shortType, byte.class, byteType, Byte.class, byteType);
     }
 
     private static MLNumber mlNumber(Number number, BigDecimal decimal, BigInteger integer) {

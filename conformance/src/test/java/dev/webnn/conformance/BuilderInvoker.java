@@ -80,13 +80,7 @@ public final class BuilderInvoker {
                 .toList();
         List<Method> candidates = !withOptions.isEmpty() || options != null ? withOptions
                 : named.stream().filter(m -> m.getParameterCount() == positional.size()).toList();
-        Call best = null;
-        for (Method method : candidates) {
-            Optional<Call> call = prepare(method, positional, converter);
-            if (call.isPresent() && (best == null || call.get().cost() < best.cost())) {
-                best = call.get();
-            }
-        }
+        Call best = cheapest(candidates, positional, converter);
         if (best == null) {
             throw new IllegalArgumentException("no overload of " + operator.name() + " accepts "
                     + positional.stream().map(a -> a.name() + "=" + brief(a.value())).collect(Collectors.joining(", "))
@@ -123,13 +117,7 @@ public final class BuilderInvoker {
                     + option.getKey().substring(1);
             List<Method> withers = publicMethods(optionsClass, witherName).stream()
                     .filter(m -> m.getParameterCount() == 1).toList();
-            Call best = null;
-            for (Method wither : withers) {
-                Optional<Call> call = prepare(wither, List.of(new Argument(option.getKey(), option.getValue())), converter);
-                if (call.isPresent() && (best == null || call.get().cost() < best.cost())) {
-                    best = call.get();
-                }
-            }
+            Call best = cheapest(withers, List.of(new Argument(option.getKey(), option.getValue())), converter);
             if (best == null) {
                 throw new IllegalArgumentException(optionsClass.getSimpleName() + " has no " + witherName
                         + " accepting " + brief(option.getValue()) + (withers.isEmpty() ? " (no such method)" : ""));
@@ -152,6 +140,18 @@ public final class BuilderInvoker {
 
     /** A method with converted arguments (the options slot left null) and its total cost. */
     private record Call(Method method, Object[] arguments, int cost) {
+    }
+
+    /** The method whose arguments convert at the lowest total cost (the first on ties), or null. */
+    private static Call cheapest(List<Method> methods, List<Argument> arguments, ArgumentConverter converter) {
+        Call best = null;
+        for (Method method : methods) {
+            Optional<Call> call = prepare(method, arguments, converter);
+            if (call.isPresent() && (best == null || call.get().cost() < best.cost())) {
+                best = call.get();
+            }
+        }
+        return best;
     }
 
     private static Optional<Call> prepare(Method method, List<Argument> positional, ArgumentConverter converter) {

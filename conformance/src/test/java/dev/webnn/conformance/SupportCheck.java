@@ -36,40 +36,37 @@ public final class SupportCheck {
      * @return the first reason found, or empty when the limits allow the case
      */
     public static Optional<String> unsupportedReason(WptCase wptCase, MLOpSupportLimits limits) {
-        for (WptTensor tensor : wptCase.inputs().values()) {
-            Optional<String> reason = check((tensor.constant() ? "constant '" : "graph input '") + tensor.name() + "'",
-                    tensor, tensor.constant() ? limits.constant() : limits.input());
-            if (reason.isPresent()) {
-                return reason;
-            }
-        }
-        for (WptTensor tensor : wptCase.expectedOutputs().values()) {
-            Optional<String> reason = check("graph output '" + tensor.name() + "'", tensor, limits.output());
-            if (reason.isPresent()) {
-                return reason;
-            }
-        }
         for (WptOperator operator : wptCase.operators()) {
-            Optional<Map<String, MLTensorLimits>> roles = limits.operator(operator.name());
-            if (roles.isEmpty()) {
+            if (limits.operator(operator.name()).isEmpty()) {
                 return Optional.of("operator " + operator.name() + " is not in the backend's opSupportLimits()");
             }
-            for (Role role : roles(operator, wptCase, roles.get())) {
-                MLTensorLimits roleLimits = roles.get().get(role.name());
-                if (roleLimits != null) {
-                    Optional<String> reason = check(operator.name() + " " + role.name() + " '" + role.tensor().name() + "'",
-                            role.tensor(), roleLimits);
-                    if (reason.isPresent()) {
-                        return reason;
-                    }
+        }
+        List<Check> checks = new ArrayList<>();
+        for (WptTensor tensor : wptCase.inputs().values()) {
+            checks.add(tensor.constant() ? new Check("constant '" + tensor.name() + "'", tensor, limits.constant())
+                    : new Check("graph input '" + tensor.name() + "'", tensor, limits.input()));
+        }
+        for (WptTensor tensor : wptCase.expectedOutputs().values()) {
+            checks.add(new Check("graph output '" + tensor.name() + "'", tensor, limits.output()));
+        }
+        for (WptOperator operator : wptCase.operators()) {
+            Map<String, MLTensorLimits> roleLimits = limits.operator(operator.name()).orElseThrow();
+            for (Role role : roles(operator, wptCase, roleLimits)) {
+                if (roleLimits.containsKey(role.name())) {
+                    checks.add(new Check(operator.name() + " " + role.name() + " '" + role.tensor().name() + "'",
+                            role.tensor(), roleLimits.get(role.name())));
                 }
             }
         }
-        return Optional.empty();
+        return checks.stream().map(SupportCheck::violation).flatMap(Optional::stream).findFirst();
     }
 
     /** An operand of known descriptor in a role of an operator. */
     private record Role(String name, WptTensor tensor) {
+    }
+
+    /** A tensor to hold against some limits; {@code what} names it in the reason. */
+    private record Check(String what, WptTensor tensor, MLTensorLimits limits) {
     }
 
     private static List<Role> roles(WptOperator operator, WptCase wptCase, Map<String, MLTensorLimits> limits) {
@@ -105,15 +102,16 @@ public final class SupportCheck {
         }
     }
 
-    private static Optional<String> check(String what, WptTensor tensor, MLTensorLimits limits) {
-        int rank = tensor.shape().length;
-        if (!limits.dataTypes().contains(tensor.dataType())) {
-            return Optional.of(what + ": data type " + tensor.dataType() + " is not supported (supported: "
+    private static Optional<String> violation(Check check) {
+        int rank = check.tensor().shape().length;
+        MLTensorLimits limits = check.limits();
+        if (!limits.dataTypes().contains(check.tensor().dataType())) {
+            return Optional.of(check.what() + ": data type " + check.tensor().dataType() + " is not supported (supported: "
                     + limits.dataTypes() + ")");
         }
         if (!limits.rankRange().contains(rank)) {
-            return Optional.of(what + ": rank " + rank + " is not supported (ranks " + limits.rankRange().min() + " to "
-                    + limits.rankRange().max() + ")");
+            return Optional.of(check.what() + ": rank " + rank + " is not supported (ranks " + limits.rankRange().min()
+                    + " to " + limits.rankRange().max() + ")");
         }
         return Optional.empty();
     }
