@@ -19,7 +19,8 @@ import java.nio.file.Path;
  *
  * <p>With the system property {@code webnn.onnxruntime.saveModel=<path>}, every compiled
  * graph is also written to {@code path} as an ONNX model (before ORT's optimisations), for
- * inspection or for running the same model with ONNX Runtime's own APIs.
+ * inspection or for running the same model with ONNX Runtime's own APIs (the benchmarks
+ * compare against its Java API this way).
  */
 final class OnnxRuntimeContext implements BackendContext {
 
@@ -71,7 +72,10 @@ final class OnnxRuntimeContext implements BackendContext {
         OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), sessionOptions);
     }
 
-    /** Writes the model as built (no ORT optimisations) by creating a throw-away session. */
+    /**
+     * Writes the model as built (no ORT optimisations) by creating a throw-away session, then
+     * adds the operator-set imports ORT leaves out of such a file.
+     */
     private void save(MemorySegment model, Path path) {
         MemorySegment options = createSessionOptions(1, OnnxRuntime.ORT_DISABLE_ALL(), path);
         try {
@@ -79,6 +83,7 @@ final class OnnxRuntimeContext implements BackendContext {
         } finally {
             OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), options);
         }
+        OnnxModelFile.ensureOpsetImports(path, OrtModelBuilder.OPSET_IMPORTS);
     }
 
     private MemorySegment createSession(MemorySegment model, MemorySegment options) {

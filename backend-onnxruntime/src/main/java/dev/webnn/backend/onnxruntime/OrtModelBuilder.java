@@ -31,6 +31,12 @@ final class OrtModelBuilder implements AutoCloseable {
 
     /** ONNX opset of the models built. */
     static final int OPSET = 21;
+    /**
+     * The operator sets the models import: ONNX's, and ORT's own domains, whose nodes ORT's
+     * graph optimisations insert (e.g. NCHWc convolutions).
+     */
+    static final List<OnnxModelFile.OpsetImport> OPSET_IMPORTS = List.of(new OnnxModelFile.OpsetImport("", OPSET),
+            new OnnxModelFile.OpsetImport("com.microsoft", 1), new OnnxModelFile.OpsetImport("com.microsoft.nchwc", 1));
     /** Below this size an initializer must be copied into ORT-owned memory. */
     private static final long EXTERNAL_MINIMUM = 128;
 
@@ -197,12 +203,11 @@ final class OrtModelBuilder implements AutoCloseable {
         ort.check(OrtModelEditorApi.SetGraphOutputs.invoke(OrtModelEditorApi.SetGraphOutputs(editor), graph,
                 pointers(outputInfos), outputInfos.size()), "set the graph outputs");
         outputInfos.clear();
-        // ORT's graph optimisations insert nodes of its own domains (e.g. NCHWc convolutions):
-        // the model must import them too.
-        MemorySegment domains = strings(List.of("", "com.microsoft", "com.microsoft.nchwc"));
-        MemorySegment versions = scratch.allocateFrom(JAVA_INT, OPSET, 1, 1);
+        MemorySegment domains = strings(OPSET_IMPORTS.stream().map(OnnxModelFile.OpsetImport::domain).toList());
+        MemorySegment versions = scratch.allocateFrom(JAVA_INT,
+                OPSET_IMPORTS.stream().mapToInt(OnnxModelFile.OpsetImport::version).toArray());
         MemorySegment model = out(o -> OrtModelEditorApi.CreateModel.invoke(OrtModelEditorApi.CreateModel(editor),
-                domains, versions, 3, o), "create the model");
+                domains, versions, OPSET_IMPORTS.size(), o), "create the model");
         MemorySegment owned = graph;
         graph = NULL;
         try {

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
@@ -19,8 +22,10 @@ import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,16 +89,31 @@ class OnnxRuntimeBackendTest {
     }
 
     @Test
-    void savesTheBuiltModelWhenAsked(@TempDir Path temp) throws Exception {
+    void savesTheBuiltModelWhenAskedAndOnnxRuntimesJavaApiRunsIt(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("add.onnx");
+        float[] constant = new float[64];
+        for (int i = 0; i < constant.length; i++) {
+            constant[i] = i;
+        }
         System.setProperty(OnnxRuntimeContext.SAVE_MODEL_PROPERTY, file.toString());
         try {
             MLGraphBuilder b = new MLGraphBuilder(context);
             MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 64));
-            b.build(Map.of("y", b.add(x, b.constant(MLOperandDescriptor.of(FLOAT32, 64), new float[64])))).close();
+            b.build(Map.of("y", b.add(x, b.constant(MLOperandDescriptor.of(FLOAT32, 64), constant)))).close();
         } finally {
             System.clearProperty(OnnxRuntimeContext.SAVE_MODEL_PROPERTY);
         }
         assertTrue(Files.size(file) > 256, "the model with its 256-byte initializer was written");
+        float[] ones = new float[64];
+        Arrays.fill(ones, 1f);
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        try (OrtSession session = environment.createSession(file.toString(), new OrtSession.SessionOptions());
+             OnnxTensor input = OnnxTensor.createTensor(environment, FloatBuffer.wrap(ones), new long[] {64});
+             OrtSession.Result result = session.run(Map.of("x", input))) {
+            float[] y = ((OnnxTensor) result.get("y").orElseThrow()).getFloatBuffer().array();
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(i + 1f, y[i]);
+            }
+        }
     }
 }
