@@ -2,6 +2,9 @@
 module dev.webnn.samples {
     requires dev.webnn;
     requires info.picocli;
+    // bench: ONNX Runtime's Java API (an automatic module) as the reference, java.desktop for the chart
+    requires com.microsoft.onnxruntime;
+    requires java.desktop;
 
     exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;

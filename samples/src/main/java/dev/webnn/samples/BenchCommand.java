@@ -1,0 +1,257 @@
+package dev.webnn.samples;
+
+import dev.webnn.samples.bench.BarChart;
+import dev.webnn.samples.bench.BenchInput;
+import dev.webnn.samples.bench.BenchModel;
+import dev.webnn.samples.bench.BenchReport;
+import dev.webnn.samples.bench.Harness;
+import dev.webnn.samples.bench.Latencies;
+import dev.webnn.samples.bench.OrtJavaRunner;
+import dev.webnn.samples.bench.Runner;
+import dev.webnn.samples.bench.WebnnRunner;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code webnn-samples bench}: inference latency of the sample models on every backend and
+ * thread count, next to ONNX Runtime's own Java API running the same ONNX model, as a
+ * Markdown table (median / p90, ratios to ORT Java) and optionally a PNG bar chart.
+ * Configurations are timed interleaved in rounds (see {@link Harness}); a configuration a
+ * backend cannot run is reported as unsupported with the reason. Progress goes to stderr.
+ */
+@Command(name = "bench", description = {
+    "Time the sample models (batch 1, float32, NCHW) on each backend and thread count, and ONNX Runtime's",
+    "Java API on the same model; print a Markdown table of median / p90 latencies and ratios, and a chart."})
+final class BenchCommand implements Callable<Integer> {
+
+    /** Column name of ONNX Runtime's Java API. */
+    static final String ORT_JAVA = "ORT Java";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--models", split = ",", defaultValue = "squeezenet,mobilenetv2",
+            description = "Models to time (default: ${DEFAULT-VALUE}).")
+    private List<String> models;
+
+    @Option(names = "--backends", split = ",", defaultValue = "xnnpack,onnxruntime",
+            description = "WebNN backends to time (default: ${DEFAULT-VALUE}).")
+    private List<String> backends;
+
+    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
+    private List<Integer> threads;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Untimed runs per configuration first (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(names = "--runs", defaultValue = "30", description = "Timed runs per configuration per round (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--rounds", defaultValue = "20", description = "Rounds over all configurations (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(names = "--ort-java", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also time ONNX Runtime's Java API on the model the onnxruntime backend exports (default: on).")
+    private boolean ortJava;
+
+    @Option(names = "--chart", description = "Write a PNG bar chart of the results to this file.")
+    private Path chart;
+
+    @Option(names = "--models-dir", description = "The shared models folder (default: <webnn.shared>/models, "
+            + "webnn.shared being a system property, else $WEBNN_SHARED, else ../shared).")
+    private Path modelsFolder;
+
+    /** One cell of the table: a model, a thread count and an engine, and what runs it. */
+    private record Configuration(BenchModel model, int threads, String engine) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Harness.Settings settings;
+        List<BenchModel> chosen;
+        try {
+            settings = new Harness.Settings(warmup, runs, rounds);
+            chosen = models.stream().map(BenchModel::byName).distinct().toList();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (threads.stream().anyMatch(t -> t < 1)) {
+            throw new ParameterException(spec.commandLine(), "thread counts must be at least 1, got " + threads);
+        }
+        Path folder = modelsFolder != null ? modelsFolder : defaultModelsFolder();
+        for (BenchModel model : chosen) {
+            if (!model.isAvailable(folder)) {
+                err.println("bench: the weights of " + model.optionName() + " are not in " + model.weights(folder)
+                        + "; pass --models-dir <shared>/models");
+                err.flush();
+                return 2;
+            }
+        }
+        List<String> engines = new ArrayList<>(backends.stream().map(String::strip).distinct().toList());
+        if (ortJava) {
+            engines.add(ORT_JAVA);
+        }
+        Map<Configuration, Runner> runners = new LinkedHashMap<>();
+        Map<Configuration, String> unsupported = new LinkedHashMap<>();
+        Path scratch = null;
+        try {
+            scratch = Files.createTempDirectory("webnn-bench");
+            for (BenchModel model : chosen) {
+                float[] image = BenchInput.image(model.inputDescriptor());
+                Optional<String> exportFailure = Optional.empty();
+                Path onnx = scratch.resolve(model.optionName() + ".onnx");
+                if (ortJava) {
+                    progress(err, "exporting " + model.title(folder) + " from the onnxruntime backend");
+                    exportFailure = export(model, folder, onnx);
+                }
+                for (int count : threads.stream().distinct().toList()) {
+                    for (String engine : engines) {
+                        Configuration configuration = new Configuration(model, count, engine);
+                        progress(err, "compiling " + model.title(folder) + " on " + engine + ", " + count
+                                + (count == 1 ? " thread" : " threads"));
+                        if (engine.equals(ORT_JAVA) && exportFailure.isPresent()) {
+                            unsupported.put(configuration, exportFailure.get());
+                            continue;
+                        }
+                        try {
+                            runners.put(configuration, engine.equals(ORT_JAVA) ? OrtJavaRunner.open(onnx, count, model, image)
+                                    : WebnnRunner.open(engine, count, model, folder, image));
+                        } catch (UnsupportedOperationException | IllegalStateException e) {
+                            unsupported.put(configuration, e.getMessage());
+                            progress(err, "  unsupported: " + e.getMessage());
+                        }
+                    }
+                }
+            }
+            progress(err, "timing " + runners.size() + " configurations: " + settings.warmup() + " warm-up runs each, then "
+                    + settings.rounds() + " rounds of " + settings.runs() + " runs each");
+            List<Latencies> latencies = Harness.measure(List.copyOf(runners.values()), settings, line -> progress(err, line));
+            checkOutputs(runners, err, folder);
+            Map<Configuration, BenchReport.Cell> cells = new LinkedHashMap<>();
+            int index = 0;
+            for (Configuration configuration : runners.keySet()) {
+                cells.put(configuration, new BenchReport.Measured(latencies.get(index++)));
+            }
+            unsupported.forEach((configuration, reason) -> cells.put(configuration, new BenchReport.Unsupported(reason)));
+            BenchReport report = report(chosen, engines, cells, settings, folder);
+            out.print(report.markdown());
+            out.flush();
+            if (chart != null) {
+                BarChart.write(report, "WebNN for Java: inference latency, batch 1, float32", chart);
+                progress(err, "chart written to " + chart);
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            runners.values().forEach(Runner::close);
+            delete(scratch);
+        }
+    }
+
+    /** Writes the ONNX model of the onnxruntime backend; the reason when it cannot. */
+    private static Optional<String> export(BenchModel model, Path folder, Path onnx) {
+        try {
+            OrtJavaRunner.export(model, folder, onnx);
+            return Optional.empty();
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            return Optional.of("the onnxruntime backend cannot build the model to export: " + e.getMessage());
+        }
+    }
+
+    /** Compares each configuration's last output with the reference engine's (or the first one's). */
+    private void checkOutputs(Map<Configuration, Runner> runners, PrintWriter err, Path folder) {
+        Map<BenchModel, float[]> references = new LinkedHashMap<>();
+        List<Map.Entry<Configuration, Runner>> ordered = runners.entrySet().stream()
+                .sorted(Comparator.comparing(e -> !e.getKey().engine().equals(ORT_JAVA))).toList();
+        for (Map.Entry<Configuration, Runner> entry : ordered) {
+            Configuration configuration = entry.getKey();
+            float[] output = entry.getValue().output();
+            float[] reference = references.computeIfAbsent(configuration.model(), key -> output);
+            if (reference != output) {
+                double difference = 0;
+                for (int i = 0; i < output.length; i++) {
+                    difference = Math.max(difference, Math.abs(output[i] - reference[i]));
+                }
+                progress(err, String.format(Locale.ROOT, "check: %s on %s, %d thread(s): max |difference| %.3g", configuration.model()
+                        .title(folder), configuration.engine(), configuration.threads(), difference));
+            }
+        }
+    }
+
+    private BenchReport report(List<BenchModel> chosen, List<String> engines, Map<Configuration, BenchReport.Cell> cells,
+                               Harness.Settings settings, Path folder) {
+        List<BenchReport.Row> rows = new ArrayList<>();
+        for (BenchModel model : chosen) {
+            for (int count : threads.stream().distinct().toList()) {
+                Map<String, BenchReport.Cell> row = new LinkedHashMap<>();
+                for (String engine : engines) {
+                    row.put(engine, cells.get(new Configuration(model, count, engine)));
+                }
+                rows.add(new BenchReport.Row(model.title(folder), count, row));
+            }
+        }
+        String description = String.format(Locale.ROOT, "Batch 1, float32, NCHW [1,3,224,224]; median / p90 of %d runs per cell "
+                + "(%d interleaved rounds × %d runs after %d warm-up runs)%s. %s, %s.", settings.timedRuns(), settings.rounds(),
+                settings.runs(), settings.warmup(), engines.contains(ORT_JAVA)
+                        ? "; ratios: ours / " + ORT_JAVA + ", median of the per-round ratios of medians" : "",
+                machine(), LocalDate.now());
+        return new BenchReport(description, engines, engines.contains(ORT_JAVA) ? Optional.of(ORT_JAVA) : Optional.empty(), rows);
+    }
+
+    /** CPU, core count, OS and JVM, for the table's description. */
+    private static String machine() {
+        String cpu = System.getProperty("os.arch");
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+        } catch (IOException | UncheckedIOException e) {
+            // not Linux: the architecture will do
+        }
+        return cpu + ", " + Runtime.getRuntime().availableProcessors() + " CPUs, " + System.getProperty("os.name") + ", Java "
+                + Runtime.version();
+    }
+
+    private static Path defaultModelsFolder() {
+        String shared = System.getProperty("webnn.shared", System.getenv().getOrDefault("WEBNN_SHARED", "../shared"));
+        return Path.of(shared, "models");
+    }
+
+    private static void progress(PrintWriter err, String line) {
+        err.println("bench: " + line);
+        err.flush();
+    }
+
+    private static void delete(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.webnn.samples.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Times runners side by side: each warms up, then every round runs each runner a fixed
+ * number of times, one runner after the other, starting one runner later every round.
+ * Slow phases of a shared machine thus spread over all runners instead of hitting one.
+ */
+public final class Harness {
+
+    private Harness() {
+    }
+
+    /**
+     * How much to run.
+     *
+     * @param warmup untimed runs of each runner before the first round
+     * @param runs timed runs of each runner per round
+     * @param rounds rounds
+     */
+    public record Settings(int warmup, int runs, int rounds) {
+
+        /**
+         * Checks the counts.
+         *
+         * @throws IllegalArgumentException if warm-up is negative, or runs or rounds below 1
+         */
+        public Settings {
+            if (warmup < 0 || runs < 1 || rounds < 1) {
+                throw new IllegalArgumentException("need warm-up ≥ 0, runs ≥ 1 and rounds ≥ 1, got " + warmup + ", " + runs
+                        + ", " + rounds);
+            }
+        }
+
+        /**
+         * Timed runs per runner.
+         *
+         * @return runs × rounds
+         */
+        public int timedRuns() {
+            return runs * rounds;
+        }
+    }
+
+    /**
+     * Warms up and times the runners.
+     *
+     * @param runners the configurations to time together
+     * @param settings warm-up, runs and rounds
+     * @param progress receives a line after each runner's warm-up and after each round
+     * @return one {@link Latencies} per runner, in the same order
+     */
+    public static List<Latencies> measure(List<? extends Runner> runners, Settings settings, Consumer<String> progress) {
+        long start = System.nanoTime();
+        for (int i = 0; i < runners.size(); i++) {
+            Runner runner = runners.get(i);
+            for (int w = 0; w < settings.warmup(); w++) {
+                runner.run();
+            }
+            progress.accept("warm-up " + (i + 1) + "/" + runners.size() + " done" + elapsed(start));
+        }
+        long[][][] nanos = new long[runners.size()][settings.rounds()][settings.runs()];
+        for (int round = 0; round < settings.rounds(); round++) {
+            for (int k = 0; k < runners.size(); k++) {
+                int index = (k + round) % runners.size();
+                Runner runner = runners.get(index);
+                long[] times = nanos[index][round];
+                for (int run = 0; run < times.length; run++) {
+                    long before = System.nanoTime();
+                    runner.run();
+                    times[run] = System.nanoTime() - before;
+                }
+            }
+            progress.accept("round " + (round + 1) + "/" + settings.rounds() + " done" + elapsed(start));
+        }
+        List<Latencies> latencies = new ArrayList<>(runners.size());
+        for (long[][] runner : nanos) {
+            latencies.add(new Latencies(runner));
+        }
+        return latencies;
+    }
+
+    private static String elapsed(long start) {
+        return " (" + (System.nanoTime() - start) / 1_000_000_000 + " s)";
+    }
+}

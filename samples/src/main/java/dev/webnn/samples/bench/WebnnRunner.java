@@ -1,0 +1,77 @@
+package dev.webnn.samples.bench;
+
+import dev.webnn.ML;
+import dev.webnn.MLContext;
+import dev.webnn.MLContextOptions;
+import dev.webnn.MLGraph;
+import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.MLTensor;
+import dev.webnn.MLTensorDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A model on a WebNN backend, run the spec's way: {@code dispatch} on an input and an output
+ * {@link MLTensor} created and written once.
+ */
+public final class WebnnRunner implements Runner {
+
+    private final MLContext context;
+    private final MLGraph graph;
+    private final MLTensor output;
+    private final Map<String, MLTensor> inputs;
+    private final Map<String, MLTensor> outputs;
+
+    private WebnnRunner(MLContext context, MLGraph graph, MLTensor input, MLTensor output, String inputName) {
+        this.context = context;
+        this.graph = graph;
+        this.output = output;
+        this.inputs = Map.of(inputName, input);
+        this.outputs = Map.of(BenchModel.OUTPUT, output);
+    }
+
+    /**
+     * Compiles a model on a backend.
+     *
+     * @param backend the backend name
+     * @param threads {@code numThreads} of the context
+     * @param model the model
+     * @param modelsFolder the shared {@code models} folder
+     * @param image the input values
+     * @return the runner, owning its context
+     * @throws dev.webnn.MLNotSupportedError if the backend cannot run the model
+     */
+    public static WebnnRunner open(String backend, int threads, BenchModel model, Path modelsFolder, float[] image) {
+        MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(threads));
+        try {
+            MLGraphBuilder builder = new MLGraphBuilder(context);
+            MLGraph graph = builder.build(Map.of(BenchModel.OUTPUT, model.build(modelsFolder, builder)));
+            MLTensor input = context.createTensor(MLTensorDescriptor.writable(model.inputDescriptor()));
+            context.writeTensor(input, MemorySegment.ofArray(image));
+            MLOperandDescriptor outputDescriptor = graph.outputDescriptors().get(BenchModel.OUTPUT);
+            MLTensor output = context.createTensor(MLTensorDescriptor.readable(outputDescriptor));
+            return new WebnnRunner(context, graph, input, output, model.input());
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void run() {
+        context.dispatch(graph, inputs, outputs);
+    }
+
+    @Override
+    public float[] output() {
+        return context.readTensor(output).toArray(ValueLayout.JAVA_FLOAT);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
