@@ -137,10 +137,15 @@ public final class MLContext implements AutoCloseable {
             throw new MLTypeError("writeTensor: the tensor is not writable");
         }
         checkLength("writeTensor", tensor.descriptor(), data);
-        onTimeline(() -> {
+        // Locked inline rather than through onTimeline: no capturing lambda per call, so a step
+        // of write, dispatch and read allocates nothing even where the JIT does not scalar-replace.
+        timeline.lock();
+        try {
             checkTensor("writeTensor", tensor);
             tensor.data().copyFrom(data);
-        });
+        } finally {
+            timeline.unlock();
+        }
     }
 
     /**
@@ -174,10 +179,13 @@ public final class MLContext implements AutoCloseable {
         if (destination.isReadOnly()) {
             throw new MLTypeError("readTensor: the destination is read-only");
         }
-        onTimeline(() -> {
+        timeline.lock();
+        try {
             checkTensor("readTensor", tensor);
             destination.copyFrom(tensor.data());
-        });
+        } finally {
+            timeline.unlock();
+        }
     }
 
     /**
