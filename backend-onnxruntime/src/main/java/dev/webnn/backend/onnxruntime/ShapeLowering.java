@@ -25,10 +25,15 @@ import java.util.Map;
  *   <li>reverse: Slice from -1 towards {@code INT64_MIN} with step -1 on every reversed axis;</li>
  *   <li>gather, gatherElements, gatherND, scatterElements, scatterND: the indices are cast to
  *       int64 (ONNX takes no uint32) and clamped to {@code [-size, size - 1]} of the dimension
- *       they address (per coordinate for the ND forms), as the spec asks for indices out of
- *       range; ONNX then counts negative indices from the end, as WebNN does;</li>
- *   <li>an operator on a scalar (transpose, slice, tile, pad, reverse) is the identity.</li>
+ *       they address (per coordinate for the ND forms) with Greater/Less + Where, as the spec
+ *       asks for indices out of range (ONNX Runtime rejects them at run time); ONNX then counts
+ *       negative indices from the end, as WebNN does;</li>
+ *   <li>transpose, slice, tile and pad of a scalar, and reverse without axes, are an Identity
+ *       (their per-dimension lists are empty).</li>
  * </ul>
+ *
+ * <p>ONNX Runtime's CPU kernels of these operators are type-agnostic copies: every WebNN data
+ * type and rank the spec allows runs, so no limit is narrowed.
  */
 final class ShapeLowering {
 
@@ -60,7 +65,10 @@ final class ShapeLowering {
         map.put(Op.SCATTER_ND, (node, lowering) -> byCoordinates(node, lowering, "ScatterND"));
     }
 
-    /** Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run. */
+    /**
+     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
+     * nothing to narrow, every data type and rank runs (see {@code ShapeLoweringTest}).
+     */
     static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
         return limits;
     }
@@ -223,8 +231,9 @@ final class ShapeLowering {
     }
 
     /**
-     * Operators that leave a scalar unchanged (their per-dimension attribute is then empty)
-     * become an Identity, as ONNX kernels need at least one dimension.
+     * Lowers the node as an Identity when its per-dimension attribute is empty: the operator
+     * then leaves its input unchanged (a scalar, or reverse without axes), and ONNX's
+     * Transpose, Slice, Tile and Pad expect at least one dimension.
      *
      * @return whether the node was lowered as the identity
      */

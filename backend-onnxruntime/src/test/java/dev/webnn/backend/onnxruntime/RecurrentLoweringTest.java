@@ -25,8 +25,10 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLRecurrentNetworkActivation;
 import dev.webnn.MLRecurrentNetworkDirection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,18 +148,19 @@ class RecurrentLoweringTest {
         for (MLRecurrentNetworkDirection direction : MLRecurrentNetworkDirection.values()) {
             for (MLGruWeightLayout layout : MLGruWeightLayout.values()) {
                 for (boolean resetAfter : new boolean[] {true, false}) {
-                    cases.add(Arguments.of(FLOAT32, direction, layout, resetAfter, true, true, true, List.of(SIGMOID, TANH)));
+                    cases.add(Arguments.of(FLOAT32, direction, layout, resetAfter, true, true, true, true,
+                            List.of(SIGMOID, TANH)));
                 }
             }
         }
         cases.add(Arguments.of(FLOAT32, MLRecurrentNetworkDirection.BOTH, MLGruWeightLayout.ZRN, true, false, false, false,
-                List.of(SIGMOID, TANH)));
+                false, List.of(SIGMOID, TANH)));
         cases.add(Arguments.of(FLOAT32, MLRecurrentNetworkDirection.FORWARD, MLGruWeightLayout.RZN, false, true, false, true,
-                List.of(TANH, RELU)));
+                true, List.of(TANH, RELU)));
         cases.add(Arguments.of(FLOAT16, MLRecurrentNetworkDirection.BOTH, MLGruWeightLayout.RZN, true, true, true, true,
-                List.of(SIGMOID, TANH)));
+                false, List.of(SIGMOID, TANH)));
         cases.add(Arguments.of(FLOAT16, MLRecurrentNetworkDirection.BACKWARD, MLGruWeightLayout.ZRN, false, false, true, false,
-                List.of(SIGMOID, RELU)));
+                true, List.of(SIGMOID, RELU)));
         return cases.stream();
     }
 
@@ -165,7 +168,7 @@ class RecurrentLoweringTest {
     @MethodSource("gruCases")
     void gruMatchesTheSpec(MLOperandDataType type, MLRecurrentNetworkDirection direction, MLGruWeightLayout layout,
                            boolean resetAfter, boolean constants, boolean biases, boolean initialState,
-                           List<MLRecurrentNetworkActivation> activations) {
+                           boolean returnSequence, List<MLRecurrentNetworkActivation> activations) {
         int dirs = direction == MLRecurrentNetworkDirection.BOTH ? 2 : 1;
         Tensor input = random("input", STEPS, BATCH, INPUT);
         Tensor weight = random("weight", dirs, 3 * HIDDEN, INPUT);
@@ -174,7 +177,7 @@ class RecurrentLoweringTest {
         Tensor recurrentBias = random("recurrentBias", dirs, 3 * HIDDEN);
         Tensor state = initialState ? random("state", dirs, BATCH, HIDDEN) : null;
         MLGruOptions options = MLGruOptions.defaults().withDirection(direction).withLayout(layout)
-                .withResetAfter(resetAfter).withReturnSequence(true).withActivations(activations)
+                .withResetAfter(resetAfter).withReturnSequence(returnSequence).withActivations(activations)
                 .withRecurrentBias(operand(recurrentBias, type, constants));
         if (bias != null) {
             options = options.withBias(operand(bias, type, constants));
@@ -186,7 +189,7 @@ class RecurrentLoweringTest {
                 operand(recurrentWeight, type, constants), STEPS, HIDDEN, options);
         Reference.Cell cell = (x, h, c, d) -> new double[][][] {Reference.gruCell(x, weight.at(d), recurrentWeight.at(d), h,
                 bias == null ? null : bias.at(d), recurrentBias.at(d), resetAfter, layout, activations)};
-        double[][] expected = Reference.sequence(input, state, null, dirs, direction, cell);
+        double[][] expected = Reference.sequence(input, state, null, dirs, direction, cell, returnSequence);
         assertClose(type, expected, g.run(outputs));
     }
 
@@ -195,18 +198,19 @@ class RecurrentLoweringTest {
         for (MLRecurrentNetworkDirection direction : MLRecurrentNetworkDirection.values()) {
             for (MLLstmWeightLayout layout : MLLstmWeightLayout.values()) {
                 for (boolean peephole : new boolean[] {false, true}) {
-                    cases.add(Arguments.of(FLOAT32, direction, layout, peephole, true, true, true, List.of(SIGMOID, TANH, TANH)));
+                    cases.add(Arguments.of(FLOAT32, direction, layout, peephole, true, true, true, true,
+                            List.of(SIGMOID, TANH, TANH)));
                 }
             }
         }
         cases.add(Arguments.of(FLOAT32, MLRecurrentNetworkDirection.BOTH, MLLstmWeightLayout.IFGO, false, false, false, false,
-                List.of(SIGMOID, RELU, TANH)));
+                false, List.of(SIGMOID, RELU, TANH)));
         cases.add(Arguments.of(FLOAT32, MLRecurrentNetworkDirection.BACKWARD, MLLstmWeightLayout.IFGO, true, false, false, true,
-                List.of(TANH, SIGMOID, RELU)));
+                false, List.of(TANH, SIGMOID, RELU)));
         cases.add(Arguments.of(FLOAT16, MLRecurrentNetworkDirection.BOTH, MLLstmWeightLayout.IOFG, true, true, true, true,
-                List.of(SIGMOID, TANH, TANH)));
+                true, List.of(SIGMOID, TANH, TANH)));
         cases.add(Arguments.of(FLOAT16, MLRecurrentNetworkDirection.FORWARD, MLLstmWeightLayout.IFGO, false, false, true, false,
-                List.of(SIGMOID, TANH, TANH)));
+                false, List.of(SIGMOID, TANH, TANH)));
         return cases.stream();
     }
 
@@ -214,7 +218,7 @@ class RecurrentLoweringTest {
     @MethodSource("lstmCases")
     void lstmMatchesTheSpec(MLOperandDataType type, MLRecurrentNetworkDirection direction, MLLstmWeightLayout layout,
                             boolean peephole, boolean constants, boolean biases, boolean initialState,
-                            List<MLRecurrentNetworkActivation> activations) {
+                            boolean returnSequence, List<MLRecurrentNetworkActivation> activations) {
         int dirs = direction == MLRecurrentNetworkDirection.BOTH ? 2 : 1;
         Tensor input = random("input", STEPS, BATCH, INPUT);
         Tensor weight = random("weight", dirs, 4 * HIDDEN, INPUT);
@@ -225,7 +229,7 @@ class RecurrentLoweringTest {
         Tensor hidden = initialState ? random("hidden", dirs, BATCH, HIDDEN) : null;
         Tensor cellState = initialState ? random("cell", dirs, BATCH, HIDDEN) : null;
         MLLstmOptions options = MLLstmOptions.defaults().withDirection(direction).withLayout(layout)
-                .withReturnSequence(true).withActivations(activations).withBias(operand(bias, type, constants));
+                .withReturnSequence(returnSequence).withActivations(activations).withBias(operand(bias, type, constants));
         if (recurrentBias != null) {
             options = options.withRecurrentBias(operand(recurrentBias, type, constants));
         }
@@ -241,7 +245,7 @@ class RecurrentLoweringTest {
         Reference.Cell cell = (x, h, c, d) -> Reference.lstmCell(x, weight.at(d), recurrentWeight.at(d), h, c,
                 bias.at(d), recurrentBias == null ? null : recurrentBias.at(d), peepholes == null ? null : peepholes.at(d),
                 layout, activations);
-        double[][] expected = Reference.sequence(input, hidden, cellState, dirs, direction, cell);
+        double[][] expected = Reference.sequence(input, hidden, cellState, dirs, direction, cell, returnSequence);
         assertClose(type, expected, g.run(outputs));
     }
 
@@ -311,7 +315,7 @@ class RecurrentLoweringTest {
     void limitsClaimFloat32AndFloat16ForEveryRecurrentOperator() {
         MLOpSupportLimits limits = context.opSupportLimits();
         for (String op : List.of("gru", "gruCell", "lstm", "lstmCell")) {
-            assertEquals(java.util.Set.of(FLOAT32, FLOAT16), limits.operator(op).orElseThrow().get("input").dataTypes(), op);
+            assertEquals(Set.of(FLOAT32, FLOAT16), limits.operator(op).orElseThrow().get("input").dataTypes(), op);
         }
     }
 
@@ -331,12 +335,12 @@ class RecurrentLoweringTest {
     }
 
     private MLOperand operand(Tensor tensor, MLOperandDataType type, boolean constant) {
-        long[] dims = java.util.Arrays.stream(tensor.shape).asLongStream().toArray();
+        long[] dims = Arrays.stream(tensor.shape).asLongStream().toArray();
         return constant ? g.constant(type, dims, tensor.values) : g.input(tensor.name, type, dims, tensor.values);
     }
 
     private static double[] flatten(double[][] matrix) {
-        return java.util.Arrays.stream(matrix).flatMapToDouble(java.util.Arrays::stream).toArray();
+        return Arrays.stream(matrix).flatMapToDouble(Arrays::stream).toArray();
     }
 
     private static void assertClose(MLOperandDataType type, double[][] expected, List<double[]> actual) {
@@ -365,7 +369,7 @@ class RecurrentLoweringTest {
         Object at(int d) {
             int inner = values.length / shape[0];
             if (shape.length == 2) {
-                return java.util.Arrays.copyOfRange(values, d * inner, (d + 1) * inner);
+                return Arrays.copyOfRange(values, d * inner, (d + 1) * inner);
             }
             return slab(d * inner, shape[1], shape[2]);
         }
@@ -496,7 +500,7 @@ class RecurrentLoweringTest {
          * hidden (and cell) state and the sequence. Results in WebNN output order, flattened.
          */
         static double[][] sequence(Tensor input, Tensor hidden, Tensor cellState, int dirs,
-                                   MLRecurrentNetworkDirection direction, Cell cell) {
+                                   MLRecurrentNetworkDirection direction, Cell cell, boolean returnSequence) {
             int steps = input.shape[0];
             int batch = input.shape[1];
             double[][][] lastH = new double[dirs][][];
@@ -528,12 +532,14 @@ class RecurrentLoweringTest {
                 lastC[d] = c;
             }
             List<double[]> outputs = new ArrayList<>();
-            outputs.add(Stream.of(lastH).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(java.util.Arrays::stream)).toArray());
+            outputs.add(Stream.of(lastH).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(Arrays::stream)).toArray());
             if (lstm) {
-                outputs.add(Stream.of(lastC).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(java.util.Arrays::stream)).toArray());
+                outputs.add(Stream.of(lastC).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(Arrays::stream)).toArray());
             }
-            outputs.add(Stream.of(seq).flatMap(Stream::of).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(java.util.Arrays::stream))
-                    .toArray());
+            if (returnSequence) {
+                outputs.add(Stream.of(seq).flatMap(Stream::of).flatMapToDouble(m -> Stream.of(m).flatMapToDouble(Arrays::stream))
+                        .toArray());
+            }
             return outputs.toArray(double[][]::new);
         }
     }

@@ -346,12 +346,28 @@ class ShapeLoweringTest {
                 b.tile(input, ones),
                 b.pad(input, zeros, zeros, MLPadOptions.defaults().withMode(MLPaddingMode.EDGE)),
                 b.expand(input, rank8),
-                b.concat(List.of(input), 7)));
+                b.concat(List.of(input), 7),
+                b.reshape(b.split(input, 3, MLSplitOptions.defaults().withAxis(7)).get(0), 2, 1, 1, 1, 1, 1, 1, 1),
+                b.gather(input, g.constant(INT32, shape(1), -1), MLGatherOptions.defaults().withAxis(7)),
+                b.gatherElements(input, b.reverse(zeroIndices(rank8)), MLGatherOptions.defaults().withAxis(7)),
+                b.gatherND(input, g.constant(INT64, shape(1, 8), 0, 0, 0, 0, 0, 0, 1, 2)),
+                b.scatterElements(input, zeroIndices(rank8), b.reverse(input), MLScatterOptions.defaults().withAxis(0)),
+                b.scatterND(input, g.constant(INT64, shape(1, 8), 0, 0, 0, 0, 0, 0, 1, 2), g.constant(FLOAT32, shape(1), 9))));
         assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, out.get(0));
         assertArrayEquals(new double[] {6, 5, 4, 3, 2, 1}, out.get(1));
-        for (int i = 2; i < out.size(); i++) {
+        for (int i = 2; i < 7; i++) {
             assertArrayEquals(ONE_TO_SIX, out.get(i));
         }
+        assertArrayEquals(new double[] {1, 4}, out.get(7));
+        assertArrayEquals(new double[] {3, 6}, out.get(8));
+        assertArrayEquals(new double[] {1, 1, 1, 4, 4, 4}, out.get(9));
+        assertArrayEquals(new double[] {6}, out.get(10));
+        assertArrayEquals(new double[] {6, 5, 4, 3, 2, 1}, out.get(11));
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 9}, out.get(12));
+    }
+
+    private MLOperand zeroIndices(long[] shape) {
+        return g.constant(INT32, shape, new double[6]);
     }
 
     @Test
