@@ -137,10 +137,12 @@ final class RecurrentLowering {
                     operands.get(single ? "cellState" : "initialCellState"));
         }
 
+        /** The model under construction. */
         OrtModelBuilder model() {
             return lowering.model();
         }
 
+        /** The WebNN activations: 2 for GRU (gates, new gate), 3 for LSTM (gates, cell gate, cell state). */
         List<MLRecurrentNetworkActivation> activations() {
             return node.attributes().enumList("activations", MLRecurrentNetworkActivation.class);
         }
@@ -202,6 +204,7 @@ final class RecurrentLowering {
         }
     }
 
+    /** ONNX's GRU or LSTM where its formulas are WebNN's, else the step-by-step composition. */
     private static void lower(Network network) {
         if (network.peephole() != null) {
             composeLstm(network);
