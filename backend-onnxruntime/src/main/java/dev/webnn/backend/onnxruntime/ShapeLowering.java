@@ -4,6 +4,8 @@ import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPaddingMode;
+import dev.webnn.MLRankRange;
+import dev.webnn.MLTensorLimits;
 import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
@@ -67,10 +69,16 @@ final class ShapeLowering {
 
     /**
      * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to narrow, every data type and rank runs (see {@code ShapeLoweringTest}).
+     * nothing to narrow, every data type and rank runs (see {@code ShapeLoweringTest}). One
+     * limit is widened instead: the spec's table lists gather outputs of rank 1 to N, but its
+     * algorithm gives rank 0 for a 1-D input and scalar indices (WPT has such cases), and ONNX
+     * Runtime runs those.
      */
     static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits;
+        return limits.operator(Op.GATHER.specName()).map(roles -> roles.get("output"))
+                .map(output -> limits.withOperand(Op.GATHER.specName(), "output",
+                        new MLTensorLimits(output.dataTypes(), new MLRankRange(0, output.rankRange().max()))))
+                .orElse(limits);
     }
 
     /** An ONNX operator taking the input and an int64 shape-like input from an attribute. */

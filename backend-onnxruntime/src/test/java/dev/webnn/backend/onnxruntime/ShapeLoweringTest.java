@@ -124,6 +124,15 @@ class ShapeLoweringTest {
     }
 
     @Test
+    void gatherOfAVectorAtAScalarIndexIsAScalar() {
+        MLOperand input = g.input("x", FLOAT32, shape(3), 1, 2, 3);
+        MLOperand gathered = b.gather(input, g.constant(UINT32, shape(), 1));
+        assertEquals(0, gathered.shape().length);
+        assertArrayEquals(new double[] {2}, g.run(gathered));
+        assertEquals(0, context.opSupportLimits().operator("gather").orElseThrow().get("output").rankRange().min());
+    }
+
+    @Test
     void gatherWithAScalarIndexDropsTheAxis() {
         MLOperand index = g.constant(INT64, shape(), -2);
         assertArrayEquals(new double[] {20, 21, 22}, g.run(b.gather(table(), index)));
