@@ -1704,6 +1704,321 @@ public final class MLGraphBuilder {
 
     // ==== convolution, pooling, resampling and normalization operations ====
 
+    /**
+     * 2-D convolution of a 4-D input with a 4-D filter (spec: "conv2d",
+     * {@code conv2d(input, filter, options)}). Each spatial output size is
+     * {@code floor(1 + (inputSize - (filterSize - 1) * dilation - 1 + beginningPadding + endingPadding) / stride)};
+     * grouped and depthwise convolutions use {@link MLConv2dOptions#withGroups groups}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
+     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
+     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
+     * {@code "groups"} (integer), {@code "inputLayout"} ({@link MLInputOperandLayout}),
+     * {@code "filterLayout"} ({@link MLConv2dFilterOperandLayout}); every default is filled in.
+     *
+     * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
+     * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
+     * @param options padding, strides, dilations, groups, layouts, bias and label
+     * @return the 4-D output [batches, outputChannels, height, width] (nchw) or
+     *     [batches, height, width, outputChannels] (nhwc)
+     * @throws MLTypeError if an operand is null, of another builder, or has a wrong data
+     *     type or rank; if padding, strides or dilations have a wrong size, a zero stride or
+     *     dilation, groups is 0; if the channels do not match the groups, the bias shape is
+     *     not [outputChannels], or an output size is not a valid dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand conv2d(MLOperand input, MLOperand filter, MLConv2dOptions options) {
+        return ConvolutionOps.conv2d(this, input, filter, options);
+    }
+
+    /**
+     * {@link #conv2d(MLOperand, MLOperand, MLConv2dOptions)} with the default options.
+     *
+     * @param input the 4-D nchw input
+     * @param filter the 4-D oihw filter
+     * @return the convolution
+     */
+    public MLOperand conv2d(MLOperand input, MLOperand filter) {
+        return conv2d(input, filter, MLConv2dOptions.defaults());
+    }
+
+    /**
+     * 2-D transposed convolution of a 4-D input with a 4-D filter (spec:
+     * "convTranspose2d", {@code convTranspose2d(input, filter, options)}). Unless
+     * {@link MLConvTranspose2dOptions#withOutputSizes outputSizes} are given, each spatial
+     * output size is {@code (inputSize - 1) * stride + (filterSize - 1) * dilation + 1
+     * - beginningPadding - endingPadding + outputPadding}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
+     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
+     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
+     * {@code "outputPadding"} (2 longs, resolved: the output size minus the computed size,
+     * also when outputSizes were given), {@code "outputSizes"} (2 longs, always present: the
+     * output height and width), {@code "groups"} (integer), {@code "inputLayout"}
+     * ({@link MLInputOperandLayout}), {@code "filterLayout"}
+     * ({@link MLConvTranspose2dFilterOperandLayout}); every default is filled in.
+     *
+     * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
+     * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
+     * @param options padding, strides, dilations, output padding or sizes, groups, layouts,
+     *     bias and label
+     * @return the 4-D output with {@code filterOutputChannels * groups} channels
+     * @throws MLTypeError if an operand is null, of another builder, or has a wrong data
+     *     type or rank; if padding, strides, dilations, outputPadding or outputSizes have a
+     *     wrong size, a stride or dilation is 0, an output padding is not smaller than its
+     *     stride, groups is 0; if the input channels differ from the filter's, the bias shape
+     *     is not [outputChannels], an output size is outside [computed, computed + stride), or
+     *     a size is not a valid dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand convTranspose2d(MLOperand input, MLOperand filter, MLConvTranspose2dOptions options) {
+        return ConvolutionOps.convTranspose2d(this, input, filter, options);
+    }
+
+    /**
+     * {@link #convTranspose2d(MLOperand, MLOperand, MLConvTranspose2dOptions)} with the
+     * default options.
+     *
+     * @param input the 4-D nchw input
+     * @param filter the 4-D iohw filter
+     * @return the transposed convolution
+     */
+    public MLOperand convTranspose2d(MLOperand input, MLOperand filter) {
+        return convTranspose2d(input, filter, MLConvTranspose2dOptions.defaults());
+    }
+
+    /**
+     * Average of each window of a 4-D input (spec: "Pooling operations",
+     * {@code averagePool2d(input, options)}). Each spatial output size is
+     * {@code 1 + (inputSize - (window - 1) * dilation - 1 + beginningPadding + endingPadding) / stride},
+     * rounded by {@link MLPool2dOptions#withOutputShapeRounding outputShapeRounding}, or
+     * given by {@link MLPool2dOptions#withOutputSizes outputSizes}. Without window
+     * dimensions the window is the whole spatial extent (global pooling).
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "windowDimensions"} (2 longs,
+     * resolved), {@code "padding"} (4 longs), {@code "strides"} (2 longs),
+     * {@code "dilations"} (2 longs), {@code "layout"} ({@link MLInputOperandLayout}),
+     * {@code "outputShapeRounding"} ({@link MLRoundingType}; when outputSizes were given,
+     * the rounding that yields them), {@code "outputSizes"} (2 longs, always present).
+     *
+     * @param input the 4-D input, float32 or float16, in {@code options.layout()}
+     * @param options window, padding, strides, dilations, layout, rounding, output sizes
+     *     and label
+     * @return the 4-D output with the input's batches and channels
+     * @throws MLTypeError if the input is null, of another builder, or has a wrong data type
+     *     or rank; if windowDimensions, padding, strides, outputSizes or dilations have a
+     *     wrong size, a window dimension, stride or dilation is 0, the output sizes are
+     *     neither the rounded-down nor the rounded-up computed sizes, or an output size is
+     *     not a valid dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand averagePool2d(MLOperand input, MLPool2dOptions options) {
+        return PoolingOps.pool2d(this, Op.AVERAGE_POOL2D, input, options);
+    }
+
+    /**
+     * {@link #averagePool2d(MLOperand, MLPool2dOptions)} with the default options: global
+     * average pooling of an nchw input.
+     *
+     * @param input the 4-D nchw input
+     * @return the [batches, channels, 1, 1] averages
+     */
+    public MLOperand averagePool2d(MLOperand input) {
+        return averagePool2d(input, MLPool2dOptions.defaults());
+    }
+
+    /**
+     * L2 norm (square root of the sum of squares) of each window of a 4-D input (spec:
+     * "Pooling operations", {@code l2Pool2d(input, options)}). Shapes, options and errors
+     * are those of {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     *
+     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     *
+     * @param input the 4-D input, float32 or float16, in {@code options.layout()}
+     * @param options window, padding, strides, dilations, layout, rounding, output sizes
+     *     and label
+     * @return the 4-D output with the input's batches and channels
+     * @throws MLTypeError as {@link #averagePool2d(MLOperand, MLPool2dOptions)}
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand l2Pool2d(MLOperand input, MLPool2dOptions options) {
+        return PoolingOps.pool2d(this, Op.L2_POOL2D, input, options);
+    }
+
+    /**
+     * {@link #l2Pool2d(MLOperand, MLPool2dOptions)} with the default options: global L2
+     * pooling of an nchw input.
+     *
+     * @param input the 4-D nchw input
+     * @return the [batches, channels, 1, 1] norms
+     */
+    public MLOperand l2Pool2d(MLOperand input) {
+        return l2Pool2d(input, MLPool2dOptions.defaults());
+    }
+
+    /**
+     * Maximum of each window of a 4-D input of any data type (spec: "Pooling operations",
+     * {@code maxPool2d(input, options)}). Shapes, options and errors are those of
+     * {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     *
+     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     *
+     * @param input the 4-D input, any data type, in {@code options.layout()}
+     * @param options window, padding, strides, dilations, layout, rounding, output sizes
+     *     and label
+     * @return the 4-D output with the input's batches and channels
+     * @throws MLTypeError as {@link #averagePool2d(MLOperand, MLPool2dOptions)}, except
+     *     that every data type is allowed
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand maxPool2d(MLOperand input, MLPool2dOptions options) {
+        return PoolingOps.pool2d(this, Op.MAX_POOL2D, input, options);
+    }
+
+    /**
+     * {@link #maxPool2d(MLOperand, MLPool2dOptions)} with the default options: global max
+     * pooling of an nchw input.
+     *
+     * @param input the 4-D nchw input
+     * @return the [batches, channels, 1, 1] maxima
+     */
+    public MLOperand maxPool2d(MLOperand input) {
+        return maxPool2d(input, MLPool2dOptions.defaults());
+    }
+
+    /**
+     * Resizes two dimensions of a 4-D input by interpolation (spec: "resample2d",
+     * {@code resample2d(input, options)}). Each resized dimension becomes
+     * {@code sizes[i]} if given, else {@code floor(inputSize * scales[i])}.
+     *
+     * <p>IR: input {@code "input"}; attributes {@code "mode"} ({@link MLInterpolationMode}),
+     * {@code "scales[0]"} and {@code "scales[1]"} (reals: the given scales, or
+     * {@code size / inputSize} when sizes were given), {@code "sizes"} (2 longs, always
+     * present: the output sizes along the axes), {@code "axes"} (2 longs).
+     *
+     * @param input the 4-D input, float32, float16, uint8 or int8
+     * @param options mode, scales or sizes, axes and label
+     * @return the resized tensor
+     * @throws MLTypeError if the input is null, of another builder, or has a wrong data type
+     *     or rank; if scales are not 2 values above 0, sizes not 2 non-zero values, axes not
+     *     2 distinct axes below 4, or an output size is not a valid dimension
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand resample2d(MLOperand input, MLResample2dOptions options) {
+        return PoolingOps.resample2d(this, input, options);
+    }
+
+    /**
+     * {@link #resample2d(MLOperand, MLResample2dOptions)} with the default options (scales
+     * [1.0, 1.0] over axes [2, 3], nearest neighbour).
+     *
+     * @param input the 4-D input
+     * @return the resampled tensor (same shape)
+     */
+    public MLOperand resample2d(MLOperand input) {
+        return resample2d(input, MLResample2dOptions.defaults());
+    }
+
+    /**
+     * Batch normalization with precomputed mean and variance (spec: "batchNormalization",
+     * {@code batchNormalization(input, mean, variance, options)}):
+     * {@code scale * (input - mean) / sqrt(variance + epsilon) + bias} along the feature
+     * dimension {@code axis}.
+     *
+     * <p>IR: inputs {@code "input"}, {@code "mean"}, {@code "variance"}, {@code "scale"} and
+     * {@code "bias"} (when given); attributes {@code "axis"} (integer), {@code "epsilon"}
+     * (real, cast to the input's data type).
+     *
+     * @param input the input, float32 or float16, rank 1 or more
+     * @param mean 1-D, one value per feature, same data type
+     * @param variance 1-D, one value per feature, same data type
+     * @param options scale, bias, axis, epsilon and label
+     * @return the normalized tensor, shaped as the input
+     * @throws MLTypeError if an operand is null, of another builder, or has a wrong data
+     *     type; if the axis is not below the input's rank, or mean, variance, scale or bias
+     *     is not [input.shape[axis]]
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance,
+                                        MLBatchNormalizationOptions options) {
+        return NormalizationOps.batchNormalization(this, input, mean, variance, options);
+    }
+
+    /**
+     * {@link #batchNormalization(MLOperand, MLOperand, MLOperand, MLBatchNormalizationOptions)}
+     * with the default options (axis 1, epsilon 1e-5, no scale or bias).
+     *
+     * @param input the input
+     * @param mean the means
+     * @param variance the variances
+     * @return the normalized tensor
+     */
+    public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance) {
+        return batchNormalization(input, mean, variance, MLBatchNormalizationOptions.defaults());
+    }
+
+    /**
+     * Instance normalization of a 4-D input: each channel of each sample is normalized by
+     * its own spatial mean and variance (spec: "instanceNormalization",
+     * {@code instanceNormalization(input, options)}).
+     *
+     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
+     * attributes {@code "epsilon"} (real, cast to the input's data type), {@code "layout"}
+     * ({@link MLInputOperandLayout}).
+     *
+     * @param input the 4-D input, float32 or float16
+     * @param options scale, bias, epsilon, layout and label
+     * @return the normalized tensor, shaped as the input
+     * @throws MLTypeError if an operand is null, of another builder, or has a wrong data
+     *     type or rank; if scale or bias is not [channels]
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand instanceNormalization(MLOperand input, MLInstanceNormalizationOptions options) {
+        return NormalizationOps.instanceNormalization(this, input, options);
+    }
+
+    /**
+     * {@link #instanceNormalization(MLOperand, MLInstanceNormalizationOptions)} with the
+     * default options (nchw, epsilon 1e-5, no scale or bias).
+     *
+     * @param input the 4-D nchw input
+     * @return the normalized tensor
+     */
+    public MLOperand instanceNormalization(MLOperand input) {
+        return instanceNormalization(input, MLInstanceNormalizationOptions.defaults());
+    }
+
+    /**
+     * Layer normalization: the input is normalized by the mean and variance over the
+     * {@code axes} (spec: "layerNormalization", {@code layerNormalization(input, options)}).
+     *
+     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
+     * attributes {@code "axes"} (longs, always explicit: by default 1 to rank-1, empty for
+     * rank 0 or 1), {@code "epsilon"} (real, cast to the input's data type).
+     *
+     * @param input the input, float32 or float16, any rank
+     * @param options scale, bias, axes, epsilon and label
+     * @return the normalized tensor, shaped as the input
+     * @throws MLTypeError if an operand is null, of another builder, or has a wrong data
+     *     type; if the axes repeat or are not below the input's rank, or scale or bias is not
+     *     shaped as the input's dimensions at the axes
+     * @throws MLInvalidStateError if the builder cannot build
+     */
+    public MLOperand layerNormalization(MLOperand input, MLLayerNormalizationOptions options) {
+        return NormalizationOps.layerNormalization(this, input, options);
+    }
+
+    /**
+     * {@link #layerNormalization(MLOperand, MLLayerNormalizationOptions)} with the default
+     * options (every dimension but the first, epsilon 1e-5, no scale or bias).
+     *
+     * @param input the input
+     * @return the normalized tensor
+     */
+    public MLOperand layerNormalization(MLOperand input) {
+        return layerNormalization(input, MLLayerNormalizationOptions.defaults());
+    }
+
     // ==== end of convolution, pooling, resampling and normalization operations ====
 
     // ==== reduction, matrix and quantization operations ====

@@ -6,10 +6,11 @@ import picocli.CommandLine.Command;
 /** The {@code webnn-samples} command line: one subcommand per sample. */
 @Command(name = "webnn-samples", mixinStandardHelpOptions = true,
         description = "Runnable samples of WebNN for Java.",
-        subcommands = {BackendsCommand.class})
+        subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class})
 public final class Main {
 
-    private Main() {
+    /** The top-level command; subcommands do the work. */
+    Main() {
     }
 
     /**

@@ -197,9 +197,12 @@ final class OrtModelBuilder implements AutoCloseable {
         ort.check(OrtModelEditorApi.SetGraphOutputs.invoke(OrtModelEditorApi.SetGraphOutputs(editor), graph,
                 pointers(outputInfos), outputInfos.size()), "set the graph outputs");
         outputInfos.clear();
+        // ORT's graph optimisations insert nodes of its own domains (e.g. NCHWc convolutions):
+        // the model must import them too.
+        MemorySegment domains = strings(List.of("", "com.microsoft", "com.microsoft.nchwc"));
+        MemorySegment versions = scratch.allocateFrom(JAVA_INT, OPSET, 1, 1);
         MemorySegment model = out(o -> OrtModelEditorApi.CreateModel.invoke(OrtModelEditorApi.CreateModel(editor),
-                scratch.allocateFrom(ADDRESS, scratch.allocateFrom("")), scratch.allocateFrom(JAVA_INT, OPSET), 1, o),
-                "create the model");
+                domains, versions, 3, o), "create the model");
         MemorySegment owned = graph;
         graph = NULL;
         try {

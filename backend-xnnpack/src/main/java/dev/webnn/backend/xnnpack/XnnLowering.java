@@ -7,10 +7,14 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Lowers a validated WebNN graph to an XNNPACK subgraph.
@@ -40,6 +44,10 @@ final class XnnLowering {
     private final Map<Integer, Integer> nhwcCopies = new HashMap<>();
     /** External output id of each graph-output operand not yet defined. */
     private final Map<Integer, Integer> unclaimedOutputs = new HashMap<>();
+    /** Nodes reading each operand, by operand id. */
+    private final Map<Integer, List<Node>> consumers = new HashMap<>();
+    /** Activation nodes folded into their producer's output bounds. */
+    private final Set<Node> fused = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private XnnLowering(Graph graph, XnnSubgraph subgraph) {
         this.graph = graph;
@@ -64,6 +72,14 @@ final class XnnLowering {
             external++;
         }
         for (Node node : graph.nodes()) {
+            for (Operand input : node.inputs().values()) {
+                lowering.consumers.computeIfAbsent(input.id(), id -> new ArrayList<>()).add(node);
+            }
+        }
+        for (Node node : graph.nodes()) {
+            if (lowering.fused.contains(node)) {
+                continue;
+            }
             XnnOpLowering op = OPERATORS.get(node.op());
             if (op == null) {
                 throw new IllegalStateException("no XNNPACK lowering for " + node.op().specName());
@@ -192,6 +208,44 @@ final class XnnLowering {
                 : subgraph.internal(d.dataType(), Layouts.apply(d.shape(), perm));
         values.put(operand.id(), new Value(id, perm));
         return id;
+    }
+
+    /**
+     * Output bounds for a node that can clamp its own output (convolutions, pooling, fully
+     * connected, binary operators): when the node's only consumer is a relu or clamp and the
+     * node's output is not a graph output, that activation is fused here and skipped later,
+     * and its output operand becomes this node's output.
+     *
+     * @param node the producing node
+     * @return the operand to define as the node's output, and its {@code [min, max]} bounds
+     */
+    Fusion fuseActivation(Node node) {
+        Operand output = node.output();
+        List<Node> readers = consumers.getOrDefault(output.id(), List.of());
+        boolean graphOutput = graph.outputs().values().stream().anyMatch(o -> o.id() == output.id());
+        if (readers.size() == 1 && !graphOutput && node.outputs().size() == 1) {
+            Node activation = readers.get(0);
+            if (activation.op() == Op.RELU) {
+                fused.add(activation);
+                return new Fusion(activation.output(), 0f, Float.POSITIVE_INFINITY);
+            }
+            if (activation.op() == Op.CLAMP) {
+                fused.add(activation);
+                return new Fusion(activation.output(), activation.attributes().number("minValue").toFloat32(),
+                        activation.attributes().number("maxValue").toFloat32());
+            }
+        }
+        return new Fusion(output, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The result of {@link #fuseActivation}.
+     *
+     * @param output the operand the node's result stands for (the activation's output when fused)
+     * @param min lower output bound
+     * @param max upper output bound
+     */
+    record Fusion(Operand output, float min, float max) {
     }
 
     /** Defines a transpose node: {@code output = transpose(input, perm)}. */

@@ -1,15 +1,164 @@
 package dev.webnn.backend.xnnpack;
 
+import static java.lang.foreign.MemorySegment.NULL;
+
+import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Attributes;
+import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Map;
 
-/** XNNPACK lowering of the gemm, matmul and reduction operators. */
+/**
+ * XNNPACK lowering of gemm (fully connected with a constant B), matmul (batch matrix
+ * multiply) and the sum and mean reductions.
+ */
 final class XnnMatrixLowering {
 
     private XnnMatrixLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
     static void register(Map<Op, XnnOpLowering> map) {
+        map.put(Op.GEMM, XnnMatrixLowering::gemm);
+        map.put(Op.MATMUL, XnnMatrixLowering::matmul);
+        map.put(Op.REDUCE_SUM, (node, lowering) -> reduce(node, lowering, Xnnpack.xnn_reduce_sum()));
+        map.put(Op.REDUCE_MEAN, (node, lowering) -> reduce(node, lowering, Xnnpack.xnn_reduce_mean()));
+    }
+
+    /**
+     * gemm = alpha * A' * B' + beta * C as a fully connected node: B must be constant; alpha is
+     * applied by a multiply node when not 1; a 1-D or [1, N] constant C (times beta) is the
+     * bias, any other C is added by a node.
+     */
+    private static void gemm(Node node, XnnLowering lowering) {
+        Attributes a = node.attributes();
+        Operand b = node.input("b");
+        if (!lowering.graph().isConstant(b)) {
+            throw new MLNotSupportedError("gemm: the xnnpack backend needs a constant b");
+        }
+        double alpha = a.real("alpha");
+        double beta = a.real("beta");
+        int input = lowering.logical(node.input("a"));
+        if (a.bool("aTranspose")) {
+            long[] shape = node.input("a").descriptor().shape();
+            int transposed = lowering.subgraph().internal(MLOperandDataType.FLOAT32, new long[] {shape[1], shape[0]});
+            lowering.transpose(input, new int[] {1, 0}, transposed);
+            input = transposed;
+        }
+        // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
+        int filter = lowering.stored(b, null);
+        int flags = a.bool("bTranspose") ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
+        Operand c = node.optionalInput("c").orElse(null);
+        long n = node.output().descriptor().shape()[1];
+        int bias = Xnnpack.XNN_INVALID_VALUE_ID();
+        boolean biasFolded = false;
+        if (c != null && beta != 0 && lowering.graph().isConstant(c) && c.descriptor().elementCount() == n
+                && (c.descriptor().rank() == 1 || c.descriptor().shape()[0] == 1)) {
+            bias = scaledBias(lowering, c, beta, n);
+            biasFolded = true;
+        }
+        boolean moreNodes = alpha != 1 || (c != null && beta != 0 && !biasFolded);
+        XnnLowering.Fusion fusion = moreNodes
+                ? new XnnLowering.Fusion(node.output(), Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY)
+                : lowering.fuseActivation(node);
+        MLOperandDescriptor out = node.output().descriptor();
+        int product = moreNodes ? lowering.subgraph().internal(out.dataType(), out.shape()) : lowering.define(fusion.output(), null);
+        if (alpha != 1 && biasFolded) {
+            throw new MLNotSupportedError("gemm: the xnnpack backend needs alpha = 1 when c is a bias");
+        }
+        XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(), input,
+                filter, bias, product, flags), "define a gemm");
+        if (!moreNodes) {
+            return;
+        }
+        int result = product;
+        if (alpha != 1) {
+            int scaled = c != null && beta != 0 ? lowering.subgraph().internal(out.dataType(), out.shape())
+                    : lowering.define(node.output(), null);
+            int alphaValue = scalar(lowering, (float) alpha);
+            XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_multiply(), NULL,
+                    result, alphaValue, scaled, 0), "define gemm's alpha");
+            result = scaled;
+        }
+        if (c != null && beta != 0) {
+            int cValue = lowering.logical(c);
+            if (beta != 1) {
+                MLOperandDescriptor cd = c.descriptor();
+                int scaledC = lowering.subgraph().internal(cd.dataType(), cd.shape());
+                XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_multiply(), NULL,
+                        cValue, scalar(lowering, (float) beta), scaledC, 0), "define gemm's beta");
+                cValue = scaledC;
+            }
+            XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_add(), NULL,
+                    result, cValue, lowering.define(node.output(), null), 0), "define gemm's c");
+        }
+    }
+
+    private static int scaledBias(XnnLowering lowering, Operand c, double beta, long n) {
+        MemorySegment source = lowering.graph().constant(c);
+        MemorySegment data = lowering.subgraph().allocateConstant(n * 4);
+        for (long i = 0; i < n; i++) {
+            data.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (beta * source.getAtIndex(ValueLayout.JAVA_FLOAT, i)));
+        }
+        return lowering.subgraph().constant(MLOperandDataType.FLOAT32, new long[] {n}, data);
+    }
+
+    private static int scalar(XnnLowering lowering, float value) {
+        MemorySegment data = lowering.subgraph().allocateConstant(4);
+        data.set(ValueLayout.JAVA_FLOAT, 0, value);
+        return lowering.subgraph().constant(MLOperandDataType.FLOAT32, new long[0], data);
+    }
+
+    /** matmul of equal-rank operands with equal batch dimensions; rank 2 runs as a batch of one. */
+    private static void matmul(Node node, XnnLowering lowering) {
+        Operand a = node.input("a");
+        Operand b = node.input("b");
+        long[] as = a.descriptor().shape();
+        long[] bs = b.descriptor().shape();
+        if (as.length != bs.length || !java.util.Arrays.equals(as, 0, as.length - 2, bs, 0, bs.length - 2)) {
+            throw new MLNotSupportedError("matmul with broadcast batch dimensions is not supported by the xnnpack backend");
+        }
+        int left = lowering.logical(a);
+        int right = lowering.logical(b);
+        MLOperandDescriptor out = node.output().descriptor();
+        if (as.length >= 3) {
+            XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left, right,
+                    lowering.define(node.output(), null), 0), "define a matmul");
+            return;
+        }
+        int left3 = reshaped(lowering, left, new long[] {1, as[0], as[1]});
+        int right3 = reshaped(lowering, right, new long[] {1, bs[0], bs[1]});
+        int out3 = lowering.subgraph().internal(out.dataType(), new long[] {1, as[0], bs[1]});
+        XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left3, right3, out3, 0),
+                "define a matmul");
+        XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), 2,
+                lowering.subgraph().sizes(out.shape()), out3, lowering.define(node.output(), null), 0), "define a reshape");
+    }
+
+    private static int reshaped(XnnLowering lowering, int value, long[] shape) {
+        int id = lowering.subgraph().internal(MLOperandDataType.FLOAT32, shape);
+        XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
+                lowering.subgraph().sizes(shape), value, id, 0), "define a reshape");
+        return id;
+    }
+
+    private static void reduce(Node node, XnnLowering lowering, int operator) {
+        Operand in = node.input("input");
+        long[] axes = node.attributes().longs("axes");
+        if (axes.length == 0) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), lowering.logical(in),
+                    lowering.define(node.output(), null), 0), "define a copy");
+            return;
+        }
+        int input = lowering.logical(in);
+        boolean keep = node.attributes().bool("keepDimensions");
+        int output = lowering.define(node.output(), null);
+        XnnStatus.check(Xnnpack.xnn_define_static_reduce(lowering.subgraph().handle(), operator, axes.length,
+                lowering.subgraph().sizes(axes), input, output, keep ? Xnnpack.XNN_FLAG_KEEP_DIMS() : 0), "define a reduction");
     }
 }

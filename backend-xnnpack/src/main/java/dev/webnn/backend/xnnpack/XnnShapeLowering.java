@@ -1,15 +1,154 @@
 package dev.webnn.backend.xnnpack;
 
+import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLPaddingMode;
+import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.util.List;
 import java.util.Map;
 
-/** XNNPACK lowering of the shape and data movement operators. */
+/**
+ * XNNPACK lowering of shape and data movement operators. Concatenation and slicing run in
+ * the stored layout of their inputs (axes mapped through the permutation); reshape reuses
+ * the stored data when the permutation keeps its linear order (e.g. [N,C,1,1] stored as NHWC).
+ */
 final class XnnShapeLowering {
 
     private XnnShapeLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
     static void register(Map<Op, XnnOpLowering> map) {
+        map.put(Op.RESHAPE, XnnShapeLowering::reshape);
+        map.put(Op.TRANSPOSE, XnnShapeLowering::transpose);
+        map.put(Op.CONCAT, XnnShapeLowering::concat);
+        map.put(Op.SPLIT, XnnShapeLowering::split);
+        map.put(Op.SLICE, XnnShapeLowering::slice);
+        map.put(Op.PAD, XnnShapeLowering::pad);
+    }
+
+    private static void reshape(Node node, XnnLowering lowering) {
+        Operand in = node.input("input");
+        XnnLowering.Value value = lowering.value(in);
+        int input = Layouts.linearOrderPreserved(in.descriptor().shape(), value.perm()) ? value.id() : lowering.logical(in);
+        long[] shape = node.output().descriptor().shape();
+        int output = lowering.define(node.output(), null);
+        XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
+                lowering.subgraph().sizes(shape), input, output, 0), "define a reshape");
+    }
+
+    private static void transpose(Node node, XnnLowering lowering) {
+        int input = lowering.logical(node.input("input"));
+        int output = lowering.define(node.output(), null);
+        int[] permutation = node.attributes().ints("permutation");
+        if (permutation.length == 0) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
+        } else {
+            lowering.transpose(input, permutation, output);
+        }
+    }
+
+    private static void concat(Node node, XnnLowering lowering) {
+        List<Operand> inputs = node.inputList("inputs");
+        int[] perm = XnnElementwiseLowering.sharedLayout(node, lowering);
+        int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), perm);
+        int[] ids = inputs.stream().mapToInt(o -> lowering.stored(o, perm)).toArray();
+        Operand output = node.output();
+        // XNNPACK concatenates 2 to 5 inputs per node: chain nodes for more
+        int done = ids[0];
+        int index = 1;
+        long[] logical = inputs.get(0).descriptor().shape();
+        long axisSize = logical[(int) node.attributes().integer("axis")];
+        if (ids.length == 1) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), done, lowering.define(output, perm), 0),
+                    "define a copy");
+            return;
+        }
+        while (index < ids.length) {
+            int take = Math.min(4, ids.length - index);
+            boolean last = index + take == ids.length;
+            for (int i = index; i < index + take; i++) {
+                axisSize += inputs.get(i).descriptor().shape()[(int) node.attributes().integer("axis")];
+            }
+            int target;
+            if (last) {
+                target = lowering.define(output, perm);
+            } else {
+                long[] partial = logical.clone();
+                partial[(int) node.attributes().integer("axis")] = axisSize;
+                target = lowering.subgraph().internal(output.descriptor().dataType(), Layouts.apply(partial, perm));
+            }
+            int[] group = new int[take + 1];
+            group[0] = done;
+            System.arraycopy(ids, index, group, 1, take);
+            concatenate(lowering, axis, group, target);
+            done = target;
+            index += take;
+        }
+    }
+
+    private static void concatenate(XnnLowering lowering, int axis, int[] ids, int output) {
+        var subgraph = lowering.subgraph().handle();
+        int status = switch (ids.length) {
+            case 2 -> Xnnpack.xnn_define_concatenate2(subgraph, axis, ids[0], ids[1], output, 0);
+            case 3 -> Xnnpack.xnn_define_concatenate3(subgraph, axis, ids[0], ids[1], ids[2], output, 0);
+            case 4 -> Xnnpack.xnn_define_concatenate4(subgraph, axis, ids[0], ids[1], ids[2], ids[3], output, 0);
+            default -> Xnnpack.xnn_define_concatenate5(subgraph, axis, ids[0], ids[1], ids[2], ids[3], ids[4], output, 0);
+        };
+        XnnStatus.check(status, "define a concat");
+    }
+
+    private static void split(Node node, XnnLowering lowering) {
+        long[] splits = node.attributes().longs("splits");
+        Operand in = node.input("input");
+        int[] perm = lowering.value(in).perm();
+        int input = lowering.stored(in, perm);
+        int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), perm);
+        // slices are exact for any split sizes
+        long[] stored = Layouts.apply(in.descriptor().shape(), perm);
+        long offset = 0;
+        for (int i = 0; i < splits.length; i++) {
+            long[] offsets = new long[stored.length];
+            offsets[axis] = offset;
+            long[] sizes = stored.clone();
+            sizes[axis] = splits[i];
+            int output = lowering.define(node.outputs().get(i), perm);
+            XnnStatus.check(Xnnpack.xnn_define_static_slice(lowering.subgraph().handle(), stored.length,
+                    lowering.subgraph().sizes(offsets), lowering.subgraph().sizes(sizes), input, output, 0), "define a split");
+            offset += splits[i];
+        }
+    }
+
+    private static void slice(Node node, XnnLowering lowering) {
+        long[] strides = node.attributes().longs("strides");
+        for (long stride : strides) {
+            if (stride != 1) {
+                throw new MLNotSupportedError("slice with strides is not supported by the xnnpack backend");
+            }
+        }
+        Operand in = node.input("input");
+        int[] perm = lowering.value(in).perm();
+        int input = lowering.stored(in, perm);
+        long[] starts = Layouts.apply(node.attributes().longs("starts"), perm);
+        long[] sizes = Layouts.apply(node.attributes().longs("sizes"), perm);
+        int output = lowering.define(node.output(), perm);
+        XnnStatus.check(Xnnpack.xnn_define_static_slice(lowering.subgraph().handle(), starts.length,
+                lowering.subgraph().sizes(starts), lowering.subgraph().sizes(sizes), input, output, 0), "define a slice");
+    }
+
+    private static void pad(Node node, XnnLowering lowering) {
+        if (node.attributes().enumValue("mode", MLPaddingMode.class) != MLPaddingMode.CONSTANT) {
+            throw new MLNotSupportedError("pad: the xnnpack backend pads with a constant only");
+        }
+        Operand in = node.input("input");
+        int[] perm = lowering.value(in).perm();
+        int input = lowering.stored(in, perm);
+        long[] before = Layouts.apply(node.attributes().longs("beginningPadding"), perm);
+        long[] after = Layouts.apply(node.attributes().longs("endingPadding"), perm);
+        int output = lowering.define(node.output(), perm);
+        XnnStatus.check(Xnnpack.xnn_define_static_constant_pad(lowering.subgraph().handle(), lowering.subgraph().sizes(before),
+                lowering.subgraph().sizes(after), node.attributes().number("value").toFloat32(), input, output, 0),
+                "define a pad");
     }
 }
