@@ -21,6 +21,7 @@ import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -59,16 +60,22 @@ class XnnActivationLoweringTest {
 
     /** Runs a one-output graph on the given inputs. */
     private static float[] runGraph(MLGraphBuilder b, Map<String, float[]> inputs, MLOperand output) {
-        try (MLGraph graph = b.build(Map.of("y", output)); Arena arena = Arena.ofConfined()) {
+        return runGraph(b, inputs, Map.of("y", output)).get("y");
+    }
+
+    /** Runs a graph on the given inputs; the values of each output by name. */
+    private static Map<String, float[]> runGraph(MLGraphBuilder b, Map<String, float[]> inputs,
+            Map<String, MLOperand> outputs) {
+        try (MLGraph graph = b.build(outputs); Arena arena = Arena.ofConfined()) {
             Map<String, MemorySegment> in = new LinkedHashMap<>();
             inputs.forEach((name, values) -> in.put(name, arena.allocateFrom(JAVA_FLOAT, values)));
-            long count = 1;
-            for (long d : output.shape()) {
-                count *= d;
-            }
-            MemorySegment out = arena.allocate(JAVA_FLOAT, count);
-            context.compute(graph, in, Map.of("y", out));
-            return out.toArray(JAVA_FLOAT);
+            Map<String, MemorySegment> out = new LinkedHashMap<>();
+            outputs.forEach((name, operand) -> out.put(name,
+                    arena.allocate(JAVA_FLOAT, Arrays.stream(operand.shape()).reduce(1, (p, d) -> p * d))));
+            context.compute(graph, in, out);
+            Map<String, float[]> results = new LinkedHashMap<>();
+            out.forEach((name, segment) -> results.put(name, segment.toArray(JAVA_FLOAT)));
+            return results;
         }
     }
 
@@ -332,6 +339,42 @@ class XnnActivationLoweringTest {
         }
         assertFalse(context.opSupportLimits().operator("gelu").isPresent());
         assertFalse(context.opSupportLimits().operator("softplus").isPresent());
+    }
+
+    @Test
+    void operatorsKeepTheNhwcStorageOfAnNchwConvolution() {
+        // an identity 1x1 convolution: its NCHW output equals x and is stored as NHWC
+        long[] s = {1, 3, 2, 2};
+        float[] x = {-2f, -0.5f, 0.25f, 1f, 3f, -4f, 0.5f, 2f, -1f, 1.5f, -3f, 6f};
+        float[] eye = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLOperand conv = b.conv2d(b.input("x", MLOperandDescriptor.of(FLOAT32, s)),
+                b.constant(MLOperandDescriptor.of(FLOAT32, 3, 3, 1, 1), eye));
+        MLOperand slope = b.constant(MLOperandDescriptor.of(FLOAT32, 3, 1, 1), new float[] {0.5f, 2f, -1f});
+        Map<String, MLOperand> outputs = new LinkedHashMap<>();
+        outputs.put("sigmoid", b.sigmoid(conv));
+        outputs.put("hardSwish", b.hardSwish(conv));
+        outputs.put("neg", b.neg(conv));
+        outputs.put("linear", b.linear(conv, MLLinearOptions.defaults().withAlpha(2).withBeta(1)));
+        outputs.put("softmax1", b.softmax(conv, 1));
+        outputs.put("softmax2", b.softmax(conv, 2));
+        outputs.put("prelu", b.prelu(conv, slope));
+        outputs.put("pow", b.pow(conv, b.abs(conv)));
+        Map<String, float[]> results = runGraph(b, Map.of("x", x), outputs);
+
+        assertClose(map(x, v -> 1 / (Math.exp(-v) + 1)), results.get("sigmoid"), 8);
+        assertClose(map(x, v -> v * Math.max(0, Math.min(6, v + 3)) / 6), results.get("hardSwish"), 4);
+        assertArrayEquals(map(x, v -> -v), results.get("neg"));
+        assertArrayEquals(map(x, v -> 2 * v + 1), results.get("linear"));
+        assertClose(softmax(x, s, 1), results.get("softmax1"), 12);
+        assertClose(softmax(x, s, 2), results.get("softmax2"), 9);
+        float[] slopes = {0.5f, 2f, -1f};
+        float[] prelu = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            prelu[i] = x[i] < 0 ? x[i] * slopes[i / 4] : x[i];
+        }
+        assertArrayEquals(prelu, results.get("prelu"));
+        assertClose(map(x, v -> Math.pow(v, Math.abs(v))), results.get("pow"), 2);
     }
 
     /** Softmax of a row-major tensor along one axis, in double precision. */
