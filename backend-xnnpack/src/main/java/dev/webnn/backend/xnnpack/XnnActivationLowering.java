@@ -110,14 +110,23 @@ final class XnnActivationLowering {
      * clamp's {@code minValue} as float32; NaN is no bound (as XNNPACK's clamp kernels and the
      * WPT cases have it), made -Infinity so that no NaN reaches XNNPACK's fusion of clamp
      * ranges: a convolution or pooling node given a fused NaN bound fails to be created.
+     * Package-private for lowerings that fold a clamp into their own output bounds.
+     *
+     * @param node a clamp node
+     * @return the lower bound, never NaN
      */
-    private static float minValue(Node node) {
+    static float minValue(Node node) {
         float min = node.attributes().number("minValue").toFloat32();
         return Float.isNaN(min) ? Float.NEGATIVE_INFINITY : min;
     }
 
-    /** clamp's {@code maxValue} as float32, NaN made +Infinity (see {@link #minValue}). */
-    private static float maxValue(Node node) {
+    /**
+     * clamp's {@code maxValue} as float32, NaN made +Infinity (see {@link #minValue}).
+     *
+     * @param node a clamp node
+     * @return the upper bound, never NaN
+     */
+    static float maxValue(Node node) {
         float max = node.attributes().number("maxValue").toFloat32();
         return Float.isNaN(max) ? Float.POSITIVE_INFINITY : max;
     }
