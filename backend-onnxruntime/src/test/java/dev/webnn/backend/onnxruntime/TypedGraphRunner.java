@@ -13,12 +13,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
- * Test helper: builds a WebNN graph whose inputs and constants are given as numbers of any
- * data type, runs it through the public API and reads the outputs back as numbers. Values
- * are doubles, exact for every type as long as tests use numbers the type represents.
+ * Test helper for graphs of several operators and outputs: inputs and constants are given as
+ * numbers of any data type and outputs read back as numbers, with {@link SingleOpRunner}'s
+ * conversions (exact as long as tests use numbers the type represents).
  */
 final class TypedGraphRunner implements AutoCloseable {
 
@@ -40,13 +39,19 @@ final class TypedGraphRunner implements AutoCloseable {
     /** A graph input fed with {@code values} at compute time. */
     MLOperand input(String name, MLOperandDataType type, long[] shape, double... values) {
         MLOperand operand = builder.input(name, MLOperandDescriptor.of(type, shape));
-        inputs.put(name, encode(type, values));
+        inputs.put(name, encode(type, shape, values));
         return operand;
     }
 
     /** A constant holding {@code values}. */
     MLOperand constant(MLOperandDataType type, long[] shape, double... values) {
-        return builder.constant(MLOperandDescriptor.of(type, shape), encode(type, values));
+        return builder.constant(MLOperandDescriptor.of(type, shape), encode(type, shape, values));
+    }
+
+    /** A constant holding raw 64-bit integers, for values beyond double's exact range. */
+    MLOperand constantBits(MLOperandDataType type, long[] shape, long... bits) {
+        return builder.constant(MLOperandDescriptor.of(type, shape),
+                SingleOpRunner.write(arena, SingleOpRunner.bits("constant", type, shape, bits)));
     }
 
     /** Builds and computes a graph of one output. */
@@ -54,55 +59,29 @@ final class TypedGraphRunner implements AutoCloseable {
         return run(List.of(output)).get(0);
     }
 
-    /** Builds and computes a graph of several outputs, in order. */
+    /** Builds and computes a graph of several outputs, in order, as numbers. */
     List<double[]> run(List<MLOperand> outputs) {
+        return results(outputs).stream().map(SingleOpRunner.Result::values).toList();
+    }
+
+    /** Builds and computes a graph of several outputs, in order, as bytes. */
+    List<SingleOpRunner.Result> results(List<MLOperand> outputs) {
         Map<String, MLOperand> named = new LinkedHashMap<>();
         Map<String, MemorySegment> buffers = new HashMap<>();
         for (int i = 0; i < outputs.size(); i++) {
+            long bytes = outputs.get(i).descriptor().byteLength();
             named.put("out" + i, outputs.get(i));
-            buffers.put("out" + i, arena.allocate(Math.max(1, outputs.get(i).descriptor().byteLength()), 64)
-                    .asSlice(0, outputs.get(i).descriptor().byteLength()));
+            buffers.put("out" + i, arena.allocate(Math.max(1, bytes), 64).asSlice(0, bytes));
         }
         try (MLGraph graph = builder.build(named)) {
             context.compute(graph, inputs, buffers);
         }
-        return IntStream.range(0, outputs.size())
-                .mapToObj(i -> decode(outputs.get(i).descriptor().dataType(), buffers.get("out" + i))).toList();
+        return named.entrySet().stream().map(output -> new SingleOpRunner.Result(output.getValue().descriptor(),
+                buffers.get(output.getKey()).toArray(ValueLayout.JAVA_BYTE))).toList();
     }
 
-    /** Native memory holding {@code values} in a data type. */
-    MemorySegment encode(MLOperandDataType type, double... values) {
-        MemorySegment data = arena.allocate(Math.max(1, values.length * type.byteSize()), 64)
-                .asSlice(0, values.length * type.byteSize());
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            switch (type) {
-                case FLOAT32 -> data.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) v);
-                case FLOAT16 -> data.setAtIndex(ValueLayout.JAVA_SHORT, i, Float.floatToFloat16((float) v));
-                case INT32, UINT32 -> data.setAtIndex(ValueLayout.JAVA_INT, i, (int) (long) v);
-                case INT64, UINT64 -> data.setAtIndex(ValueLayout.JAVA_LONG, i, (long) v);
-                case INT8, UINT8 -> data.setAtIndex(ValueLayout.JAVA_BYTE, i, (byte) (long) v);
-            }
-        }
-        return data;
-    }
-
-    /** The numbers in memory of a data type. */
-    static double[] decode(MLOperandDataType type, MemorySegment data) {
-        double[] values = new double[(int) (data.byteSize() / type.byteSize())];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = switch (type) {
-                case FLOAT32 -> data.getAtIndex(ValueLayout.JAVA_FLOAT, i);
-                case FLOAT16 -> Float.float16ToFloat(data.getAtIndex(ValueLayout.JAVA_SHORT, i));
-                case INT32 -> data.getAtIndex(ValueLayout.JAVA_INT, i);
-                case UINT32 -> Integer.toUnsignedLong(data.getAtIndex(ValueLayout.JAVA_INT, i));
-                case INT64 -> data.getAtIndex(ValueLayout.JAVA_LONG, i);
-                case UINT64 -> Double.parseDouble(Long.toUnsignedString(data.getAtIndex(ValueLayout.JAVA_LONG, i)));
-                case INT8 -> data.getAtIndex(ValueLayout.JAVA_BYTE, i);
-                case UINT8 -> Byte.toUnsignedInt(data.getAtIndex(ValueLayout.JAVA_BYTE, i));
-            };
-        }
-        return values;
+    private MemorySegment encode(MLOperandDataType type, long[] shape, double... values) {
+        return SingleOpRunner.write(arena, SingleOpRunner.input("data", type, shape, values));
     }
 
     @Override
