@@ -5,7 +5,6 @@ import dev.webnn.samples.bench.BenchInput;
 import dev.webnn.samples.bench.BenchModel;
 import dev.webnn.samples.bench.BenchReport;
 import dev.webnn.samples.bench.Harness;
-import dev.webnn.samples.bench.Latencies;
 import dev.webnn.samples.bench.OrtJavaRunner;
 import dev.webnn.samples.bench.Runner;
 import dev.webnn.samples.bench.WebnnRunner;
@@ -145,12 +144,17 @@ final class BenchCommand implements Callable<Integer> {
             }
             progress(err, "timing " + runners.size() + " configurations: " + settings.warmup() + " warm-up runs each, then "
                     + settings.rounds() + " rounds of " + settings.runs() + " runs each");
-            List<Latencies> latencies = Harness.measure(List.copyOf(runners.values()), settings, line -> progress(err, line));
+            List<Harness.Measurement> measurements = Harness.measure(List.copyOf(runners.values()), settings,
+                    line -> progress(err, line));
             checkOutputs(runners, err, folder);
             Map<Configuration, BenchReport.Cell> cells = new LinkedHashMap<>();
             int index = 0;
             for (Configuration configuration : runners.keySet()) {
-                cells.put(configuration, new BenchReport.Measured(latencies.get(index++)));
+                Harness.Measurement measurement = measurements.get(index++);
+                cells.put(configuration, new BenchReport.Measured(measurement.latencies()));
+                progress(err, String.format(Locale.ROOT, "heap: %s on %s, %d thread(s): %.1f bytes allocated per run",
+                        configuration.model().title(folder), configuration.engine(), configuration.threads(),
+                        measurement.allocatedBytesPerRun()));
             }
             unsupported.forEach((configuration, reason) -> cells.put(configuration, new BenchReport.Unsupported(reason)));
             BenchReport report = report(chosen, engines, cells, settings, folder);

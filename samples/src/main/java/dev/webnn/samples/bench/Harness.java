@@ -8,10 +8,29 @@ import java.util.function.Consumer;
  * Times runners side by side: each warms up, then every round runs each runner a fixed
  * number of times, one runner after the other, starting one runner later every round.
  * Slow phases of a shared machine thus spread over all runners instead of hitting one.
+ * Before each runner's block the harness sleeps {@value #SETTLE_MILLIS} ms, so that the
+ * spinning worker threads of the previous runner's thread pool (XNNPACK's pthreadpool,
+ * ONNX Runtime's intra-op pool) have gone to sleep and do not steal its cores.
+ *
+ * <p>It also counts the bytes the timing thread allocates on the Java heap during the timed
+ * runs (HotSpot's {@code ThreadMXBean#getCurrentThreadAllocatedBytes}), per run.
  */
 public final class Harness {
 
+    /** Pause before each block of runs, in milliseconds. */
+    static final long SETTLE_MILLIS = 10;
+
     private Harness() {
+    }
+
+    /**
+     * What was measured for one runner.
+     *
+     * @param latencies the timings
+     * @param allocatedBytesPerRun heap bytes allocated by the timing thread per timed run, or
+     *     NaN if the JVM cannot tell
+     */
+    public record Measurement(Latencies latencies, double allocatedBytesPerRun) {
     }
 
     /**
@@ -51,9 +70,10 @@ public final class Harness {
      * @param runners the configurations to time together
      * @param settings warm-up, runs and rounds
      * @param progress receives a line after each runner's warm-up and after each round
-     * @return one {@link Latencies} per runner, in the same order
+     * @return one measurement per runner, in the same order
      */
-    public static List<Latencies> measure(List<? extends Runner> runners, Settings settings, Consumer<String> progress) {
+    public static List<Measurement> measure(List<? extends Runner> runners, Settings settings, Consumer<String> progress) {
+        AllocationCounter allocations = AllocationCounter.forCurrentThread();
         long start = System.nanoTime();
         for (int i = 0; i < runners.size(); i++) {
             Runner runner = runners.get(i);
@@ -63,24 +83,38 @@ public final class Harness {
             progress.accept("warm-up " + (i + 1) + "/" + runners.size() + " done" + elapsed(start));
         }
         long[][][] nanos = new long[runners.size()][settings.rounds()][settings.runs()];
+        long[] allocated = new long[runners.size()];
         for (int round = 0; round < settings.rounds(); round++) {
             for (int k = 0; k < runners.size(); k++) {
                 int index = (k + round) % runners.size();
                 Runner runner = runners.get(index);
                 long[] times = nanos[index][round];
+                settle();
+                long allocatedBefore = allocations.bytes();
                 for (int run = 0; run < times.length; run++) {
                     long before = System.nanoTime();
                     runner.run();
                     times[run] = System.nanoTime() - before;
                 }
+                allocated[index] += allocations.bytes() - allocatedBefore;
             }
             progress.accept("round " + (round + 1) + "/" + settings.rounds() + " done" + elapsed(start));
         }
-        List<Latencies> latencies = new ArrayList<>(runners.size());
-        for (long[][] runner : nanos) {
-            latencies.add(new Latencies(runner));
+        List<Measurement> measurements = new ArrayList<>(runners.size());
+        for (int i = 0; i < runners.size(); i++) {
+            double perRun = allocations.supported() ? allocated[i] / (double) settings.timedRuns() : Double.NaN;
+            measurements.add(new Measurement(new Latencies(nanos[i]), perRun));
         }
-        return latencies;
+        return measurements;
+    }
+
+    private static void settle() {
+        try {
+            Thread.sleep(SETTLE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while timing", e);
+        }
     }
 
     private static String elapsed(long start) {

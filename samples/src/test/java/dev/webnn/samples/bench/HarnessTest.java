@@ -2,6 +2,7 @@ package dev.webnn.samples.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,16 +30,18 @@ class HarnessTest {
 
     @Test
     void warmsUpThenInterleavesRunnersInRotatingRounds() {
-        List<String> log = new ArrayList<>();
+        List<String> log = new ArrayList<>(100);
         List<String> progress = new ArrayList<>();
-        List<Latencies> latencies = Harness.measure(List.of(new Recording("a", log), new Recording("b", log),
+        List<Harness.Measurement> measurements = Harness.measure(List.of(new Recording("a", log), new Recording("b", log),
                 new Recording("c", log)), new Harness.Settings(1, 2, 3), progress::add);
         assertEquals(List.of("a", "b", "c",
                 "a", "a", "b", "b", "c", "c",
                 "b", "b", "c", "c", "a", "a",
                 "c", "c", "a", "a", "b", "b"), log);
-        assertEquals(3, latencies.size());
-        latencies.forEach(l -> assertEquals(6, l.count()));
+        assertEquals(3, measurements.size());
+        measurements.forEach(m -> assertEquals(6, m.latencies().count()));
+        measurements.forEach(m -> assertTrue(m.allocatedBytesPerRun() < 64, "adding to an ArrayList with spare room: "
+                + m.allocatedBytesPerRun()));
         assertEquals(6, progress.size(), "three warm-ups and three rounds reported");
         assertEquals("round 3/3 done", progress.get(5).replaceAll(" \\(.*", ""));
     }
