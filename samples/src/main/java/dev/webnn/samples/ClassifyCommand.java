@@ -6,10 +6,13 @@ import dev.webnn.samples.models.MobileNetV2;
 import dev.webnn.samples.models.SqueezeNet;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,12 +27,11 @@ import picocli.CommandLine.Spec;
  * <p>Preprocessing (models README): resize to 224×224, scale to [0, 1], subtract the
  * ImageNet mean and divide by its standard deviation per channel, channel-first.
  * SqueezeNet outputs logits, turned into probabilities by a softmax here; MobileNetV2 ends
- * with a softmax but its classifier weight is synthetic (missing from the test data), so
- * its classes are meaningless and a warning says so.
+ * with a softmax; when its classifier weight is absent (as in {@code ../shared}) it is
+ * synthetic, its classes are meaningless and a warning says so.
  */
-@Command(name = "classify", description = {
-    "Classify an image with SqueezeNet 1.1 or MobileNetV2 built op by op from .npy weights;",
-    "prints the top-5 ImageNet classes and the latency (median of --runs after a warm-up)."})
+@Command(name = "classify", description = "Classify an image with SqueezeNet 1.1 or MobileNetV2 built op by op from .npy"
+        + " weights; prints the top-5 ImageNet classes and the latency (median of --runs after a warm-up).")
 final class ClassifyCommand implements Callable<Integer> {
 
     /** Model input size. */
@@ -40,7 +42,9 @@ final class ClassifyCommand implements Callable<Integer> {
     static final float[] STD = {0.229f, 0.224f, 0.225f};
     /** The image used without {@code --image}, relative to the models folder. */
     static final Path DEFAULT_IMAGE = Path.of("images", "lesser_panda.jpg");
-    /** The ImageNet labels, relative to the models folder. */
+    /** The number of ImageNet classes. */
+    static final int CLASSES = 1000;
+    /** The ImageNet labels, relative to the models folder; optional (classes are then shown by index). */
     static final Path LABELS = Path.of("labels", "imagenet1000.txt");
 
     /** The models {@code classify} can run. */
@@ -64,6 +68,12 @@ final class ClassifyCommand implements Callable<Integer> {
             this.builder = builder;
             this.outputsLogits = outputsLogits;
         }
+
+        /** The name on the command line: {@code squeezenet} or {@code mobilenetv2}. */
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     @Spec
@@ -73,7 +83,8 @@ final class ClassifyCommand implements Callable<Integer> {
     private ModelOptions options;
 
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "squeezenet",
-            description = "squeezenet or mobilenetv2 (default: ${DEFAULT-VALUE}; MobileNetV2's classes are synthetic).")
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; MobileNetV2's classes are synthetic when"
+                    + " gemm_104_weight.npy is absent).")
     private Classifier model;
 
     @Option(names = "--image", paramLabel = "FILE",
@@ -85,7 +96,8 @@ final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path models = options.modelsFolder();
         Path weights = ModelOptions.require(models.resolve(model.folder).resolve("weights"), model.title + " weights folder");
-        List<String> labels = Ranking.readLabels(models.resolve(LABELS), 1000);
+        Path labelsFile = models.resolve(LABELS);
+        IntFunction<String> label = Files.exists(labelsFile) ? Ranking.readLabels(labelsFile, CLASSES)::get : i -> "class " + i;
         Path imageFile = image != null ? image : models.resolve(DEFAULT_IMAGE);
         BufferedImage picture = Images.read(imageFile);
         float[] input = Images.normalise(Images.rgbPlanes(picture, SIZE, SIZE), MEAN, STD);
@@ -93,14 +105,17 @@ final class ClassifyCommand implements Callable<Integer> {
         ModelRun run = ModelRun.run(options, model.title, model.operators, b -> model.builder.apply(weights, b), input);
 
         float[] probabilities = model.outputsLogits ? Ranking.softmax(run.output()) : run.output();
-        out.println("model: " + model.title + ", weights " + weights);
-        out.printf("image: %s (%d×%d, resized to %d×%d)%n", imageFile, picture.getWidth(), picture.getHeight(), SIZE, SIZE);
+        out.println("model: " + model.title + ", weights " + weights.toAbsolutePath().normalize());
+        out.printf("image: %s (%d×%d, resized to %d×%d)%n", imageFile.toAbsolutePath().normalize(), picture.getWidth(), picture.getHeight(), SIZE, SIZE);
         if (model == Classifier.MOBILENETV2 && !MobileNetV2.hasRealClassifier(weights)) {
-            out.println("WARNING: gemm_104_weight.npy is missing from the test data, so MobileNetV2's classifier is synthetic:"
+            out.println("WARNING: gemm_104_weight.npy is not in the weights folder, so MobileNetV2's classifier is synthetic:"
                     + " the classes below are MEANINGLESS (shapes and latency are real).");
         }
+        if (!Files.exists(labelsFile)) {
+            out.println("note: no " + LABELS + " in the models folder, so classes are shown by index");
+        }
         out.println("top-5:");
-        Ranking.print(out, probabilities, 5, labels::get);
+        Ranking.print(out, probabilities, 5, label);
         run.printTiming(out);
         out.flush();
         return 0;

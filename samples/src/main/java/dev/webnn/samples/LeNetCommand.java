@@ -17,9 +17,8 @@ import picocli.CommandLine.Spec;
  * background is inverted to MNIST's white on black). Prints the input as text, the
  * predicted digit, the probability of every digit and the latency.
  */
-@Command(name = "lenet", description = {
-    "Recognise a digit with LeNet built op by op from lenet.bin: a digit drawn with Java2D (--digit)",
-    "or an image (--image); prints the predicted digit, the probabilities and the latency."})
+@Command(name = "lenet", description = "Recognise a digit with LeNet built op by op from lenet.bin: a digit drawn with"
+        + " Java2D (--digit) or an image (--image); prints the predicted digit, the probabilities and the latency.")
 final class LeNetCommand implements Callable<Integer> {
 
     /** {@code lenet.bin}, relative to the models folder. */

@@ -2,9 +2,10 @@ package dev.webnn.samples;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code webnn-samples} command line: one subcommand per sample. */
-@Command(name = "webnn-samples", mixinStandardHelpOptions = true,
+@Command(name = "webnn-samples", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         description = "Runnable samples of WebNN for Java.",
         subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class, ClassifyCommand.class,
             LeNetCommand.class})

@@ -60,6 +60,19 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void withoutLabelsTheDefaultBackendPrintsClassIndices() throws IOException {
+        Path weights = Samples.assumeModel("squeezenet1.1_nchw/weights");
+        Samples.assumeRuns(Samples.backendRunning(SqueezeNet.OPERATORS), "SqueezeNet", SqueezeNet.OPERATORS);
+        Path models = Files.createDirectories(temp.resolve("models/squeezenet1.1_nchw"));
+        Files.createSymbolicLink(models.resolve("weights"), weights.toAbsolutePath());
+        Samples.Result result = Samples.run("classify", "--models", models.getParent().toString(), "--image",
+                Samples.MODELS.resolve(ClassifyCommand.DEFAULT_IMAGE).toString(), "--runs", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("note: no labels/imagenet1000.txt in the models folder"), result.out());
+        assertTrue(result.out().matches("(?s).*\\n\\s+1\\.\\s+\\d+\\.\\d+%\\s+class 387\\n.*"), result.out());
+    }
+
+    @Test
     void missingModelsFolderIsExitCodeTwo() {
         Path missing = temp.resolve("no-such-models");
         assertOneLineError(Samples.run("classify", "--models", missing.toString()), "models folder " + missing,

@@ -62,6 +62,19 @@ public final class Samples {
     }
 
     /**
+     * The backend {@code classify} and {@code lenet} pick without {@code --backend}: the
+     * highest-priority available one that runs every operator, else the highest-priority one.
+     *
+     * @param operators the model's operators
+     * @return the backend's name
+     */
+    public static String backendRunning(List<String> operators) {
+        try (MLContext context = new ModelOptions().openContext(operators)) {
+            return context.backendName();
+        }
+    }
+
+    /**
      * What a command printed and returned.
      *
      * @param exitCode the exit code
