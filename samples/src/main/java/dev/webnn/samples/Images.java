@@ -4,7 +4,12 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 /**
  * Image preprocessing shared by the samples: decoding with {@code javax.imageio}, resizing
@@ -25,22 +30,38 @@ final class Images {
      *
      * @param file a PNG, JPEG, GIF or BMP file
      * @return the image
-     * @throws SampleException if the file is missing, unreadable, or not a decodable image
+     * @throws SampleException if the file is missing, unreadable, not an image, or damaged
+     *     (the decoder warns, e.g. about a truncated JPEG)
      */
     static BufferedImage read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw SampleException.badInput("image " + file.toAbsolutePath().normalize() + " not found");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
+        try (ImageInputStream stream = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = stream == null ? null : ImageIO.getImageReaders(stream);
+            if (readers == null || !readers.hasNext()) {
+                throw SampleException.badInput("cannot decode image " + file + ": not a PNG, JPEG, GIF or BMP file");
+            }
+            ImageReader reader = readers.next();
+            try {
+                // A truncated or damaged file often decodes partly with only a warning: treat it as corrupt.
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                reader.setInput(stream, true, true);
+                BufferedImage image = reader.read(0);
+                if (!warnings.isEmpty()) {
+                    throw SampleException.badInput("cannot decode image " + file + ": " + warnings.getFirst());
+                }
+                return image;
+            } finally {
+                reader.dispose();
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof SampleException known) {
+                throw known;
+            }
             throw SampleException.badInput("cannot decode image " + file + ": " + e.getMessage(), e);
         }
-        if (image == null) {
-            throw SampleException.badInput("cannot decode image " + file + ": not a PNG, JPEG, GIF or BMP file");
-        }
-        return image;
     }
 
     /**

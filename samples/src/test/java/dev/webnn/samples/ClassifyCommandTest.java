@@ -9,6 +9,7 @@ import dev.webnn.samples.models.SqueezeNet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,9 +64,9 @@ class ClassifyCommandTest {
     void withoutLabelsTheDefaultBackendPrintsClassIndices() throws IOException {
         Path weights = Samples.assumeModel("squeezenet1.1_nchw/weights");
         Samples.assumeRuns(Samples.backendRunning(SqueezeNet.OPERATORS), "SqueezeNet", SqueezeNet.OPERATORS);
-        Path models = Files.createDirectories(temp.resolve("models/squeezenet1.1_nchw"));
-        Files.createSymbolicLink(models.resolve("weights"), weights.toAbsolutePath());
-        Samples.Result result = Samples.run("classify", "--models", models.getParent().toString(), "--image",
+        Path models = temp.resolve("models");
+        copyWeights(weights, models);
+        Samples.Result result = Samples.run("classify", "--models", models.toString(), "--image",
                 Samples.MODELS.resolve(ClassifyCommand.DEFAULT_IMAGE).toString(), "--runs", "1");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("note: no labels/imagenet1000.txt in the models folder"), result.out());
@@ -102,6 +103,11 @@ class ClassifyCommandTest {
         Files.write(image, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 2});
         assertOneLineError(Samples.run("classify", "--models", models.toString(), "--image", image.toString()),
                 "cannot decode image " + image);
+        Path truncated = temp.resolve("truncated.jpg");
+        byte[] photo = Files.readAllBytes(Samples.assumeModel(ClassifyCommand.DEFAULT_IMAGE.toString()));
+        Files.write(truncated, Arrays.copyOf(photo, photo.length / 2));
+        assertOneLineError(Samples.run("classify", "--models", models.toString(), "--image", truncated.toString()),
+                "cannot decode image " + truncated + ": Truncated File");
         Path text = temp.resolve("notes.png");
         Files.writeString(text, "not an image");
         assertOneLineError(Samples.run("classify", "--models", models.toString(), "--image", text.toString()),
@@ -112,12 +118,7 @@ class ClassifyCommandTest {
     void corruptWeightsAreExitCodeTwo() throws IOException {
         Path source = Samples.assumeModel("squeezenet1.1_nchw/weights");
         Path models = modelsWithLabels();
-        Path weights = Files.createDirectories(models.resolve("squeezenet1.1_nchw/weights"));
-        try (Stream<Path> files = Files.list(source)) {
-            for (Path file : files.toList()) {
-                Files.copy(file, weights.resolve(file.getFileName()));
-            }
-        }
+        Path weights = copyWeights(source, models);
         Files.createDirectories(models.resolve("images"));
         Files.copy(Samples.MODELS.resolve(ClassifyCommand.DEFAULT_IMAGE), models.resolve(ClassifyCommand.DEFAULT_IMAGE));
         Path corrupt = weights.resolve("squeezenet0_conv13_weight.npy");
@@ -136,6 +137,17 @@ class ClassifyCommandTest {
                 "--threads must be at least 1");
         assertOneLineError(Samples.run("classify", "--models", models.toString(), "--backend", "tpu"), "no backend named 'tpu'");
         assertOneLineError(Samples.run("classify", "--models", models.toString(), "--runs", "0"), "--runs must be at least 1");
+    }
+
+    /** Copies SqueezeNet's weights into {@code models}; returns the copy's weights folder. */
+    private static Path copyWeights(Path source, Path models) throws IOException {
+        Path weights = Files.createDirectories(models.resolve("squeezenet1.1_nchw/weights"));
+        try (Stream<Path> files = Files.list(source)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, weights.resolve(file.getFileName()));
+            }
+        }
+        return weights;
     }
 
     /** A models folder holding only a copy of the labels. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** {@code hello} prints the classic example's eight 2.25 on every backend. */
 class HelloCommandTest {
 
     @ParameterizedTest
