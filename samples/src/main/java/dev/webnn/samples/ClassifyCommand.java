@@ -106,7 +106,8 @@ final class ClassifyCommand implements Callable<Integer> {
 
         float[] probabilities = model.outputsLogits ? Ranking.softmax(run.output()) : run.output();
         out.println("model: " + model.title + ", weights " + weights.toAbsolutePath().normalize());
-        out.printf("image: %s (%d×%d, resized to %d×%d)%n", imageFile.toAbsolutePath().normalize(), picture.getWidth(), picture.getHeight(), SIZE, SIZE);
+        out.printf("image: %s (%dx%d, resized to %dx%d)%n", imageFile.toAbsolutePath().normalize(), picture.getWidth(),
+                picture.getHeight(), SIZE, SIZE);
         if (model == Classifier.MOBILENETV2 && !MobileNetV2.hasRealClassifier(weights)) {
             out.println("WARNING: gemm_104_weight.npy is not in the weights folder, so MobileNetV2's classifier is synthetic:"
                     + " the classes below are MEANINGLESS (shapes and latency are real).");

@@ -58,8 +58,8 @@ final class ModelOptions {
         Path folder = models != null ? models
                 : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : DEFAULT_MODELS;
         if (!Files.isDirectory(folder)) {
-            throw SampleException.badInput("models folder " + folder.toAbsolutePath().normalize() + " not found; pass --models DIR or set "
-                    + MODELS_ENV + " to a copy of " + TEST_DATA);
+            throw SampleException.badInput("models folder " + folder.toAbsolutePath().normalize()
+                    + " not found; pass --models DIR or set " + MODELS_ENV + " to a copy of " + TEST_DATA);
         }
         return folder;
     }
@@ -74,8 +74,8 @@ final class ModelOptions {
      */
     static Path require(Path path, String what) {
         if (!Files.exists(path)) {
-            throw SampleException.badInput(what + " " + path.toAbsolutePath().normalize() + " not found; the models folder must be a copy of "
-                    + TEST_DATA);
+            throw SampleException.badInput(what + " " + path.toAbsolutePath().normalize()
+                    + " not found; the models folder must be a copy of " + TEST_DATA);
         }
         return path;
     }
