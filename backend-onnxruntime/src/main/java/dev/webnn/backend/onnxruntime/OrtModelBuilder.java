@@ -31,6 +31,13 @@ final class OrtModelBuilder implements AutoCloseable {
 
     /** ONNX opset of the models built. */
     static final int OPSET = 21;
+    /**
+     * Domains imported besides the default one (at version 1). The lowering emits only
+     * default-domain nodes, but ONNX Runtime's graph optimisations replace some with
+     * nodes of its own domains (e.g. NCHWc convolutions, uint8 NHWC max pooling), which a
+     * model without these imports rejects as invalid.
+     */
+    private static final List<String> RUNTIME_DOMAINS = List.of("com.microsoft", "com.microsoft.nchwc");
     /** Below this size an initializer must be copied into ORT-owned memory. */
     private static final long EXTERNAL_MINIMUM = 128;
 
@@ -197,9 +204,13 @@ final class OrtModelBuilder implements AutoCloseable {
         ort.check(OrtModelEditorApi.SetGraphOutputs.invoke(OrtModelEditorApi.SetGraphOutputs(editor), graph,
                 pointers(outputInfos), outputInfos.size()), "set the graph outputs");
         outputInfos.clear();
+        List<String> domains = new ArrayList<>(List.of(""));
+        domains.addAll(RUNTIME_DOMAINS);
+        int[] versions = new int[domains.size()];
+        java.util.Arrays.fill(versions, 1);
+        versions[0] = OPSET;
         MemorySegment model = out(o -> OrtModelEditorApi.CreateModel.invoke(OrtModelEditorApi.CreateModel(editor),
-                scratch.allocateFrom(ADDRESS, scratch.allocateFrom("")), scratch.allocateFrom(JAVA_INT, OPSET), 1, o),
-                "create the model");
+                strings(domains), scratch.allocateFrom(JAVA_INT, versions), domains.size(), o), "create the model");
         MemorySegment owned = graph;
         graph = NULL;
         try {
