@@ -3,5 +3,6 @@ module dev.webnn.samples {
     requires dev.webnn;
     requires info.picocli;
 
+    exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code webnn-samples} command line: one subcommand per sample. */
 @Command(name = "webnn-samples", mixinStandardHelpOptions = true,
         description = "Runnable samples of WebNN for Java.",
-        subcommands = {HelloCommand.class, BackendsCommand.class})
+        subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class})
 public final class Main {
 
     /** The top-level command; subcommands do the work. */

@@ -31,13 +31,6 @@ final class OrtModelBuilder implements AutoCloseable {
 
     /** ONNX opset of the models built. */
     static final int OPSET = 21;
-    /**
-     * Domains imported besides the default one (at version 1). The lowering emits only
-     * default-domain nodes, but ONNX Runtime's graph optimisations replace some with
-     * nodes of its own domains (e.g. NCHWc convolutions, uint8 NHWC max pooling), which a
-     * model without these imports rejects as invalid.
-     */
-    private static final List<String> RUNTIME_DOMAINS = List.of("com.microsoft", "com.microsoft.nchwc");
     /** Below this size an initializer must be copied into ORT-owned memory. */
     private static final long EXTERNAL_MINIMUM = 128;
 
@@ -204,13 +197,12 @@ final class OrtModelBuilder implements AutoCloseable {
         ort.check(OrtModelEditorApi.SetGraphOutputs.invoke(OrtModelEditorApi.SetGraphOutputs(editor), graph,
                 pointers(outputInfos), outputInfos.size()), "set the graph outputs");
         outputInfos.clear();
-        List<String> domains = new ArrayList<>(List.of(""));
-        domains.addAll(RUNTIME_DOMAINS);
-        int[] versions = new int[domains.size()];
-        java.util.Arrays.fill(versions, 1);
-        versions[0] = OPSET;
+        // ORT's graph optimisations insert nodes of its own domains (e.g. NCHWc convolutions):
+        // the model must import them too.
+        MemorySegment domains = strings(List.of("", "com.microsoft", "com.microsoft.nchwc"));
+        MemorySegment versions = scratch.allocateFrom(JAVA_INT, OPSET, 1, 1);
         MemorySegment model = out(o -> OrtModelEditorApi.CreateModel.invoke(OrtModelEditorApi.CreateModel(editor),
-                strings(domains), scratch.allocateFrom(JAVA_INT, versions), domains.size(), o), "create the model");
+                domains, versions, 3, o), "create the model");
         MemorySegment owned = graph;
         graph = NULL;
         try {

@@ -41,7 +41,12 @@ final class XnnShapeLowering {
     private static void transpose(Node node, XnnLowering lowering) {
         int input = lowering.logical(node.input("input"));
         int output = lowering.define(node.output(), null);
-        lowering.transpose(input, node.attributes().ints("permutation"), output);
+        int[] permutation = node.attributes().ints("permutation");
+        if (permutation.length == 0) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
+        } else {
+            lowering.transpose(input, permutation, output);
+        }
     }
 
     private static void concat(Node node, XnnLowering lowering) {

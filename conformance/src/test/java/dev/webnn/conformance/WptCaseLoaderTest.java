@@ -1,0 +1,121 @@
+package dev.webnn.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.webnn.MLOperandDataType;
+import dev.webnn.conformance.WptCase.WptOperator;
+import dev.webnn.conformance.WptCase.WptTensor;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** Reading the WPT JSON format into {@link WptCase}s with exact numbers. */
+class WptCaseLoaderTest {
+
+    private static final String SPLIT_CASE = """
+            {"operation": "split", "tests": [{
+              "name": "split uint64",
+              "graph": {
+                "inputs": {
+                  "x": {"data": [18446744073709551615, "9007199254740993n", 0, 1],
+                        "descriptor": {"shape": [4], "dataType": "uint64"}, "constant": true},
+                  "y": {"data": -0.0, "descriptor": {"dimensions": [2, 3], "dataType": "float16"}}
+                },
+                "operators": [{"name": "split",
+                               "arguments": [{"input": "x"}, {"splits": [3, 1]}, {"options": {"axis": 0, "none": null}}],
+                               "outputs": ["o1", "o2"]}],
+                "expectedOutputs": {
+                  "o1": {"data": [1.5, 2, 3], "descriptor": {"shape": [3], "dataType": "uint64"}},
+                  "o2": {"data": [1], "descriptor": {"shape": [1], "dataType": "uint64"}}
+                }
+              }
+            }]}
+            """;
+
+    @Test
+    void readsTensorsWithExactNumbers() {
+        WptCase c = WptCaseLoader.cases("split.json", SPLIT_CASE).get(0);
+        assertEquals("split.json", c.file());
+        assertEquals("split", c.operation());
+        assertEquals("split uint64", c.name());
+        assertNull(c.problem());
+        WptTensor x = c.inputs().get("x");
+        assertEquals(MLOperandDataType.UINT64, x.dataType());
+        assertArrayEquals(new long[] {4}, x.shape());
+        assertTrue(x.constant());
+        assertFalse(x.fill());
+        assertEquals(List.of(new BigInteger("18446744073709551615"), new BigInteger("9007199254740993"), BigInteger.ZERO,
+                BigInteger.ONE), x.values());
+        assertEquals(MLOperandDataType.UINT64, c.outputDataType());
+        assertEquals(new BigDecimal("1.5"), c.expectedOutputs().get("o1").values().get(0));
+    }
+
+    @Test
+    void aSingleNumberIsTheFillFormAndNegativeZeroKeepsItsSign() {
+        WptTensor y = WptCaseLoader.cases("split.json", SPLIT_CASE).get(0).inputs().get("y");
+        assertTrue(y.fill());
+        assertFalse(y.constant(), "no \"constant\" means a graph input");
+        assertArrayEquals(new long[] {2, 3}, y.shape(), "the older \"dimensions\" key is read too");
+        assertEquals(6, y.elementCount());
+        Object value = y.value(5);
+        assertEquals(Double.class, value.getClass());
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) value));
+    }
+
+    @Test
+    void separatesPositionalArgumentsFromOptions() {
+        WptOperator split = WptCaseLoader.cases("split.json", SPLIT_CASE).get(0).operators().get(0);
+        assertEquals(List.of("o1", "o2"), split.outputs());
+        assertEquals(List.of("input", "splits"), split.positional().stream().map(WptCase.Argument::name).toList());
+        assertEquals("x", split.argument("input"));
+        assertEquals(BigInteger.ZERO, split.option("axis"));
+        assertTrue(split.options().containsKey("none"));
+        assertNull(split.option("none"));
+        assertNull(split.argument("options"), "options is not a positional argument");
+    }
+
+    @Test
+    void nullDataMakesTheCaseNotRunnable() {
+        String json = """
+                {"tests": [{"name": "inf", "graph": {
+                  "inputs": {"x": {"data": [null, 1], "descriptor": {"shape": [2], "dataType": "float32"}}},
+                  "operators": [{"name": "relu", "arguments": [{"input": "x"}], "outputs": "y"}],
+                  "expectedOutputs": {"y": {"data": [null, 1], "descriptor": {"shape": [2], "dataType": "float32"}}}}}]}
+                """;
+        WptCase c = WptCaseLoader.cases("relu.json", json).get(0);
+        assertEquals("the data of 'x' holds null (a NaN or infinity that the JSON conversion could not keep)", c.problem());
+        assertEquals(List.of("y"), c.operators().get(0).outputs());
+    }
+
+    @Test
+    void malformedCasesNameTheFileAndCase() {
+        String json = """
+                {"tests": [{"name": "broken", "graph": {"inputs": {}, "operators": [], "expectedOutputs": {}}}]}
+                """;
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> WptCaseLoader.cases("b.json", json));
+        assertEquals("b.json, case 'broken': a case needs operators and expected outputs", error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WptCaseLoader.parse("{\"a\": }"));
+    }
+
+    @Test
+    void loadsEverySharedFile() {
+        Optional<Path> folder = WptCaseLoader.folder().filter(Files::isDirectory);
+        Assumptions.assumeTrue(folder.isPresent(), "WPT cases not found (set -Dwebnn.shared)");
+        List<WptCase> cases = WptCaseLoader.loadAll(folder.get());
+        assertFalse(cases.isEmpty());
+        assertEquals(cases.stream().map(WptCase::file).distinct().count(),
+                cases.stream().map(WptCase::operation).distinct().count(), "one operation per file");
+        assertTrue(cases.stream().filter(c -> c.problem() != null).allMatch(c -> c.operation().equals("clamp")),
+                "only the clamp cases with infinities lose data");
+    }
+}

@@ -1,0 +1,111 @@
+package dev.webnn.samples.models;
+
+import dev.webnn.MLClampOptions;
+import dev.webnn.MLConv2dOptions;
+import dev.webnn.MLGemmOptions;
+import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * MobileNetV2 1.0 in NCHW, built operation by operation from the {@code conv_N} weights of
+ * the WebNN test data (topology in the models README): input {@code "input"} [1,3,224,224]
+ * float32, output [1,1000] probabilities.
+ *
+ * <p>The final 1000×1280 classifier weight ({@code gemm_104_weight.npy}) is missing from the
+ * test data. When absent, a clearly synthetic deterministic weight is used: the graph then has
+ * the real cost and shapes (for benchmarks and backend comparisons) but meaningless classes.
+ */
+public final class MobileNetV2 {
+
+    /** The graph input's name. */
+    public static final String INPUT = "input";
+    /** The input descriptor. */
+    public static final MLOperandDescriptor INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 3, 224, 224);
+
+    /** (a, b, c, groups, stride, residual) of the 16 bottlenecks, from the models README. */
+    private static final int[][] BOTTLENECKS = {
+        {5, 7, 9, 96, 2, 0}, {10, 12, 14, 144, 1, 1}, {16, 18, 20, 144, 2, 0}, {21, 23, 25, 192, 1, 1},
+        {27, 29, 31, 192, 1, 1}, {33, 35, 37, 192, 2, 0}, {38, 40, 42, 384, 1, 1}, {44, 46, 48, 384, 1, 1},
+        {50, 52, 54, 384, 1, 1}, {56, 58, 60, 384, 1, 0}, {61, 63, 65, 576, 1, 1}, {67, 69, 71, 576, 1, 1},
+        {73, 75, 77, 576, 2, 0}, {78, 80, 82, 960, 1, 1}, {84, 86, 88, 960, 1, 1}, {90, 92, 94, 960, 1, 0},
+    };
+
+    private final Path folder;
+    private final Weights weights;
+    private final MLGraphBuilder builder;
+
+    private MobileNetV2(Path folder, MLGraphBuilder builder) {
+        this.folder = folder;
+        this.weights = new Weights(folder);
+        this.builder = builder;
+    }
+
+    /**
+     * Adds MobileNetV2 to a builder.
+     *
+     * @param weightsFolder the {@code mobilenetv2_nchw/weights} folder
+     * @param builder the builder
+     * @return the [1,1000] softmax output
+     */
+    public static MLOperand build(Path weightsFolder, MLGraphBuilder builder) {
+        return new MobileNetV2(weightsFolder, builder).probabilities();
+    }
+
+    /**
+     * Whether the real classifier weight is present (otherwise the classes are synthetic).
+     *
+     * @param weightsFolder the weights folder
+     * @return true if {@code gemm_104_weight.npy} exists
+     */
+    public static boolean hasRealClassifier(Path weightsFolder) {
+        return Files.isRegularFile(weightsFolder.resolve("gemm_104_weight.npy"));
+    }
+
+    private MLOperand probabilities() {
+        MLOperand x = builder.input(INPUT, INPUT_DESCRIPTOR);
+        x = relu6(conv(x, 0, 2, 1, 1));
+        x = relu6(conv(x, 2, 1, 1, 32));
+        x = conv(x, 4, 1, 0, 1);
+        for (int[] b : BOTTLENECKS) {
+            MLOperand block = relu6(conv(x, b[0], 1, 0, 1));
+            block = relu6(conv(block, b[1], b[4], 1, b[3]));
+            block = conv(block, b[2], 1, 0, 1);
+            x = b[5] == 1 ? builder.add(x, block) : block;
+        }
+        x = relu6(conv(x, 95, 1, 0, 1));
+        x = builder.averagePool2d(x);
+        x = builder.reshape(x, 1, 1280);
+        MLOperand classifier = hasRealClassifier(folder) ? weights.constant(builder, "gemm_104_weight") : syntheticClassifier();
+        x = builder.gemm(x, classifier, MLGemmOptions.defaults().withBTranspose(true)
+                .withC(weights.constant(builder, "gemm_104_bias")));
+        return builder.softmax(x, 1);
+    }
+
+    /** A deterministic stand-in for the missing [1000,1280] weight (small pseudo-random values). */
+    private MLOperand syntheticClassifier() {
+        float[] data = new float[1000 * 1280];
+        long state = 0x9E3779B97F4A7C15L;
+        for (int i = 0; i < data.length; i++) {
+            state ^= state << 13;
+            state ^= state >>> 7;
+            state ^= state << 17;
+            data[i] = ((state >>> 40) / (float) (1 << 24) - 0.5f) * 0.05f;
+        }
+        return builder.constant(MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1000, 1280), MemorySegment.ofArray(data));
+    }
+
+    private MLOperand conv(MLOperand input, int index, long stride, long padding, long groups) {
+        return builder.conv2d(input, weights.constant(builder, "conv_" + index + "_weight"), MLConv2dOptions.defaults()
+                .withStrides(stride, stride).withPadding(padding, padding, padding, padding).withGroups(groups)
+                .withBias(weights.constant(builder, "conv_" + index + "_bias")));
+    }
+
+    private MLOperand relu6(MLOperand input) {
+        return builder.clamp(input, MLClampOptions.defaults().withMinValue(0).withMaxValue(6));
+    }
+}
