@@ -12,6 +12,7 @@ import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensorLimits;
+import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
@@ -26,28 +27,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongToDoubleFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * ONNX lowering of the convolution, pooling, resampling and normalization operators.
  *
  * <p>The ONNX operators work on NCHW data with OIHW (Conv) or IOHW (ConvTranspose) filters
- * and normalize trailing (LayerNormalization) or second (BatchNormalization) axes; other
- * WebNN layouts and axes are rearranged around them: NHWC inputs and other resampled or
- * normalized axes by Transpose nodes, constant filters permuted once at compile time
- * (non-constant ones by a Transpose node), batch normalization along another axis by a
- * Reshape to {@code [outer, channels, inner]}. Absent scales and biases become constants of
- * ones and zeros where ONNX requires them.
+ * and normalize trailing axes (LayerNormalization); other WebNN layouts and axes are
+ * rearranged around them: NHWC inputs and other resampled or normalized axes by Transpose
+ * nodes, constant filters permuted once at compile time (non-constant ones by a Transpose
+ * node). Absent scales and biases become constants of ones and zeros where ONNX requires
+ * them. Batch normalization is composed of element-wise nodes as the spec writes it.
  *
  * <p>WebNN pooling excludes padding from averages, so AveragePool keeps
  * {@code count_include_pad = 0}; the rounded-up output sizes ({@code outputShapeRounding
  * ceil} or explicit {@code outputSizes}) are reached by extending the ending padding, which
  * pooling never reads, instead of ONNX's {@code ceil_mode}, whose dropping of windows that
  * start in the padding differs between runtimes. ONNX Runtime rejects pads that are not
- * smaller than the window; such pools pad explicitly with a Pad node first.
+ * smaller than the window; such pools pad explicitly with a Pad node first. maxPool2d of
+ * 32-bit integers runs on doubles, which hold them exactly.
  *
  * <p>resample2d always gives ONNX Resize the output sizes, so that the coordinate scale is
  * {@code outputSize / inputSize} as WebNN defines it ({@code half_pixel}), with
- * {@code round_prefer_floor} for WebNN's {@code ceil(x - 0.5)} nearest neighbour.
+ * {@code round_prefer_floor} for WebNN's {@code ceil(x - 0.5)} nearest neighbour. Linear
+ * interpolation of int8 and uint8 truncates toward zero, as WebNN's cast of a float does.
  *
  * <p>Float16 nodes are emitted as they are: where ONNX Runtime's CPU kernel exists only for
  * float32, its graph transformer runs the node in float32 between Cast nodes, which is
@@ -58,9 +61,12 @@ final class ConvolutionLowering {
     /** Moves the channels of an NHWC tensor to axis 1. */
     private static final long[] NHWC_TO_NCHW = {0, 3, 1, 2};
 
-    /** Data types of maxPool2d that ONNX Runtime's MaxPool kernels run. */
+    /**
+     * Data types of maxPool2d: those of ONNX MaxPool, and the 32-bit integers through
+     * double. ONNX has no 64-bit integer MaxPool and doubles do not hold them exactly.
+     */
     private static final Set<MLOperandDataType> MAX_POOL_TYPES = EnumSet.of(FLOAT32, FLOAT16, MLOperandDataType.INT8,
-            MLOperandDataType.UINT8);
+            MLOperandDataType.UINT8, MLOperandDataType.INT32, MLOperandDataType.UINT32);
 
     private ConvolutionLowering() {
     }
@@ -141,7 +147,7 @@ final class ConvolutionLowering {
                 OrtAttribute.integers("dilations", a.longs("dilations")),
                 OrtAttribute.integer("group", a.integer("groups"))));
         attributes.addAll(List.of(extra));
-        frame.emit(frame.input("input"), Arrangement.layout(layout), (in, out) -> {
+        frame.emit(frame.input("input"), toNchw(layout), (in, out) -> {
             inputs.set(0, in);
             frame.model.node(onnx, inputs, out, attributes.toArray(OrtAttribute[]::new));
         });
@@ -176,6 +182,7 @@ final class ConvolutionLowering {
             return switch (type) {
                 case FLOAT32, FLOAT16 -> MLNumber.of(Double.NEGATIVE_INFINITY);
                 case INT8 -> MLNumber.of(Byte.MIN_VALUE);
+                case INT32 -> MLNumber.of(Integer.MIN_VALUE);
                 default -> MLNumber.of(0);
             };
         }
@@ -223,36 +230,55 @@ final class ConvolutionLowering {
             OrtModelBuilder model = frame.model;
             MLOperandDataType type = node.output().descriptor().dataType();
             boolean explicit = !accepted;
-            frame.emit(frame.input("input"), Arrangement.layout(layout), (in, out) -> {
-                if (!explicit) {
-                    model.node(pooling.onnx, List.of(in), out, onnxAttributes);
-                    return;
+            // ONNX MaxPool has no 32-bit integer types; doubles hold them exactly.
+            boolean viaDouble = type == MLOperandDataType.INT32 || type == MLOperandDataType.UINT32;
+            boolean rescaled = explicit && pooling == Pooling.AVERAGE;
+            frame.emit(frame.input("input"), toNchw(layout), (in, out) -> {
+                String source = in;
+                if (explicit) {
+                    source = model.temporary("padded");
+                    model.node("Pad", List.of(in, model.int64s(0, 0, pads[0], pads[1], 0, 0, pads[2], pads[3]),
+                            model.scalar(type, pooling.neutral(type))), source);
                 }
-                String padded = model.temporary("padded");
-                model.node("Pad", List.of(in, model.int64s(0, 0, pads[0], pads[1], 0, 0, pads[2], pads[3]),
-                        model.scalar(type, pooling.neutral(type))), padded);
-                if (pooling != Pooling.AVERAGE) {
-                    model.node(pooling.onnx, List.of(padded), out, onnxAttributes);
-                    return;
+                if (viaDouble) {
+                    source = cast(model, source, OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE(), model.temporary("double"));
                 }
-                String sums = model.temporary("windowAverage");
-                model.node(pooling.onnx, List.of(padded), sums, onnxAttributes);
-                double[][] counts = new double[2][];
-                for (int i = 0; i < 2; i++) {
-                    counts[i] = new double[(int) outputSizes[i]];
-                    for (int o = 0; o < outputSizes[i]; o++) {
-                        for (int k = 0; k < window[i]; k++) {
-                            long position = o * strides[i] - pads[i] + k * dilations[i];
-                            counts[i][o] += position >= 0 && position < spatial[i] ? 1 : 0;
-                        }
-                    }
+                String pooled = rescaled || viaDouble ? model.temporary("pooled") : out;
+                model.node(pooling.onnx, List.of(source), pooled, onnxAttributes);
+                if (viaDouble) {
+                    cast(model, pooled, OnnxTypes.of(type), out);
+                } else if (rescaled) {
+                    model.node("Mul", List.of(pooled, inputCountFactors(frame, window, strides, dilations, pads, spatial,
+                            outputSizes)), out);
                 }
-                double size = window[0] * window[1];
-                String factors = frame.constant(outputSizes, index -> size
-                        / (counts[0][(int) (index / outputSizes[1])] * counts[1][(int) (index % outputSizes[1])]));
-                model.node("Mul", List.of(sums, factors), out);
             });
         };
+    }
+
+    /**
+     * The constant that turns averages over whole windows into averages over the input
+     * elements in each window: {@code windowSize / count} per output position.
+     */
+    private static String inputCountFactors(Frame frame, long[] window, long[] strides, long[] dilations, long[] pads,
+                                            long[] spatial, long[] outputSizes) {
+        double[][] counts = new double[2][];
+        for (int i = 0; i < 2; i++) {
+            counts[i] = new double[(int) outputSizes[i]];
+            for (int o = 0; o < outputSizes[i]; o++) {
+                for (int k = 0; k < window[i]; k++) {
+                    long position = o * strides[i] - pads[i] + k * dilations[i];
+                    counts[i][o] += position >= 0 && position < spatial[i] ? 1 : 0;
+                }
+            }
+        }
+        double size = window[0] * window[1];
+        return frame.constant(outputSizes, index -> size
+                / (counts[0][(int) (index / outputSizes[1])] * counts[1][(int) (index % outputSizes[1])]));
+    }
+
+    private static String cast(OrtModelBuilder model, String value, int onnxType, String output) {
+        model.node("Cast", List.of(value), output, OrtAttribute.integer("to", onnxType));
+        return output;
     }
 
     // ---- resampling ----
@@ -285,31 +311,46 @@ final class ConvolutionLowering {
         if (!linear) {
             attributes.add(OrtAttribute.string("nearest_mode", "round_prefer_floor"));
         }
-        frame.emit(frame.input("input"), Arrangement.transpose(perm), (in, out) -> frame.model.node("Resize",
+        frame.emit(frame.input("input"), perm, (in, out) -> frame.model.node("Resize",
                 List.of(in, "", "", sizesName), out, attributes.toArray(OrtAttribute[]::new)));
     }
 
     // ---- normalization ----
 
+    /**
+     * The spec's {@code scale * ((input - mean) / sqrt(variance + epsilon)) + bias} with
+     * the per-feature operands reshaped to broadcast along {@code axis}. ONNX
+     * BatchNormalization is not used: ONNX Runtime folds it into
+     * {@code input * a + b}, whose cancellation exceeds WebNN's 6 ULP tolerance.
+     */
     private static void batchNormalization(Node node, Lowering lowering) {
         Frame frame = new Frame(node, lowering);
         Attributes a = node.attributes();
+        OrtModelBuilder model = frame.model;
         long[] shape = node.input("input").descriptor().shape();
         int axis = (int) a.integer("axis");
-        long channels = shape[axis];
-        Arrangement arrangement = null;
-        if (axis != 1 || shape.length < 3) {
-            long outer = Arrays.stream(shape, 0, axis).reduce(1, Math::multiplyExact);
-            long inner = Arrays.stream(shape, axis + 1, shape.length).reduce(1, Math::multiplyExact);
-            arrangement = Arrangement.reshape(new long[] {outer, channels, inner}, shape);
-        }
-        String scale = frame.optionalInput("scale").orElseGet(() -> frame.filled(new long[] {channels}, 1));
-        String bias = frame.optionalInput("bias").orElseGet(() -> frame.filled(new long[] {channels}, 0));
-        String mean = frame.input("mean");
-        String variance = frame.input("variance");
-        double epsilon = a.real("epsilon");
-        frame.emit(frame.input("input"), arrangement, (in, out) -> frame.model.node("BatchNormalization",
-                List.of(in, scale, bias, mean, variance), out, OrtAttribute.real("epsilon", epsilon)));
+        long[] featureShape = new long[shape.length - axis];
+        Arrays.fill(featureShape, 1);
+        featureShape[0] = shape[axis];
+        UnaryOperator<String> alongAxis = name -> {
+            if (featureShape.length == 1) {
+                return name;
+            }
+            String target = model.temporary("feature");
+            model.node("Reshape", List.of(name, model.int64s(featureShape)), target);
+            return target;
+        };
+        MLOperandDataType type = node.output().descriptor().dataType();
+        String shifted = model.temporary("variancePlusEpsilon");
+        model.node("Add", List.of(alongAxis.apply(frame.input("variance")), model.scalar(type, MLNumber.of(a.real("epsilon")))),
+                shifted);
+        String deviation = model.temporary("standardDeviation");
+        model.node("Sqrt", List.of(shifted), deviation);
+        List<Step> steps = new ArrayList<>(List.of(new Step("Sub", alongAxis.apply(frame.input("mean"))),
+                new Step("Div", deviation)));
+        frame.optionalInput("scale").ifPresent(scale -> steps.add(new Step("Mul", alongAxis.apply(scale))));
+        frame.optionalInput("bias").ifPresent(bias -> steps.add(new Step("Add", alongAxis.apply(bias))));
+        frame.chain(frame.input("input"), steps);
     }
 
     private static void instanceNormalization(Node node, Lowering lowering) {
@@ -321,7 +362,7 @@ final class ConvolutionLowering {
         String scale = frame.optionalInput("scale").orElseGet(() -> frame.filled(new long[] {channels}, 1));
         String bias = frame.optionalInput("bias").orElseGet(() -> frame.filled(new long[] {channels}, 0));
         double epsilon = a.real("epsilon");
-        frame.emit(frame.input("input"), Arrangement.layout(layout), (in, out) -> frame.model.node(
+        frame.emit(frame.input("input"), toNchw(layout), (in, out) -> frame.model.node(
                 "InstanceNormalization", List.of(in, scale, bias), out, OrtAttribute.real("epsilon", epsilon)));
     }
 
@@ -341,15 +382,10 @@ final class ConvolutionLowering {
         Optional<String> bias = frame.optionalInput("bias");
         OrtModelBuilder model = frame.model;
         if (axes.length == 0) {
-            List<Map.Entry<String, String>> steps = new ArrayList<>(List.of(Map.entry("Sub", input)));
-            scale.ifPresent(value -> steps.add(Map.entry("Mul", value)));
-            bias.ifPresent(value -> steps.add(Map.entry("Add", value)));
-            String value = input;
-            for (int i = 0; i < steps.size(); i++) {
-                String target = i == steps.size() - 1 ? lowering.output(node) : model.temporary("layerNormalization");
-                model.node(steps.get(i).getKey(), List.of(value, steps.get(i).getValue()), target);
-                value = target;
-            }
+            List<Step> steps = new ArrayList<>(List.of(new Step("Sub", input)));
+            scale.ifPresent(value -> steps.add(new Step("Mul", value)));
+            bias.ifPresent(value -> steps.add(new Step("Add", value)));
+            frame.chain(input, steps);
             return;
         }
         int rank = shape.length;
@@ -373,7 +409,7 @@ final class ConvolutionLowering {
         List<String> inputs = new ArrayList<>(List.of("", scaleName));
         bias.ifPresent(inputs::add);
         double epsilon = a.real("epsilon");
-        frame.emit(input, Arrangement.transpose(identity ? null : perm), (in, out) -> {
+        frame.emit(input, identity ? null : perm, (in, out) -> {
             inputs.set(0, in);
             model.node("LayerNormalization", inputs, out, OrtAttribute.integer("axis", rank - axes.length),
                     OrtAttribute.real("epsilon", epsilon));
@@ -382,64 +418,24 @@ final class ConvolutionLowering {
 
     // ---- helpers ----
 
-    /** Emits the core ONNX node(s) of one operator between the input and output arrangements. */
+    /** Emits the core ONNX node(s) of one operator between the input and output transpositions. */
     @FunctionalInterface
     private interface Core {
         void emit(String input, String output);
     }
 
-    /** How a node's input is rearranged for the ONNX operator, and its result back. */
-    private interface Arrangement {
+    /**
+     * One binary ONNX node of a chain: the value so far, then {@code operand}.
+     *
+     * @param onnx the ONNX operator, e.g. {@code "Sub"}
+     * @param operand the value name of its second input
+     */
+    private record Step(String onnx, String operand) {
+    }
 
-        /** The value rearranged for the ONNX operator. */
-        String arrange(OrtModelBuilder model, String value);
-
-        /** Writes the ONNX operator's result, arranged back, to {@code output}. */
-        void restore(OrtModelBuilder model, String value, String output);
-
-        /** NHWC data transposed to NCHW and back; nothing for NCHW. */
-        static Arrangement layout(MLInputOperandLayout layout) {
-            return layout == MLInputOperandLayout.NHWC ? transpose(NHWC_TO_NCHW) : null;
-        }
-
-        /** A Transpose by {@code perm} and its inverse; nothing if {@code perm} is null. */
-        static Arrangement transpose(long[] perm) {
-            if (perm == null) {
-                return null;
-            }
-            long[] inverse = new long[perm.length];
-            for (int i = 0; i < perm.length; i++) {
-                inverse[(int) perm[i]] = i;
-            }
-            return new Arrangement() {
-                @Override
-                public String arrange(OrtModelBuilder model, String value) {
-                    return transposed(model, value, perm, model.temporary("transposed"));
-                }
-
-                @Override
-                public void restore(OrtModelBuilder model, String value, String output) {
-                    transposed(model, value, inverse, output);
-                }
-            };
-        }
-
-        /** A Reshape to {@code shape} and back to {@code original}. */
-        static Arrangement reshape(long[] shape, long[] original) {
-            return new Arrangement() {
-                @Override
-                public String arrange(OrtModelBuilder model, String value) {
-                    String target = model.temporary("reshaped");
-                    model.node("Reshape", List.of(value, model.int64s(shape)), target);
-                    return target;
-                }
-
-                @Override
-                public void restore(OrtModelBuilder model, String value, String output) {
-                    model.node("Reshape", List.of(value, model.int64s(original)), output);
-                }
-            };
-        }
+    /** The permutation that moves the channels of {@code layout} to axis 1; null for NCHW. */
+    private static long[] toNchw(MLInputOperandLayout layout) {
+        return layout == MLInputOperandLayout.NHWC ? NHWC_TO_NCHW : null;
     }
 
     private static String transposed(OrtModelBuilder model, String value, long[] perm, String output) {
@@ -522,23 +518,37 @@ final class ConvolutionLowering {
             return transposed(model, name, perm, model.temporary("filter"));
         }
 
+        /** Applies the steps in order to {@code input}, the last one writing the node's output. */
+        void chain(String input, List<Step> steps) {
+            String value = input;
+            for (int i = 0; i < steps.size(); i++) {
+                String target = i == steps.size() - 1 ? lowering.output(node) : model.temporary(node.op().specName());
+                model.node(steps.get(i).onnx(), List.of(value, steps.get(i).operand()), target);
+                value = target;
+            }
+        }
+
         /**
-         * Rearranges the input, lets {@code core} compute, and writes its result arranged
+         * Transposes the input, lets {@code core} compute, and writes its result transposed
          * back to the node's output.
          *
          * @param input the input value
-         * @param arrangement the rearrangement, or null for none
+         * @param perm the permutation for the ONNX operator, or null for none
          * @param core the ONNX node(s)
          */
-        void emit(String input, Arrangement arrangement, Core core) {
+        void emit(String input, long[] perm, Core core) {
             String output = lowering.output(node);
-            if (arrangement == null) {
+            if (perm == null) {
                 core.emit(input, output);
                 return;
             }
+            long[] inverse = new long[perm.length];
+            for (int i = 0; i < perm.length; i++) {
+                inverse[(int) perm[i]] = i;
+            }
             String result = model.temporary(node.op().specName());
-            core.emit(arrangement.arrange(model, input), result);
-            arrangement.restore(model, result, output);
+            core.emit(transposed(model, input, perm, model.temporary("transposed")), result);
+            transposed(model, result, inverse, output);
         }
     }
 

@@ -277,10 +277,11 @@ class ConvolutionLoweringTest {
         assertArrayEquals(new float[] {5, 6, 4}, run(b, y, Map.of("x", new float[] {2, 4, 0, 1, 2, 4})));
     }
 
-    @Test
-    void maxPool2dWithDilationsSkipsTheCentre() {
+    @ParameterizedTest
+    @EnumSource(value = MLOperandDataType.class, names = {"FLOAT32", "INT8", "UINT8", "INT32"})
+    void maxPool2dWithDilationsSkipsTheCentre(MLOperandDataType type) {
         MLGraphBuilder b = new MLGraphBuilder(context);
-        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 3, 3));
+        MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 3, 3));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withDilations(2, 2));
         assertArrayEquals(new float[] {8}, run(b, y, Map.of("x", new float[] {1, 2, 3, 4, 99, 5, 6, 7, 8})));
     }
@@ -304,12 +305,30 @@ class ConvolutionLoweringTest {
         assertArrayEquals(new float[] {250}, run(b, y, Map.of("x", new float[] {3, 250, 7, 200})));
     }
 
+    /** 32-bit integers beyond float precision keep every bit, also with explicit padding. */
+    @ParameterizedTest
+    @EnumSource(value = MLOperandDataType.class, names = {"INT32", "UINT32"})
+    void maxPool2dOf32BitIntegersIsExact(MLOperandDataType type) {
+        int big = type == MLOperandDataType.INT32 ? -2_000_000_001 : 0x7fff_ffff + 3;
+        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 2, 2));
+        MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(1, 2).withDilations(1, 2)
+                .withPadding(0, 0, 2, 0).withStrides(1, 2));
+        // the only window per row reads columns -2 (padding) and 0
+        assertArrayEquals(new long[] {1, 1, 2, 1}, y.shape());
+        try (MLGraph graph = b.build(Map.of("y", y)); Arena arena = Arena.ofConfined()) {
+            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_INT, big, 1, big - 1, 7);
+            MemorySegment out = arena.allocate(ValueLayout.JAVA_INT, 2);
+            context.compute(graph, Map.of("x", in), Map.of("y", out));
+            assertArrayEquals(new int[] {big, big - 1}, out.toArray(ValueLayout.JAVA_INT));
+        }
+    }
+
     @Test
-    void maxPool2dSupportsTheTypesOfOnnxMaxPool() {
-        MLTensorLimits input = context.opSupportLimits().operator("maxPool2d").orElseThrow().get("input");
-        assertEquals(Set.of(FLOAT32, FLOAT16, INT8, UINT8), input.dataTypes());
-        MLTensorLimits output = context.opSupportLimits().operator("maxPool2d").orElseThrow().get("output");
-        assertEquals(Set.of(FLOAT32, FLOAT16, INT8, UINT8), output.dataTypes());
+    void maxPool2dSupportsTheTypesOfOnnxMaxPoolAndInt32() {
+        Set<MLOperandDataType> types = Set.of(FLOAT32, FLOAT16, INT8, UINT8, MLOperandDataType.INT32, MLOperandDataType.UINT32);
+        assertEquals(types, context.opSupportLimits().operator("maxPool2d").orElseThrow().get("input").dataTypes());
+        assertEquals(types, context.opSupportLimits().operator("maxPool2d").orElseThrow().get("output").dataTypes());
     }
 
     /**
@@ -380,6 +399,12 @@ class ConvolutionLoweringTest {
         assertArrayEquals(new long[] {1, 1, 4, 3}, y.shape());
         // columns: (c + 0.5) / 1.5 - 0.5 = -1/6, 1/2, 7/6 -> ceil(x - 0.5) = 0, 0, 1
         assertArrayEquals(new float[] {1, 1, 2, 1, 1, 2, 3, 3, 4, 3, 3, 4}, run(b, y, Map.of("x", new float[] {1, 2, 3, 4})));
+
+        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLOperand x2 = c.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 1, 2));
+        MLOperand y2 = c.resample2d(x2, MLResample2dOptions.defaults().withScales(2, 1).withAxes(3, 1));
+        assertArrayEquals(new long[] {1, 2, 1, 4}, y2.shape());
+        assertArrayEquals(new float[] {1, 1, 2, 2, 3, 3, 4, 4}, run(c, y2, Map.of("x", new float[] {1, 2, 3, 4})));
     }
 
     /** The example of the spec's note: a 4x4 input resized linearly to 8x8. */
@@ -458,6 +483,19 @@ class ConvolutionLoweringTest {
             assertArrayEquals(new float[] {101, 199}, run(b, y, Map.of("x", new float[] {2, 9}, "mean", new float[] {1, 10})),
                     "rank " + rank);
         }
+    }
+
+    /** (x - mean) / sqrt(variance) keeps its precision where x * a + b would cancel. */
+    @Test
+    void batchNormalizationSubtractsTheMeanFirst() {
+        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 1, 2));
+        MLOperand mean = constant(b, FLOAT32, new long[] {2}, 10000, -10000);
+        MLOperand variance = constant(b, FLOAT32, new long[] {2}, 9, 9);
+        MLOperand y = b.batchNormalization(x, mean, variance, MLBatchNormalizationOptions.defaults().withAxis(0).withEpsilon(0));
+        float third = 1 / 3f;
+        assertArrayEquals(new float[] {third, -third, -third, third},
+                run(b, y, Map.of("x", new float[] {10001, 9999, -10001, -9999})));
     }
 
     @Test
@@ -595,6 +633,7 @@ class ConvolutionLoweringTest {
                 case FLOAT32 -> data.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i, values[i]);
                 case FLOAT16 -> data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i, Float.floatToFloat16(values[i]));
                 case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, i, (byte) (int) values[i]);
+                case INT32 -> data.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, i, (int) values[i]);
                 default -> throw new IllegalArgumentException(type.toString());
             }
         }
@@ -610,6 +649,7 @@ class ConvolutionLoweringTest {
                 case FLOAT16 -> Float.float16ToFloat(data.getAtIndex(ValueLayout.JAVA_SHORT, i));
                 case INT8 -> data.get(ValueLayout.JAVA_BYTE, i);
                 case UINT8 -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, i));
+                case INT32 -> data.getAtIndex(ValueLayout.JAVA_INT, i);
                 default -> throw new IllegalArgumentException(type.toString());
             };
         }
