@@ -2,10 +2,11 @@
 module dev.webnn.samples {
     requires dev.webnn;
     requires info.picocli;
-    // bench: ONNX Runtime's Java API (an automatic module) as the reference, java.desktop for
-    // the chart, jdk.management for the heap bytes allocated per run
-    requires com.microsoft.onnxruntime;
+    // java.desktop: image decoding (classify), Java2D drawing (lenet) and the bench chart
     requires java.desktop;
+    // bench: ONNX Runtime's Java API (an automatic module) as the reference, and
+    // jdk.management for the heap bytes allocated per run
+    requires com.microsoft.onnxruntime;
     requires jdk.management;
 
     exports dev.webnn.samples.models;
