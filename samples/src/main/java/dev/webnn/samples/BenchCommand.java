@@ -2,12 +2,12 @@ package dev.webnn.samples;
 
 import dev.webnn.samples.bench.BarChart;
 import dev.webnn.samples.bench.BenchInput;
-import dev.webnn.samples.bench.BenchModel;
 import dev.webnn.samples.bench.BenchReport;
 import dev.webnn.samples.bench.Harness;
 import dev.webnn.samples.bench.OrtJavaRunner;
 import dev.webnn.samples.bench.Runner;
 import dev.webnn.samples.bench.WebnnRunner;
+import dev.webnn.samples.models.ImageClassifier;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,7 +26,6 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,39 +46,39 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--models", split = ",", defaultValue = "squeezenet,mobilenetv2",
-            description = "Models to time (default: ${DEFAULT-VALUE}).")
-    private List<String> models;
+    @Option(names = "--model", paramLabel = "NAME", split = ",", defaultValue = "squeezenet,mobilenetv2",
+            description = "Models to time, of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private List<ImageClassifier> models;
 
-    @Option(names = "--backends", split = ",", defaultValue = "xnnpack,onnxruntime",
+    @Option(names = "--backends", paramLabel = "NAME", split = ",", defaultValue = "xnnpack,onnxruntime",
             description = "WebNN backends to time (default: ${DEFAULT-VALUE}).")
     private List<String> backends;
 
-    @Option(names = "--threads", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")
     private List<Integer> threads;
 
-    @Option(names = "--warmup", defaultValue = "100", description = "Untimed runs per configuration first (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "Untimed runs per configuration first (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
-    @Option(names = "--runs", defaultValue = "30", description = "Timed runs per configuration per round (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "30", description = "Timed runs per configuration per round (default: ${DEFAULT-VALUE}).")
     private int runs;
 
-    @Option(names = "--rounds", defaultValue = "20", description = "Rounds over all configurations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "20", description = "Rounds over all configurations (default: ${DEFAULT-VALUE}).")
     private int rounds;
 
     @Option(names = "--ort-java", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also time ONNX Runtime's Java API on the model the onnxruntime backend exports (default: on).")
     private boolean ortJava;
 
-    @Option(names = "--chart", description = "Write a PNG bar chart of the results to this file.")
+    @Option(names = "--chart", paramLabel = "FILE", description = "Write a PNG bar chart of the results to this file.")
     private Path chart;
 
-    @Option(names = "--models-dir", description = "The shared models folder (default: <webnn.shared>/models, "
-            + "webnn.shared being a system property, else $WEBNN_SHARED, else ../shared).")
+    @Option(names = "--models", paramLabel = "DIR",
+            description = "Folder of the WebNN test-data models (default: $" + ModelOptions.MODELS_ENV + ", else ../shared/models).")
     private Path modelsFolder;
 
     /** One cell of the table: a model, a thread count and an engine, and what runs it. */
-    private record Configuration(BenchModel model, int threads, String engine) {
+    private record Configuration(ImageClassifier model, int threads, String engine) {
     }
 
     @Override
@@ -87,24 +86,18 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Harness.Settings settings;
-        List<BenchModel> chosen;
         try {
             settings = new Harness.Settings(warmup, runs, rounds);
-            chosen = models.stream().map(BenchModel::byName).distinct().toList();
         } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            throw SampleException.badInput(e.getMessage(), e);
         }
         if (threads.stream().anyMatch(t -> t < 1)) {
-            throw new ParameterException(spec.commandLine(), "thread counts must be at least 1, got " + threads);
+            throw SampleException.badInput("--threads must be at least 1, got " + threads);
         }
-        Path folder = modelsFolder != null ? modelsFolder : defaultModelsFolder();
-        for (BenchModel model : chosen) {
-            if (!model.isAvailable(folder)) {
-                err.println("bench: the weights of " + model.optionName() + " are not in " + model.weights(folder)
-                        + "; pass --models-dir <shared>/models");
-                err.flush();
-                return 2;
-            }
+        List<ImageClassifier> chosen = models.stream().distinct().toList();
+        Path folder = ModelOptions.modelsFolder(modelsFolder);
+        for (ImageClassifier model : chosen) {
+            ModelOptions.require(model.weights(folder), model.title() + " weights folder");
         }
         List<String> engines = new ArrayList<>(backends.stream().map(String::strip).distinct().toList());
         if (ortJava) {
@@ -115,18 +108,19 @@ final class BenchCommand implements Callable<Integer> {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("webnn-bench");
-            for (BenchModel model : chosen) {
+            for (ImageClassifier model : chosen) {
                 float[] image = BenchInput.image(model.inputDescriptor());
+                Path weights = model.weights(folder);
                 Optional<String> exportFailure = Optional.empty();
-                Path onnx = scratch.resolve(model.optionName() + ".onnx");
+                Path onnx = scratch.resolve(model + ".onnx");
                 if (ortJava) {
-                    progress(err, "exporting " + model.title(folder) + " from the onnxruntime backend");
-                    exportFailure = export(model, folder, onnx);
+                    progress(err, "exporting " + title(model, folder) + " from the onnxruntime backend");
+                    exportFailure = export(model, weights, onnx);
                 }
                 for (int count : threads.stream().distinct().toList()) {
                     for (String engine : engines) {
                         Configuration configuration = new Configuration(model, count, engine);
-                        progress(err, "compiling " + model.title(folder) + " on " + engine + ", " + count
+                        progress(err, "compiling " + title(model, folder) + " on " + engine + ", " + count
                                 + (count == 1 ? " thread" : " threads"));
                         if (engine.equals(ORT_JAVA) && exportFailure.isPresent()) {
                             unsupported.put(configuration, exportFailure.get());
@@ -134,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
                         }
                         try {
                             runners.put(configuration, engine.equals(ORT_JAVA) ? OrtJavaRunner.open(onnx, count, model, image)
-                                    : WebnnRunner.open(engine, count, model, folder, image));
+                                    : WebnnRunner.open(engine, count, model, weights, image));
                         } catch (UnsupportedOperationException | IllegalStateException e) {
                             unsupported.put(configuration, e.getMessage());
                             progress(err, "  unsupported: " + e.getMessage());
@@ -153,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                 Harness.Measurement measurement = measurements.get(index++);
                 cells.put(configuration, new BenchReport.Measured(measurement.latencies()));
                 progress(err, String.format(Locale.ROOT, "heap: %s on %s, %d thread(s): %.1f bytes allocated per run",
-                        configuration.model().title(folder), configuration.engine(), configuration.threads(),
+                        title(configuration.model(), folder), configuration.engine(), configuration.threads(),
                         measurement.allocatedBytesPerRun()));
             }
             unsupported.forEach((configuration, reason) -> cells.put(configuration, new BenchReport.Unsupported(reason)));
@@ -174,9 +168,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Writes the ONNX model of the onnxruntime backend; the reason when it cannot. */
-    private static Optional<String> export(BenchModel model, Path folder, Path onnx) {
+    private static Optional<String> export(ImageClassifier model, Path weights, Path onnx) {
         try {
-            OrtJavaRunner.export(model, folder, onnx);
+            OrtJavaRunner.export(model, weights, onnx);
             return Optional.empty();
         } catch (UnsupportedOperationException | IllegalStateException e) {
             return Optional.of("the onnxruntime backend cannot build the model to export: " + e.getMessage());
@@ -185,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Compares each configuration's last output with the reference engine's (or the first one's). */
     private void checkOutputs(Map<Configuration, Runner> runners, PrintWriter err, Path folder) {
-        Map<BenchModel, float[]> references = new LinkedHashMap<>();
+        Map<ImageClassifier, float[]> references = new LinkedHashMap<>();
         List<Map.Entry<Configuration, Runner>> ordered = runners.entrySet().stream()
                 .sorted(Comparator.comparing(e -> !e.getKey().engine().equals(ORT_JAVA))).toList();
         for (Map.Entry<Configuration, Runner> entry : ordered) {
@@ -197,22 +191,22 @@ final class BenchCommand implements Callable<Integer> {
                 for (int i = 0; i < output.length; i++) {
                     difference = Math.max(difference, Math.abs(output[i] - reference[i]));
                 }
-                progress(err, String.format(Locale.ROOT, "check: %s on %s, %d thread(s): max |difference| %.3g", configuration.model()
-                        .title(folder), configuration.engine(), configuration.threads(), difference));
+                progress(err, String.format(Locale.ROOT, "check: %s on %s, %d thread(s): max |difference| %.3g",
+                        title(configuration.model(), folder), configuration.engine(), configuration.threads(), difference));
             }
         }
     }
 
-    private BenchReport report(List<BenchModel> chosen, List<String> engines, Map<Configuration, BenchReport.Cell> cells,
+    private BenchReport report(List<ImageClassifier> chosen, List<String> engines, Map<Configuration, BenchReport.Cell> cells,
                                Harness.Settings settings, Path folder) {
         List<BenchReport.Row> rows = new ArrayList<>();
-        for (BenchModel model : chosen) {
+        for (ImageClassifier model : chosen) {
             for (int count : threads.stream().distinct().toList()) {
                 Map<String, BenchReport.Cell> row = new LinkedHashMap<>();
                 for (String engine : engines) {
                     row.put(engine, cells.get(new Configuration(model, count, engine)));
                 }
-                rows.add(new BenchReport.Row(model.title(folder), count, row));
+                rows.add(new BenchReport.Row(title(model, folder), count, row));
             }
         }
         String description = String.format(Locale.ROOT, "Batch 1, float32, NCHW [1,3,224,224]; median / p90 of %d runs per cell "
@@ -236,9 +230,9 @@ final class BenchCommand implements Callable<Integer> {
                 + Runtime.version();
     }
 
-    private static Path defaultModelsFolder() {
-        String shared = System.getProperty("webnn.shared", System.getenv().getOrDefault("WEBNN_SHARED", "../shared"));
-        return Path.of(shared, "models");
+    /** The model's title, saying when its classifier is synthetic (the timing is real, the classes are not). */
+    private static String title(ImageClassifier model, Path folder) {
+        return model.title() + (model.hasSyntheticClassifier(model.weights(folder)) ? ", synthetic classifier" : "");
     }
 
     private static void progress(PrintWriter err, String line) {

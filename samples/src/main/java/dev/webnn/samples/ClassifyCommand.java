@@ -1,17 +1,11 @@
 package dev.webnn.samples;
 
-import dev.webnn.MLGraphBuilder;
-import dev.webnn.MLOperand;
-import dev.webnn.samples.models.MobileNetV2;
-import dev.webnn.samples.models.SqueezeNet;
+import dev.webnn.samples.models.ImageClassifier;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,35 +41,6 @@ final class ClassifyCommand implements Callable<Integer> {
     /** The ImageNet labels, relative to the models folder; optional (classes are then shown by index). */
     static final Path LABELS = Path.of("labels", "imagenet1000.txt");
 
-    /** The models {@code classify} can run. */
-    enum Classifier {
-        /** SqueezeNet 1.1, NCHW, real weights: the classes are meaningful. */
-        SQUEEZENET("SqueezeNet 1.1 (NCHW)", "squeezenet1.1_nchw", SqueezeNet.OPERATORS, SqueezeNet::build, true),
-        /** MobileNetV2 1.0, NCHW; the classifier weight is synthetic unless {@code gemm_104_weight.npy} is present. */
-        MOBILENETV2("MobileNetV2 1.0 (NCHW)", "mobilenetv2_nchw", MobileNetV2.OPERATORS, MobileNetV2::build, false);
-
-        final String title;
-        final String folder;
-        final List<String> operators;
-        final BiFunction<Path, MLGraphBuilder, MLOperand> builder;
-        final boolean outputsLogits;
-
-        Classifier(String title, String folder, List<String> operators, BiFunction<Path, MLGraphBuilder, MLOperand> builder,
-                boolean outputsLogits) {
-            this.title = title;
-            this.folder = folder;
-            this.operators = operators;
-            this.builder = builder;
-            this.outputsLogits = outputsLogits;
-        }
-
-        /** The name on the command line: {@code squeezenet} or {@code mobilenetv2}. */
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     @Spec
     private CommandSpec spec;
 
@@ -85,7 +50,7 @@ final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "NAME", defaultValue = "squeezenet",
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; MobileNetV2's classes are synthetic when"
                     + " gemm_104_weight.npy is absent).")
-    private Classifier model;
+    private ImageClassifier model;
 
     @Option(names = "--image", paramLabel = "FILE",
             description = "Image to classify, PNG, JPEG, GIF or BMP (default: images/lesser_panda.jpg in the models folder).")
@@ -95,20 +60,20 @@ final class ClassifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Path models = options.modelsFolder();
-        Path weights = ModelOptions.require(models.resolve(model.folder).resolve("weights"), model.title + " weights folder");
+        Path weights = ModelOptions.require(model.weights(models), model.title() + " weights folder");
         Path labelsFile = models.resolve(LABELS);
         IntFunction<String> label = Files.exists(labelsFile) ? Ranking.readLabels(labelsFile, CLASSES)::get : i -> "class " + i;
         Path imageFile = image != null ? image : models.resolve(DEFAULT_IMAGE);
         BufferedImage picture = Images.read(imageFile);
         float[] input = Images.normalise(Images.rgbPlanes(picture, SIZE, SIZE), MEAN, STD);
 
-        ModelRun run = ModelRun.run(options, model.title, model.operators, b -> model.builder.apply(weights, b), input);
+        ModelRun run = ModelRun.run(options, model.title(), model.operators(), b -> model.build(weights, b), input);
 
-        float[] probabilities = model.outputsLogits ? Ranking.softmax(run.output()) : run.output();
-        out.println("model: " + model.title + ", weights " + weights.toAbsolutePath().normalize());
+        float[] probabilities = model.outputsLogits() ? Ranking.softmax(run.output()) : run.output();
+        out.println("model: " + model.title() + ", weights " + weights.toAbsolutePath().normalize());
         out.printf("image: %s (%dx%d, resized to %dx%d)%n", imageFile.toAbsolutePath().normalize(), picture.getWidth(),
                 picture.getHeight(), SIZE, SIZE);
-        if (model == Classifier.MOBILENETV2 && !MobileNetV2.hasRealClassifier(weights)) {
+        if (model.hasSyntheticClassifier(weights)) {
             out.println("WARNING: gemm_104_weight.npy is not in the weights folder, so MobileNetV2's classifier is synthetic:"
                     + " the classes below are MEANINGLESS (shapes and latency are real).");
         }

@@ -1,5 +1,6 @@
 package dev.webnn.samples;
 
+import dev.webnn.samples.bench.Latencies;
 import java.util.Arrays;
 
 /**
@@ -29,7 +30,7 @@ record Latency(int runs, double medianMillis, double minMillis, double maxMillis
             nanos[i] = System.nanoTime() - start;
         }
         Arrays.sort(nanos);
-        double median = runs % 2 == 1 ? nanos[runs / 2] : (nanos[runs / 2 - 1] + nanos[runs / 2]) / 2.0;
+        double median = Latencies.percentile(nanos, 0.5);
         return new Latency(runs, median / 1e6, nanos[0] / 1e6, nanos[runs - 1] / 1e6);
     }
 

@@ -54,8 +54,20 @@ final class ModelOptions {
      * @throws SampleException if it does not exist
      */
     Path modelsFolder() {
+        return modelsFolder(models);
+    }
+
+    /**
+     * The models folder: {@code given}, else {@value #MODELS_ENV}, else
+     * {@code ../shared/models} relative to the current directory.
+     *
+     * @param given the folder named by an option, or null
+     * @return an existing folder
+     * @throws SampleException if it does not exist
+     */
+    static Path modelsFolder(Path given) {
         String fromEnv = System.getenv(MODELS_ENV);
-        Path folder = models != null ? models
+        Path folder = given != null ? given
                 : fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : DEFAULT_MODELS;
         if (!Files.isDirectory(folder)) {
             throw SampleException.badInput("models folder " + folder.toAbsolutePath().normalize()

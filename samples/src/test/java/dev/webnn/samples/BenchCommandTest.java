@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code webnn-samples bench} end to end with tiny settings: every cell is a latency or
@@ -21,24 +18,19 @@ import picocli.CommandLine;
  */
 class BenchCommandTest {
 
-    private static final Path MODELS = Path.of(System.getProperty("webnn.shared", "../shared"), "models");
     private static final Pattern LATENCY = Pattern.compile("\\d+\\.\\d\\d / \\d+\\.\\d\\d ms");
     private static final Pattern RATIO = Pattern.compile("\\d+\\.\\d{3}|—");
 
     @Test
     void timesEveryModelOnEveryBackendAndOrtJava(@TempDir Path temp) throws Exception {
-        assumeTrue(Files.isDirectory(MODELS), "../shared is absent: " + MODELS + " not found");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new Main());
-        line.setOut(new PrintWriter(out));
-        line.setErr(new PrintWriter(err));
+        Samples.assumeModel("squeezenet1.1_nchw/weights");
+        Samples.assumeModel("mobilenetv2_nchw/weights");
         Path chart = temp.resolve("bench.png");
-        int status = line.execute("bench", "--models-dir", MODELS.toString(), "--warmup", "1", "--runs", "2", "--rounds", "2",
-                "--threads", "1,2", "--chart", chart.toString());
-        assertEquals(0, status, err::toString);
-        List<String> rows = out.toString().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model")).toList();
-        assertEquals(4, rows.size(), out::toString);
+        Samples.Result result = Samples.run("bench", "--models", Samples.MODELS.toString(), "--warmup", "1", "--runs", "2",
+                "--rounds", "2", "--threads", "1,2", "--chart", chart.toString());
+        assertEquals(0, result.exitCode(), result::err);
+        List<String> rows = result.out().lines().filter(l -> l.startsWith("| ") && !l.startsWith("| model")).toList();
+        assertEquals(4, rows.size(), result::out);
         int measured = 0;
         for (String row : rows) {
             String[] cells = row.substring(2, row.length() - 2).split(" \\| ");
@@ -56,25 +48,37 @@ class BenchCommandTest {
             }
         }
         assertTrue(Files.size(chart) > 1000, "the chart was written");
-        assertTrue(err.toString().contains("round 2/2 done"), err::toString);
-        assumeTrue(measured > 0, "no backend runs SqueezeNet or MobileNetV2 yet:\n" + out);
+        assertTrue(result.err().contains("round 2/2 done"), result::err);
+        assumeTrue(measured > 0, "no backend runs SqueezeNet or MobileNetV2 yet:\n" + result.out());
     }
 
     @Test
-    void failsClearlyWithoutTheModels(@TempDir Path temp) {
-        StringWriter err = new StringWriter();
-        CommandLine line = new CommandLine(new Main());
-        line.setErr(new PrintWriter(err));
-        assertEquals(2, line.execute("bench", "--models-dir", temp.toString(), "--models", "squeezenet"));
-        assertTrue(err.toString().contains("pass --models-dir"), err::toString);
+    void onlyTheChosenModelBackendAndThreads() {
+        Samples.assumeModel("squeezenet1.1_nchw/weights");
+        Samples.Result result = Samples.run("bench", "--models", Samples.MODELS.toString(), "--model", "squeezenet",
+                "--backends", "xnnpack", "--no-ort-java", "--threads", "1", "--warmup", "0", "--runs", "1", "--rounds", "1");
+        assertEquals(0, result.exitCode(), result::err);
+        List<String> table = result.out().lines().filter(l -> l.startsWith("|")).toList();
+        assertEquals("| model | threads | xnnpack |", table.get(0));
+        assertEquals(3, table.size(), result::out);
+        assertTrue(table.get(2).startsWith("| SqueezeNet 1.1 (NCHW) | 1 | "), table.get(2));
+    }
+
+    @Test
+    void missingWeightsAreBadInput(@TempDir Path temp) {
+        Samples.Result result = Samples.run("bench", "--models", temp.toString(), "--model", "squeezenet");
+        assertEquals(SampleException.BAD_INPUT, result.exitCode());
+        assertTrue(result.err().startsWith("webnn-samples bench: SqueezeNet 1.1 (NCHW) weights folder"), result::err);
     }
 
     @Test
     void rejectsUnknownModelsAndBadCounts() {
-        CommandLine line = new CommandLine(new Main());
-        line.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(2, line.execute("bench", "--models", "alexnet"));
-        assertEquals(2, line.execute("bench", "--runs", "0"));
-        assertEquals(2, line.execute("bench", "--threads", "0"));
+        assertEquals(2, Samples.run("bench", "--model", "alexnet").exitCode());
+        Samples.Result runs = Samples.run("bench", "--runs", "0");
+        assertEquals(2, runs.exitCode());
+        assertTrue(runs.err().contains("runs ≥ 1"), runs::err);
+        Samples.Result threads = Samples.run("bench", "--threads", "0");
+        assertEquals(2, threads.exitCode());
+        assertTrue(threads.err().contains("--threads must be at least 1"), threads::err);
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -18,7 +19,8 @@ import javax.imageio.ImageIO;
 /**
  * Draws a {@link BenchReport} as a grouped bar chart in a PNG file, with Java2D in headless
  * mode: one group per row (model and thread count), one bar per engine at its median latency,
- * a whisker up to its 90th percentile, and "n/a" where an engine could not run.
+ * a whisker up to its 90th percentile, and "n/a" where an engine could not run. A model
+ * title's comma-separated parts go on separate lines under its group.
  */
 public final class BarChart {
 
@@ -27,7 +29,7 @@ public final class BarChart {
     private static final int LEFT = 72;
     private static final int RIGHT = 24;
     private static final int TOP = 64;
-    private static final int BOTTOM = 72;
+    private static final int BOTTOM = 84;
     private static final Color[] PALETTE = {new Color(0x1b9e77), new Color(0xd95f02), new Color(0x7570b3), new Color(0xe7298a),
         new Color(0x66a61e), new Color(0xe6ab02)};
     private static final Color GRID = new Color(0xdddddd);
@@ -182,9 +184,12 @@ public final class BarChart {
             g.setColor(TEXT);
             FontMetrics metrics = g.getFontMetrics();
             int groupCenter = (int) Math.round(LEFT + (r + 0.5) * groupWidth);
-            String threads = row.threads() + (row.threads() == 1 ? " thread" : " threads");
-            g.drawString(row.model(), groupCenter - metrics.stringWidth(row.model()) / 2, HEIGHT - BOTTOM + 20);
-            g.drawString(threads, groupCenter - metrics.stringWidth(threads) / 2, HEIGHT - BOTTOM + 36);
+            List<String> lines = new ArrayList<>(List.of(row.model().split(", ")));
+            lines.add(row.threads() + (row.threads() == 1 ? " thread" : " threads"));
+            for (int i = 0; i < lines.size(); i++) {
+                String text = lines.get(i);
+                g.drawString(text, groupCenter - metrics.stringWidth(text) / 2, HEIGHT - BOTTOM + 20 + 16 * i);
+            }
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraphBuilder;
+import dev.webnn.samples.models.ImageClassifier;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -45,23 +46,23 @@ public final class OrtJavaRunner implements Runner {
         this.output = output;
         this.outputBuffer = outputBuffer;
         this.inputs = Map.of(inputName, input);
-        this.outputs = Map.of(BenchModel.OUTPUT, output);
+        this.outputs = Map.of(OUTPUT, output);
     }
 
     /**
      * Builds a model on the {@code onnxruntime} backend and writes the ONNX model it made.
      *
      * @param model the model
-     * @param modelsFolder the shared {@code models} folder
+     * @param weights the model's weights folder
      * @param file where to write the {@code .onnx} file
      * @throws dev.webnn.MLNotSupportedError if the backend cannot build the model
      */
-    public static void export(BenchModel model, Path modelsFolder, Path file) {
+    public static void export(ImageClassifier model, Path weights, Path file) {
         String previous = System.getProperty(SAVE_MODEL_PROPERTY);
         System.setProperty(SAVE_MODEL_PROPERTY, file.toString());
         try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1))) {
             MLGraphBuilder builder = new MLGraphBuilder(context);
-            builder.build(Map.of(BenchModel.OUTPUT, model.build(modelsFolder, builder))).close();
+            builder.build(Map.of(OUTPUT, model.build(weights, builder))).close();
         } finally {
             if (previous == null) {
                 System.clearProperty(SAVE_MODEL_PROPERTY);
@@ -81,7 +82,7 @@ public final class OrtJavaRunner implements Runner {
      * @return the runner, owning its session and tensors
      * @throws IllegalStateException if ONNX Runtime rejects the model
      */
-    public static OrtJavaRunner open(Path file, int threads, BenchModel model, float[] image) {
+    public static OrtJavaRunner open(Path file, int threads, ImageClassifier model, float[] image) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         OnnxTensor input = null;
@@ -92,7 +93,7 @@ public final class OrtJavaRunner implements Runner {
             session = environment.createSession(file.toString(), options);
             FloatBuffer inputBuffer = directFloats(image.length).put(image).flip();
             input = OnnxTensor.createTensor(environment, inputBuffer, model.inputDescriptor().shape());
-            long[] outputShape = ((TensorInfo) session.getOutputInfo().get(BenchModel.OUTPUT).getInfo()).getShape();
+            long[] outputShape = ((TensorInfo) session.getOutputInfo().get(OUTPUT).getInfo()).getShape();
             int outputLength = Math.toIntExact(Arrays.stream(outputShape).reduce(1, Math::multiplyExact));
             FloatBuffer outputBuffer = directFloats(outputLength);
             OnnxTensor output = OnnxTensor.createTensor(environment, outputBuffer, outputShape);

@@ -6,6 +6,9 @@ package dev.webnn.samples.bench;
  */
 public interface Runner extends AutoCloseable {
 
+    /** The name of the graph output of every benchmarked model. */
+    String OUTPUT = "output";
+
     /** Runs the model once on the fixed input; returns when the output is written. */
     void run();
 

@@ -10,6 +10,7 @@ import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import dev.webnn.samples.models.ImageClassifier;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public final class WebnnRunner implements Runner {
         this.graph = graph;
         this.output = output;
         this.inputs = Map.of(inputName, input);
-        this.outputs = Map.of(BenchModel.OUTPUT, output);
+        this.outputs = Map.of(OUTPUT, output);
     }
 
     /**
@@ -39,19 +40,19 @@ public final class WebnnRunner implements Runner {
      * @param backend the backend name
      * @param threads {@code numThreads} of the context
      * @param model the model
-     * @param modelsFolder the shared {@code models} folder
+     * @param weights the model's weights folder
      * @param image the input values
      * @return the runner, owning its context
      * @throws dev.webnn.MLNotSupportedError if the backend cannot run the model
      */
-    public static WebnnRunner open(String backend, int threads, BenchModel model, Path modelsFolder, float[] image) {
+    public static WebnnRunner open(String backend, int threads, ImageClassifier model, Path weights, float[] image) {
         MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(threads));
         try {
             MLGraphBuilder builder = new MLGraphBuilder(context);
-            MLGraph graph = builder.build(Map.of(BenchModel.OUTPUT, model.build(modelsFolder, builder)));
+            MLGraph graph = builder.build(Map.of(OUTPUT, model.build(weights, builder)));
             MLTensor input = context.createTensor(MLTensorDescriptor.writable(model.inputDescriptor()));
             context.writeTensor(input, MemorySegment.ofArray(image));
-            MLOperandDescriptor outputDescriptor = graph.outputDescriptors().get(BenchModel.OUTPUT);
+            MLOperandDescriptor outputDescriptor = graph.outputDescriptors().get(OUTPUT);
             MLTensor output = context.createTensor(MLTensorDescriptor.readable(outputDescriptor));
             return new WebnnRunner(context, graph, input, output, model.input());
         } catch (RuntimeException e) {

@@ -85,7 +85,7 @@ class BenchReportTest {
         assertEquals(0xffffff, image.getRGB(2, 2) & 0xffffff, "white background");
         int colours = 0;
         for (int x = 0; x < image.getWidth(); x += 2) {
-            if ((image.getRGB(x, 480) & 0xffffff) == 0x1b9e77) {
+            if ((image.getRGB(x, 470) & 0xffffff) == 0x1b9e77) {
                 colours++;
             }
         }
