@@ -221,8 +221,13 @@ final class BenchCommand implements Callable<Integer> {
     private static String machine() {
         String cpu = System.getProperty("os.arch");
         try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            cpu = lines.filter(line -> line.startsWith("model name")).findFirst()
-                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse(cpu);
+            Map<String, String> fields = new LinkedHashMap<>();
+            lines.takeWhile(line -> !line.isBlank()).filter(line -> line.contains(":")).forEach(line ->
+                    fields.putIfAbsent(line.substring(0, line.indexOf(':')).strip(), line.substring(line.indexOf(':') + 1).strip()));
+            if (fields.containsKey("model name")) {
+                cpu = fields.get("model name") + (fields.containsKey("cpu family")
+                        ? " (family " + fields.get("cpu family") + ", model " + fields.get("model") + ")" : "");
+            }
         } catch (IOException | UncheckedIOException e) {
             // not Linux: the architecture will do
         }

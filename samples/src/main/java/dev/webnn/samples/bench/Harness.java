@@ -13,7 +13,10 @@ import java.util.function.Consumer;
  * ONNX Runtime's intra-op pool) have gone to sleep and do not steal its cores.
  *
  * <p>It also counts the bytes the timing thread allocates on the Java heap during the timed
- * runs (HotSpot's {@code ThreadMXBean#getCurrentThreadAllocatedBytes}), per run.
+ * runs after the first round (HotSpot's {@code ThreadMXBean#getCurrentThreadAllocatedBytes}),
+ * per run: the first round may still see one-time work (lazy class initialisation, the JIT
+ * replacing code), and with few runs the JIT may not have compiled the path yet, so this is
+ * a check, not the steady-state figure, which JMH's {@code -prof gc} gives.
  */
 public final class Harness {
 
@@ -27,8 +30,8 @@ public final class Harness {
      * What was measured for one runner.
      *
      * @param latencies the timings
-     * @param allocatedBytesPerRun heap bytes allocated by the timing thread per timed run, or
-     *     NaN if the JVM cannot tell
+     * @param allocatedBytesPerRun heap bytes allocated by the timing thread per timed run after
+     *     the first round (in the only round if there is one), or NaN if the JVM cannot tell
      */
     public record Measurement(Latencies latencies, double allocatedBytesPerRun) {
     }
@@ -96,13 +99,16 @@ public final class Harness {
                     runner.run();
                     times[run] = System.nanoTime() - before;
                 }
-                allocated[index] += allocations.bytes() - allocatedBefore;
+                if (round > 0 || settings.rounds() == 1) {
+                    allocated[index] += allocations.bytes() - allocatedBefore;
+                }
             }
             progress.accept("round " + (round + 1) + "/" + settings.rounds() + " done" + elapsed(start));
         }
         List<Measurement> measurements = new ArrayList<>(runners.size());
         for (int i = 0; i < runners.size(); i++) {
-            double perRun = allocations.supported() ? allocated[i] / (double) settings.timedRuns() : Double.NaN;
+            int counted = settings.rounds() == 1 ? settings.runs() : settings.timedRuns() - settings.runs();
+            double perRun = allocations.supported() ? allocated[i] / (double) counted : Double.NaN;
             measurements.add(new Measurement(new Latencies(nanos[i]), perRun));
         }
         return measurements;
