@@ -115,8 +115,9 @@ public final class OrtJavaRunner implements Runner {
 
     @Override
     public void run() {
-        try (OrtSession.Result result = session.run(inputs, outputs)) {
-            // the output is pinned: ORT wrote it into outputBuffer
+        try {
+            // the output is pinned: ORT writes it into outputBuffer, the result owns nothing else
+            session.run(inputs, outputs).close();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime's Java API failed: " + e.getMessage(), e);
         }

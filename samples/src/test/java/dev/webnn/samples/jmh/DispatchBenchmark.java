@@ -54,6 +54,10 @@ public class DispatchBenchmark {
     private MemorySegment hostInput;
     private MemorySegment hostOutput;
 
+    /** Created by JMH. */
+    public DispatchBenchmark() {
+    }
+
     /** Compiles the graph and creates its tensors and segments once. */
     @Setup
     public void setUp() {
