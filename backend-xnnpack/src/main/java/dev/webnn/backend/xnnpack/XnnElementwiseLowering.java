@@ -56,7 +56,7 @@ final class XnnElementwiseLowering {
     }
 
     /** An input in the computing layout; lower-rank constants are first padded with leading 1s. */
-    private static int operandIn(Operand operand, Node node, int[] perm, XnnLowering lowering) {
+    static int operandIn(Operand operand, Node node, int[] perm, XnnLowering lowering) {
         if (perm == null || operand.descriptor().rank() == perm.length) {
             return lowering.stored(operand, perm);
         }

@@ -231,8 +231,8 @@ final class XnnLowering {
             }
             if (activation.op() == Op.CLAMP) {
                 fused.add(activation);
-                return new Fusion(activation.output(), activation.attributes().number("minValue").toFloat32(),
-                        activation.attributes().number("maxValue").toFloat32());
+                return new Fusion(activation.output(), XnnActivationLowering.minValue(activation),
+                        XnnActivationLowering.maxValue(activation));
             }
         }
         return new Fusion(output, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
