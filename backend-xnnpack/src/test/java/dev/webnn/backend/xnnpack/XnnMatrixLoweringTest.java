@@ -1,0 +1,39 @@
+package dev.webnn.backend.xnnpack;
+
+import static dev.webnn.MLOperandDataType.FLOAT32;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.webnn.ML;
+import dev.webnn.MLContext;
+import dev.webnn.MLContextOptions;
+import dev.webnn.MLGemmOptions;
+import dev.webnn.MLGraph;
+import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDescriptor;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Regressions of the XNNPACK gemm lowering found by the differential fuzzer. */
+class XnnMatrixLoweringTest {
+
+    /** A scalar constant c with one output column used to fail with ArrayIndexOutOfBoundsException. */
+    @Test
+    void gemmWithScalarConstantCAndOneColumn() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+             Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand a = b.input("a", MLOperandDescriptor.of(FLOAT32, 2, 3));
+            MLOperand weights = b.constant(MLOperandDescriptor.of(FLOAT32, 3, 1), new float[] {1, 2, 3});
+            MLOperand c = b.constant(MLOperandDescriptor.of(FLOAT32), new float[] {0.5f});
+            try (MLGraph graph = b.build(Map.of("y", b.gemm(a, weights, MLGemmOptions.defaults().withC(c).withBeta(2))))) {
+                MemorySegment out = arena.allocate(8);
+                context.compute(graph, Map.of("a", arena.allocateFrom(JAVA_FLOAT, 1, 1, 1, 0, 1, 0)), Map.of("y", out));
+                assertArrayEquals(new float[] {7, 3}, out.toArray(JAVA_FLOAT));
+            }
+        }
+    }
+}
