@@ -134,6 +134,15 @@ class DifferentialFuzzTest {
             }
         }
         Generated minimal = generator.generate(best).orElseThrow();
+        for (String output : minimal.wptCase().expectedOutputs().keySet()) {
+            Generated cone = DifferentialRunner.cone(minimal, output);
+            Result result = DifferentialRunner.run(cone, CONTEXTS);
+            if (result.verdict() == failure.verdict()) {
+                minimal = cone;
+                bestResult = result;
+                break;
+            }
+        }
         return bestResult.verdict() + " with " + best.reproduce() + " (found with " + failing.reproduce() + ")\n"
                 + bestResult.detail() + "\n" + CaseJson.render(minimal.wptCase());
     }

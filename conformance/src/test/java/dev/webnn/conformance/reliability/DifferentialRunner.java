@@ -78,9 +78,7 @@ final class DifferentialRunner {
                 } catch (UnsupportedOperationException e) {
                     return new Result(Verdict.UNSUPPORTED, context.backendName() + ": " + e.getMessage());
                 } catch (RuntimeException | Error e) {
-                    java.io.StringWriter trace = new java.io.StringWriter();
-                    e.printStackTrace(new java.io.PrintWriter(trace));
-                    return new Result(Verdict.ERROR, context.backendName() + " failed: " + trace);
+                    return new Result(Verdict.ERROR, context.backendName() + " failed: " + trace(e));
                 }
             }
             List<String> problems = new ArrayList<>();
@@ -97,6 +95,56 @@ final class DifferentialRunner {
             return problems.isEmpty() ? new Result(Verdict.AGREE, "")
                     : new Result(Verdict.DISAGREE, String.join("\n", problems));
         }
+    }
+
+    /** The exception and its stack down to this runner. */
+    private static String trace(Throwable e) {
+        StringBuilder text = new StringBuilder(e.toString());
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals(DifferentialRunner.class.getName())) {
+                break;
+            }
+            text.append("\n\tat ").append(frame);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The part of a graph that one output depends on: its ancestor operators, the inputs they
+     * read, and that output alone.
+     *
+     * @param generated the graph
+     * @param output the output to keep
+     * @return the smaller graph
+     */
+    static GraphGenerator.Generated cone(GraphGenerator.Generated generated, String output) {
+        WptCase wptCase = generated.wptCase();
+        Map<String, WptOperator> producers = new HashMap<>();
+        for (WptOperator operator : wptCase.operators()) {
+            operator.outputs().forEach(name -> producers.put(name, operator));
+        }
+        Set<WptOperator> kept = new java.util.HashSet<>();
+        Set<String> referenced = new java.util.HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(output));
+        while (!queue.isEmpty()) {
+            String name = queue.pop();
+            referenced.add(name);
+            WptOperator producer = producers.get(name);
+            if (producer != null && kept.add(producer)) {
+                producer.arguments().forEach(argument -> names(argument.value(), queue));
+            }
+        }
+        Map<String, WptTensor> inputs = new LinkedHashMap<>();
+        wptCase.inputs().forEach((name, tensor) -> {
+            if (referenced.contains(name)) {
+                inputs.put(name, tensor);
+            }
+        });
+        List<WptOperator> operators = wptCase.operators().stream().filter(kept::contains).toList();
+        WptCase smaller = new WptCase(wptCase.file(), operators.get(0).name(), wptCase.name() + ", output " + output, inputs,
+                operators, Map.of(output, wptCase.expectedOutputs().get(output)), null);
+        return new GraphGenerator.Generated(generated.settings(), smaller, generated.shapes(),
+                operators.stream().map(WptOperator::name).toList());
     }
 
     /** Builds, compiles and computes the case on one context; the outputs live in {@code arena}. */

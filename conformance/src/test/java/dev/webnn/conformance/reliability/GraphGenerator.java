@@ -611,8 +611,10 @@ final class GraphGenerator {
                 case "leakyRelu" -> {
                     if (random.nextBoolean()) {
                         options.put("alpha", BigDecimal.valueOf(eighths(0, 8)));
+                        yield product(input, null, 3);
                     }
-                    yield product(input, null, 3);
+                    Facts f = facts(input);
+                    yield (t, s) -> new Facts(t, s, false, 0, f.maxAbs(), f.absolute(), false);
                 }
                 case "elu", "linear", "hardSigmoid" -> {
                     if (random.nextBoolean()) {
