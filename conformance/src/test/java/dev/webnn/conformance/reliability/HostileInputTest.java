@@ -112,7 +112,7 @@ class HostileInputTest {
                 .filter(m -> !Modifier.isStatic(m.getModifiers()) && m.getDeclaringClass() == MLGraphBuilder.class)
                 .filter(m -> !m.getName().equals("build") && !m.getName().equals("context"))
                 .sorted(Comparator.comparing(Method::toGenericString)).toList();
-        long rounds = Soak.value("webnn.hostile.rounds", 40, 2_000);
+        long rounds = Soak.value("webnn.hostile.rounds", 150, 5_000);
         SplittableRandom random = new SplittableRandom(SEED);
         for (long round = 0; round < rounds; round++) {
             try (MLContext context = open(backends.get((int) (round % backends.size())));
@@ -397,7 +397,7 @@ class HostileInputTest {
     @Test
     void lifecycleAndDataCallsEndInDocumentedErrors() {
         List<String> backends = backends();
-        long rounds = Soak.value("webnn.hostile.rounds", 40, 2_000);
+        long rounds = Soak.value("webnn.hostile.rounds", 150, 5_000);
         SplittableRandom random = new SplittableRandom(SEED + 1);
         MLOperandDescriptor desc = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 2, 3);
         MLOperandDescriptor other = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 3, 2);
