@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * @param name the ONNX attribute name
  * @param type the {@code OrtOpAttrType}
- * @param value a Long, long[], Float, float[] or String
+ * @param value a Long, long[], Float, float[], String or String[]
  */
 record OrtAttribute(String name, int type, Object value) {
 
@@ -35,6 +35,10 @@ record OrtAttribute(String name, int type, Object value) {
         return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_STRING(), value);
     }
 
+    static OrtAttribute strings(String name, String... values) {
+        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_STRINGS(), values.clone());
+    }
+
     /** The data pointer and length argument of {@code CreateOpAttr}, allocated in {@code arena}. */
     MemorySegment data(Arena arena) {
         return switch (value) {
@@ -43,16 +47,27 @@ record OrtAttribute(String name, int type, Object value) {
             case Float v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v);
             case float[] v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v.length == 0 ? new float[1] : v);
             case String v -> arena.allocateFrom(ValueLayout.JAVA_BYTE, v.getBytes(StandardCharsets.UTF_8));
+            case String[] v -> {
+                MemorySegment pointers = arena.allocate(ValueLayout.ADDRESS, Math.max(1, v.length));
+                for (int i = 0; i < v.length; i++) {
+                    pointers.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(v[i]));
+                }
+                yield pointers;
+            }
             default -> throw new IllegalStateException("unsupported attribute value " + value);
         };
     }
 
-    /** The {@code len} argument of {@code CreateOpAttr}: elements for lists, bytes for strings, else 1. */
+    /**
+     * The {@code len} argument of {@code CreateOpAttr}: elements for lists (strings for a
+     * string list, given as an array of C strings), bytes for a string, else 1.
+     */
     int length() {
         return switch (value) {
             case long[] v -> v.length;
             case float[] v -> v.length;
             case String v -> v.getBytes(StandardCharsets.UTF_8).length;
+            case String[] v -> v.length;
             default -> 1;
         };
     }

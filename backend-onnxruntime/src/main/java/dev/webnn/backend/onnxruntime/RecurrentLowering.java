@@ -1,21 +1,445 @@
 package dev.webnn.backend.onnxruntime;
 
+import dev.webnn.MLGruWeightLayout;
+import dev.webnn.MLLstmWeightLayout;
+import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.MLRecurrentNetworkActivation;
+import dev.webnn.MLRecurrentNetworkDirection;
+import dev.webnn.graph.Attributes;
+import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
-/** ONNX lowering of the recurrent (gru, lstm and their cells) operators. */
+/**
+ * ONNX lowering of the recurrent operators: gru, gruCell, lstm and lstmCell.
+ *
+ * <p>Every operator is first brought to the sequence form of ONNX's GRU and LSTM: a cell is a
+ * network of one step and one (forward) direction, its operands gaining a leading dimension
+ * of 1 (Unsqueeze) and its results losing it (Squeeze). ONNX Runtime's CPU GRU and LSTM
+ * compute in float32 only, so float16 operands are cast to float32 and the results back.
+ *
+ * <p>Then:
+ * <ul>
+ *   <li>gru and gruCell run as one ONNX GRU: WebNN's {@code resetAfter} is ONNX's
+ *       {@code linear_before_reset}; layout "zrn" is ONNX's gate order {@code zrh}, "rzn"
+ *       swaps the first two gate blocks of the weights and biases (Split + Concat); the bias
+ *       input {@code B} is {@code [bias, recurrentBias]}, the missing one as zeros; the two
+ *       activations are given per direction.</li>
+ *   <li>lstm and lstmCell without peephole weights run as one ONNX LSTM the same way
+ *       (layout "iofg" is ONNX's {@code iofc}; "ifgo" is reordered).</li>
+ *   <li>with peephole weights they are composed step by step from Gemm, Split, Mul, Add and
+ *       the activations, because ONNX's LSTM applies the output gate's peephole to the new
+ *       cell state where WebNN applies it to the previous one.</li>
+ * </ul>
+ *
+ * <p>Reorderings and bias concatenations of constant weights are emitted as nodes over the
+ * initializers; ONNX Runtime folds them into constants when the session is created.
+ */
 final class RecurrentLowering {
+
+    /** The type of the computation: ONNX Runtime's CPU GRU and LSTM kernels take float32 and float64 only. */
+    private static final MLOperandDataType COMPUTE = MLOperandDataType.FLOAT32;
 
     private RecurrentLowering() {
     }
 
     /** Adds this family's lowerings to the registry. */
     static void register(Map<Op, OpLowering> map) {
+        map.put(Op.GRU, (node, lowering) -> lower(Network.of(node, lowering, Cell.GRU, false)));
+        map.put(Op.GRU_CELL, (node, lowering) -> lower(Network.of(node, lowering, Cell.GRU, true)));
+        map.put(Op.LSTM, (node, lowering) -> lower(Network.of(node, lowering, Cell.LSTM, false)));
+        map.put(Op.LSTM_CELL, (node, lowering) -> lower(Network.of(node, lowering, Cell.LSTM, true)));
     }
 
-    /** Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run. */
+    /**
+     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
+     * nothing to narrow, float32 runs natively and float16 through float32 (see
+     * {@code RecurrentLoweringTest}).
+     */
     static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
         return limits;
+    }
+
+    /** The two kinds of recurrent cell. */
+    private enum Cell {
+        GRU(3, "GRU"),
+        LSTM(4, "LSTM");
+
+        /** Gate blocks in the weights. */
+        final int gates;
+        /** The ONNX operator. */
+        final String onnx;
+
+        Cell(int gates, String onnx) {
+            this.gates = gates;
+            this.onnx = onnx;
+        }
+    }
+
+    /**
+     * A recurrent operator in ONNX's sequence form, every operand float32.
+     *
+     * @param node the WebNN node
+     * @param lowering the lowering
+     * @param cell GRU or LSTM
+     * @param single whether the node is a cell (one step, no direction dimension)
+     * @param half whether the WebNN operands are float16
+     * @param steps time steps
+     * @param batch batch size
+     * @param hidden hidden size
+     * @param directions per direction index, whether it runs forward in time
+     * @param order for each ONNX gate, the index of its block in the WebNN layout
+     * @param input {@code [steps, batch, inputSize]}
+     * @param weight {@code [directions, gates * hidden, inputSize]}, WebNN layout
+     * @param recurrentWeight {@code [directions, gates * hidden, hidden]}, WebNN layout
+     * @param bias {@code [directions, gates * hidden]} or null
+     * @param recurrentBias {@code [directions, gates * hidden]} or null
+     * @param peephole {@code [directions, 3 * hidden]} (input, output, forget) or null
+     * @param hiddenState {@code [directions, batch, hidden]} or null
+     * @param cellState {@code [directions, batch, hidden]} (LSTM) or null
+     */
+    private record Network(Node node, Lowering lowering, Cell cell, boolean single, boolean half, long steps,
+                           long batch, long hidden, boolean[] directions, int[] order, String input, String weight,
+                           String recurrentWeight, String bias, String recurrentBias, String peephole,
+                           String hiddenState, String cellState) {
+
+        static Network of(Node node, Lowering lowering, Cell cell, boolean single) {
+            Attributes attributes = node.attributes();
+            long[] inputShape = node.input("input").descriptor().shape();
+            boolean half = node.input("input").descriptor().dataType() == MLOperandDataType.FLOAT16;
+            MLRecurrentNetworkDirection direction = single ? MLRecurrentNetworkDirection.FORWARD
+                    : attributes.enumValue("direction", MLRecurrentNetworkDirection.class);
+            boolean[] directions = switch (direction) {
+                case FORWARD -> new boolean[] {true};
+                case BACKWARD -> new boolean[] {false};
+                case BOTH -> new boolean[] {true, false};
+            };
+            // ONNX GRU: z, r, h; ONNX LSTM: i, o, f, c.
+            int[] order = cell == Cell.GRU
+                    ? (attributes.enumValue("layout", MLGruWeightLayout.class) == MLGruWeightLayout.ZRN
+                            ? new int[] {0, 1, 2} : new int[] {1, 0, 2})
+                    : (attributes.enumValue("layout", MLLstmWeightLayout.class) == MLLstmWeightLayout.IOFG
+                            ? new int[] {0, 1, 2, 3} : new int[] {0, 3, 1, 2});
+            Operands operands = new Operands(node, lowering, half, single);
+            return new Network(node, lowering, cell, single, half, single ? 1 : inputShape[0],
+                    inputShape[single ? 0 : 1], attributes.integer("hiddenSize"), directions, order,
+                    operands.get("input"), operands.get("weight"), operands.get("recurrentWeight"),
+                    operands.get("bias"), operands.get("recurrentBias"), operands.get("peepholeWeight"),
+                    operands.get(single ? "hiddenState" : "initialHiddenState"),
+                    operands.get(single ? "cellState" : "initialCellState"));
+        }
+
+        /** The model under construction. */
+        OrtModelBuilder model() {
+            return lowering.model();
+        }
+
+        /** The WebNN activations: 2 for GRU (gates, new gate), 3 for LSTM (gates, cell gate, cell state). */
+        List<MLRecurrentNetworkActivation> activations() {
+            return node.attributes().enumList("activations", MLRecurrentNetworkActivation.class);
+        }
+
+        /** Whether the sequence of every step's hidden state is a result. */
+        boolean returnsSequence() {
+            return !single && node.attributes().bool("returnSequence");
+        }
+
+        /** A float32 tensor of zeros. */
+        String zeros(long... shape) {
+            MLOperandDescriptor descriptor = MLOperandDescriptor.of(COMPUTE, shape);
+            return model().constant(descriptor, MemorySegment.ofArray(new float[Math.toIntExact(descriptor.elementCount())]));
+        }
+
+        /**
+         * Writes a result in sequence form to WebNN output {@code index}: squeezed to the
+         * cell's rank and cast back to float16 as needed.
+         */
+        void emit(String result, int index) {
+            OrtModelBuilder model = model();
+            String target = lowering.name(node.outputs().get(index));
+            if (single) {
+                String squeezed = half ? model.temporary("squeezed") : target;
+                model.node("Squeeze", List.of(result, model.int64s(0)), squeezed);
+                result = squeezed;
+            }
+            if (half) {
+                model.node("Cast", List.of(result), target,
+                        OrtAttribute.integer("to", OnnxTypes.of(MLOperandDataType.FLOAT16)));
+            } else if (!single) {
+                model.node("Identity", List.of(result), target);
+            }
+        }
+    }
+
+    /** The node's optional and required operands, cast to float32 and unsqueezed for a cell. */
+    private record Operands(Node node, Lowering lowering, boolean half, boolean single) {
+
+        /** The prepared value name of a role, or null if the operand is absent. */
+        String get(String role) {
+            Operand operand = node.inputs().get(role);
+            if (operand == null) {
+                return null;
+            }
+            OrtModelBuilder model = lowering.model();
+            String name = lowering.name(operand);
+            if (half) {
+                String cast = model.temporary(role + "32");
+                model.node("Cast", List.of(name), cast, OrtAttribute.integer("to", OnnxTypes.of(COMPUTE)));
+                name = cast;
+            }
+            if (single) {
+                String unsqueezed = model.temporary(role + "Seq");
+                model.node("Unsqueeze", List.of(name, model.int64s(0)), unsqueezed);
+                name = unsqueezed;
+            }
+            return name;
+        }
+    }
+
+    /** ONNX's GRU or LSTM where its formulas are WebNN's, else the step-by-step composition. */
+    private static void lower(Network network) {
+        if (network.peephole() != null) {
+            composeLstm(network);
+        } else {
+            onnxNetwork(network);
+        }
+    }
+
+    /** One ONNX GRU or LSTM node. */
+    private static void onnxNetwork(Network n) {
+        OrtModelBuilder model = n.model();
+        int directions = n.directions().length;
+        String direction = directions == 2 ? "bidirectional" : n.directions()[0] ? "forward" : "reverse";
+        String weight = toOnnxOrder(n, n.weight());
+        String recurrentWeight = toOnnxOrder(n, n.recurrentWeight());
+        String bias = "";
+        if (n.bias() != null || n.recurrentBias() != null) {
+            long size = n.cell().gates * n.hidden();
+            bias = model.temporary("B");
+            model.node("Concat", List.of(
+                    n.bias() != null ? toOnnxOrder(n, n.bias()) : n.zeros(directions, size),
+                    n.recurrentBias() != null ? toOnnxOrder(n, n.recurrentBias()) : n.zeros(directions, size)),
+                    bias, OrtAttribute.integer("axis", 1));
+        }
+        String[] activations = new String[n.activations().size() * directions];
+        for (int i = 0; i < activations.length; i++) {
+            activations[i] = onnxActivation(n.activations().get(i % n.activations().size()));
+        }
+        List<String> inputs = new ArrayList<>(List.of(n.input(), weight, recurrentWeight, bias, "", orEmpty(n.hiddenState())));
+        String sequence = model.temporary("Y");
+        String lastHidden = model.temporary("Y_h");
+        List<String> outputs = new ArrayList<>(List.of(n.returnsSequence() ? sequence : "", lastHidden));
+        List<OrtAttribute> attributes = new ArrayList<>(List.of(
+                OrtAttribute.integer("hidden_size", n.hidden()),
+                OrtAttribute.string("direction", direction),
+                OrtAttribute.strings("activations", activations)));
+        String lastCell = model.temporary("Y_c");
+        if (n.cell() == Cell.GRU) {
+            attributes.add(OrtAttribute.integer("linear_before_reset", n.node().attributes().bool("resetAfter") ? 1 : 0));
+        } else {
+            inputs.add(orEmpty(n.cellState()));
+            outputs.add(lastCell);
+        }
+        model.node(n.cell().onnx, inputs, outputs, attributes.toArray(OrtAttribute[]::new));
+        emitResults(n, lastHidden, lastCell, sequence);
+    }
+
+    /** WebNN's results: hidden state, then (LSTM) cell state, then the sequence if asked for. */
+    private static void emitResults(Network n, String lastHidden, String lastCell, String sequence) {
+        int index = 0;
+        n.emit(lastHidden, index++);
+        if (n.cell() == Cell.LSTM) {
+            n.emit(lastCell, index++);
+        }
+        if (n.returnsSequence()) {
+            n.emit(sequence, index);
+        }
+    }
+
+    /**
+     * Reorders the gate blocks along axis 1 of a weight or bias from the WebNN layout to
+     * ONNX's order; unchanged when they agree.
+     */
+    private static String toOnnxOrder(Network n, String value) {
+        int[] order = n.order();
+        boolean identity = true;
+        for (int i = 0; i < order.length; i++) {
+            identity &= order[i] == i;
+        }
+        if (identity) {
+            return value;
+        }
+        OrtModelBuilder model = n.model();
+        List<String> blocks = splitBlocks(model, value, order.length, n.hidden());
+        List<String> reordered = Arrays.stream(order).mapToObj(blocks::get).toList();
+        String result = model.temporary("onnxOrder");
+        model.node("Concat", reordered, result, OrtAttribute.integer("axis", 1));
+        return result;
+    }
+
+    /** Splits a value into {@code count} blocks of {@code size} along axis 1. */
+    private static List<String> splitBlocks(OrtModelBuilder model, String value, int count, long size) {
+        long[] sizes = new long[count];
+        Arrays.fill(sizes, size);
+        List<String> blocks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            blocks.add(model.temporary("block"));
+        }
+        model.node("Split", List.of(value, model.int64s(sizes)), blocks, OrtAttribute.integer("axis", 1));
+        return blocks;
+    }
+
+    /**
+     * An LSTM with peephole weights, step by step per WebNN's lstmCell: gates
+     * {@code x·Wᵀ + b + h·Rᵀ + rb}, then {@code i = f0(gi + pi * c)}, {@code f = f0(gf + pf * c)},
+     * {@code o = f0(go + po * c)} with the previous cell state {@code c}, {@code g = f1(gg)},
+     * {@code c' = f * c + i * g}, {@code h' = o * f2(c')}.
+     */
+    private static void composeLstm(Network n) {
+        OrtModelBuilder model = n.model();
+        int directions = n.directions().length;
+        List<String> lastHidden = new ArrayList<>();
+        List<String> lastCell = new ArrayList<>();
+        List<String> sequences = new ArrayList<>();
+        for (int d = 0; d < directions; d++) {
+            Direction direction = new Direction(n, d);
+            String[] hiddenByTime = new String[Math.toIntExact(n.steps())];
+            String h = direction.initial(n.hiddenState());
+            String c = direction.initial(n.cellState());
+            for (long step = 0; step < n.steps(); step++) {
+                long time = n.directions()[d] ? step : n.steps() - 1 - step;
+                String[] next = direction.step(gather(model, n.input(), time), h, c);
+                h = next[0];
+                c = next[1];
+                hiddenByTime[(int) time] = h;
+            }
+            lastHidden.add(unsqueeze(model, h, 0));
+            lastCell.add(unsqueeze(model, c, 0));
+            if (n.returnsSequence()) {
+                List<String> steps = Arrays.stream(hiddenByTime).map(s -> unsqueeze(model, s, 0, 1)).toList();
+                sequences.add(concat(model, steps, 0));
+            }
+        }
+        emitResults(n, concat(model, lastHidden, 0), concat(model, lastCell, 0),
+                n.returnsSequence() ? concat(model, sequences, 1) : null);
+    }
+
+    /** The weights of one direction of a composed LSTM, and its steps. */
+    private static final class Direction {
+        private final Network n;
+        private final int index;
+        private final String weight;
+        private final String recurrentWeight;
+        private final String bias;
+        private final List<String> peepholes;
+
+        Direction(Network n, int index) {
+            this.n = n;
+            this.index = index;
+            OrtModelBuilder model = n.model();
+            this.weight = gather(model, n.weight(), index);
+            this.recurrentWeight = gather(model, n.recurrentWeight(), index);
+            String b = n.bias() == null ? null : gather(model, n.bias(), index);
+            String rb = n.recurrentBias() == null ? null : gather(model, n.recurrentBias(), index);
+            if (b != null && rb != null) {
+                String sum = model.temporary("biasSum");
+                model.node("Add", List.of(b, rb), sum);
+                b = sum;
+            }
+            this.bias = b != null ? b : rb;
+            String peephole = unsqueeze(model, gather(model, n.peephole(), index), 0);
+            this.peepholes = splitBlocks(model, peephole, 3, n.hidden());
+        }
+
+        /** The initial state of this direction, zeros when not given. */
+        String initial(String state) {
+            return state == null ? n.zeros(n.batch(), n.hidden()) : gather(n.model(), state, index);
+        }
+
+        /** One time step: the new hidden and cell states. */
+        String[] step(String x, String h, String c) {
+            OrtModelBuilder model = n.model();
+            String inputGates = model.temporary("xW");
+            List<String> inputGemm = new ArrayList<>(List.of(x, weight));
+            if (bias != null) {
+                inputGemm.add(bias);
+            }
+            model.node("Gemm", inputGemm, inputGates, OrtAttribute.integer("transB", 1));
+            String gates = model.temporary("gates");
+            model.node("Gemm", List.of(h, recurrentWeight, inputGates), gates, OrtAttribute.integer("transB", 1));
+            // WebNN block of each gate: layout iofg or ifgo; order maps ONNX i, o, f, c to it.
+            List<String> blocks = splitBlocks(model, gates, 4, n.hidden());
+            int[] order = n.order();
+            List<MLRecurrentNetworkActivation> activations = n.activations();
+            String i = activate(model, activations.get(0), add(model, blocks.get(order[0]), mul(model, peepholes.get(0), c)));
+            String o = activate(model, activations.get(0), add(model, blocks.get(order[1]), mul(model, peepholes.get(1), c)));
+            String f = activate(model, activations.get(0), add(model, blocks.get(order[2]), mul(model, peepholes.get(2), c)));
+            String g = activate(model, activations.get(1), blocks.get(order[3]));
+            String cell = add(model, mul(model, f, c), mul(model, i, g));
+            String hidden = mul(model, o, activate(model, activations.get(2), cell));
+            return new String[] {hidden, cell};
+        }
+    }
+
+    private static String activate(OrtModelBuilder model, MLRecurrentNetworkActivation activation, String value) {
+        return apply(model, onnxActivation(activation), List.of(value));
+    }
+
+    private static String add(OrtModelBuilder model, String a, String b) {
+        return apply(model, "Add", List.of(a, b));
+    }
+
+    private static String mul(OrtModelBuilder model, String a, String b) {
+        return apply(model, "Mul", List.of(a, b));
+    }
+
+    /** A single-output ONNX node on fresh temporaries. */
+    private static String apply(OrtModelBuilder model, String onnx, List<String> inputs) {
+        String result = model.temporary(onnx);
+        model.node(onnx, inputs, result);
+        return result;
+    }
+
+    /** Entry {@code index} of axis 0, without that axis. */
+    private static String gather(OrtModelBuilder model, String value, long index) {
+        String result = model.temporary("at");
+        model.node("Gather", List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), result,
+                OrtAttribute.integer("axis", 0));
+        return result;
+    }
+
+    private static String unsqueeze(OrtModelBuilder model, String value, long... axes) {
+        String result = model.temporary("unsqueezed");
+        model.node("Unsqueeze", List.of(value, model.int64s(axes)), result);
+        return result;
+    }
+
+    private static String concat(OrtModelBuilder model, List<String> values, long axis) {
+        if (values.size() == 1) {
+            return values.get(0);
+        }
+        String result = model.temporary("concat");
+        model.node("Concat", values, result, OrtAttribute.integer("axis", axis));
+        return result;
+    }
+
+    private static String onnxActivation(MLRecurrentNetworkActivation activation) {
+        return switch (activation) {
+            case RELU -> "Relu";
+            case SIGMOID -> "Sigmoid";
+            case TANH -> "Tanh";
+        };
+    }
+
+    private static String orEmpty(String name) {
+        return name == null ? "" : name;
     }
 }

@@ -136,7 +136,8 @@ final class SingleOpRunner implements AutoCloseable {
         }
     }
 
-    private static MemorySegment write(Arena arena, Input input) {
+    /** Native memory holding an input's values in its data type. */
+    static MemorySegment write(Arena arena, Input input) {
         MLOperandDescriptor descriptor = input.descriptor();
         MemorySegment data = arena.allocate(Math.max(1, descriptor.byteLength()), 8).asSlice(0, descriptor.byteLength());
         int count = (int) descriptor.elementCount();

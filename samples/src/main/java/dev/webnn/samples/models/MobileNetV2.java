@@ -10,6 +10,7 @@ import dev.webnn.MLOperandDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * MobileNetV2 1.0 in NCHW, built operation by operation from the {@code conv_N} weights of
@@ -26,6 +27,8 @@ public final class MobileNetV2 {
     public static final String INPUT = "input";
     /** The input descriptor. */
     public static final MLOperandDescriptor INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 3, 224, 224);
+    /** The spec names of the operators the graph uses. */
+    public static final List<String> OPERATORS = List.of("conv2d", "clamp", "add", "averagePool2d", "reshape", "gemm", "softmax");
 
     /** (a, b, c, groups, stride, residual) of the 16 bottlenecks, from the models README. */
     private static final int[][] BOTTLENECKS = {
