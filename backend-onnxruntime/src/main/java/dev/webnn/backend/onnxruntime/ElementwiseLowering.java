@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -36,8 +37,14 @@ import java.util.function.Function;
  * overflowing {@code MIN / -1} trap in ONNX Runtime's kernel and would end the process, so
  * integer division goes through a guard that divides by 1 there instead ({@link #div}).
  *
- * <p>Also holds the helpers the activation family shares: {@link #unary}, {@link #carried},
- * {@link #cast} and {@link #intermediate}.
+ * <p>ONNX Runtime's int64 Min, Max and Clip kernels order values beyond the int32 range wrongly
+ * once a tensor has two or more elements (their vectorised path; e.g. {@code Min([4e9, 4e9], 2)
+ * = [4e9, 4e9]}, {@code Clip([4e9, 4e9], 0, 2) = [0, 0]}), so int64 max, min and clamp compare
+ * and select instead ({@link #replaceWhere}); the other types keep Max, Min and Clip, which are
+ * right for them up to their limits.
+ *
+ * <p>Also holds the helpers the activation and shape families share: {@link #unary},
+ * {@link #carried}, {@link #cast}, {@link #intermediate} and {@link #replaceWhere}.
  */
 final class ElementwiseLowering {
 
@@ -57,6 +64,11 @@ final class ElementwiseLowering {
     /** where only selects: the same-width type with a kernel carries the bits unchanged. */
     private static final Map<MLOperandDataType, Integer> WHERE_CARRIERS =
             Map.of(INT8, OnnxTypes.of(UINT8), UINT32, OnnxTypes.of(INT32), UINT64, OnnxTypes.of(INT64));
+    /**
+     * The ONNX element types whose ONNX Runtime Min, Max and Clip kernels give wrong results:
+     * int64 beyond the int32 range (ONNX Runtime 1.23.2 on x86-64, see Quantco/ndonnx#154).
+     */
+    private static final Set<Integer> MISORDERED = Set.of(OnnxTypes.of(INT64));
 
     private ElementwiseLowering() {
     }
@@ -67,8 +79,8 @@ final class ElementwiseLowering {
         map.put(Op.SUB, binary("Sub"));
         map.put(Op.MUL, binary("Mul"));
         map.put(Op.DIV, ElementwiseLowering::div);
-        map.put(Op.MAX, carried(BYTES_IN_INT32, binaryBody("Max")));
-        map.put(Op.MIN, carried(BYTES_IN_INT32, binaryBody("Min")));
+        map.put(Op.MAX, carried(BYTES_IN_INT32, extremum("Max", "Less")));
+        map.put(Op.MIN, carried(BYTES_IN_INT32, extremum("Min", "Greater")));
         map.put(Op.POW, carried(POW_CARRIERS, binaryBody("Pow")));
 
         map.put(Op.EQUAL, predicate("Equal", false, false));
@@ -251,12 +263,58 @@ final class ElementwiseLowering {
         };
     }
 
-    /** clamp: ONNX Clip with the bounds, already cast to the input's type, as scalar inputs. */
+    /**
+     * max or min: the ONNX operator, or for the {@link #MISORDERED} types {@code a} replaced by
+     * {@code b} where {@code a} compares as {@code replaced} to it (max: Less, min: Greater).
+     */
+    private static Body extremum(String onnx, String replaced) {
+        return (model, input, type, output) -> {
+            if (MISORDERED.contains(type)) {
+                replaceWhere(model, replaced, input.apply("a"), input.apply("b"), output);
+            } else {
+                model.node(onnx, List.of(input.apply("a"), input.apply("b")), output);
+            }
+        };
+    }
+
+    /**
+     * clamp: ONNX Clip with the bounds, already cast to the input's type, as scalar inputs; for
+     * the {@link #MISORDERED} types the lower bound replaces smaller values, then the upper bound
+     * larger ones.
+     */
     private static void clamp(Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.input("input").descriptor().dataType();
-        model.node("Clip", List.of(lowering.input(node, "input"), model.scalar(type, node.attributes().number("minValue")),
-                model.scalar(type, node.attributes().number("maxValue"))), lowering.output(node));
+        String input = lowering.input(node, "input");
+        String min = model.scalar(type, node.attributes().number("minValue"));
+        String max = model.scalar(type, node.attributes().number("maxValue"));
+        if (MISORDERED.contains(OnnxTypes.of(type))) {
+            replaceWhere(model, "Greater", replaceWhere(model, "Less", input, min), max, lowering.output(node));
+        } else {
+            model.node("Clip", List.of(input, min, max), lowering.output(node));
+        }
+    }
+
+    /**
+     * A one-sided clamp by comparison and selection, exact for every type with a Where kernel:
+     * {@code Where(comparison(value, bound), bound, value)}, broadcasting both ways.
+     *
+     * @param model the model under construction
+     * @param comparison the ONNX comparison true where {@code bound} replaces the value, e.g.
+     *     {@code "Less"} for a lower bound
+     * @param value the value name
+     * @param bound the bound's value name
+     * @return the name of the clamped value
+     */
+    static String replaceWhere(OrtModelBuilder model, String comparison, String value, String bound) {
+        String result = model.temporary("clamped");
+        replaceWhere(model, comparison, value, bound, result);
+        return result;
+    }
+
+    /** {@link #replaceWhere(OrtModelBuilder, String, String, String)} writing {@code output}. */
+    static void replaceWhere(OrtModelBuilder model, String comparison, String value, String bound, String output) {
+        model.node("Where", List.of(intermediate(model, comparison, List.of(value, bound)), bound, value), output);
     }
 
     /**

@@ -5,6 +5,9 @@ import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT32;
 import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.INT8;
+import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.bits;
+import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.extremum;
+import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.nearLimits;
 import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.representable;
 import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.tolerance;
 import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
@@ -23,6 +26,7 @@ import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.backend.onnxruntime.GraphRunner.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.DoubleUnaryOperator;
@@ -105,6 +109,24 @@ class ActivationLoweringTest {
                 vector(INT64, -5, 7, -2_000_000_000), vector(INT64, -2, 5, 2)));
         assertArrayEquals(new double[] {0, 7, 0, 127}, runner.run((g, x) -> g.relu(x[0]), vector(INT8, -5, 7, -128, 127)));
         assertArrayEquals(new double[] {0, 0x1p62}, runner.run((g, x) -> g.relu(x[0]), vector(INT64, -0x1p62, 0x1p62)));
+    }
+
+    @Test
+    void int64ReluBeyondTheInt32Range() {
+        // Lowered as Max(x, 0), ONNX Runtime gave relu(4e9) = 0 for tensors of two or more elements.
+        assertArrayEquals(new double[] {4e9, 0, 0x1p31, 3, 0}, runner.run((g, x) -> g.relu(x[0]),
+                vector(INT64, 4e9, -4e9, 0x1p31, 3, -0x1p31)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> reluNearTheLimitsOfEveryIntegerType() {
+        return runner.context().opSupportLimits().operator("relu").orElseThrow().get("input").dataTypes().stream()
+                .filter(ElementwiseLoweringTest::isInteger)
+                .map(type -> dynamicTest("relu " + type, () -> {
+                    long[] values = nearLimits(type);
+                    long[] expected = Arrays.stream(values).map(v -> extremum(type, true, v, 0)).toArray();
+                    assertArrayEquals(expected, runner.result((g, x) -> g.relu(x[0]), bits(type, values)).bits());
+                }));
     }
 
     @Test

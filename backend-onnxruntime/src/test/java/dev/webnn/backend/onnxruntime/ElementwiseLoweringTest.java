@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.webnn.MLClampOptions;
 import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
@@ -231,6 +232,134 @@ class ElementwiseLoweringTest {
                 tensor(FLOAT32, rank8, 2, 1, 1.5), tensor(FLOAT32, new long[0], 1.5)));
         assertArrayEquals(new double[] {-1, 0, 1}, runner.run((g, x) -> g.clamp(x[0],
                 MLClampOptions.defaults().withMinValue(-1).withMaxValue(1)), tensor(INT64, rank8, -5, 0, 5)));
+    }
+
+    // ---- ordering near the limits of the integer types ----
+
+    @Test
+    void int64MaxMinAndClampBeyondTheInt32Range() {
+        // ONNX Runtime's int64 Max, Min and Clip kernels gave max(4e9, 2) = 2, min(4e9, 2) = 4e9 and
+        // clamp(4e9, 0, 2) = 0 for tensors of two or more elements.
+        Values a = vector(INT64, 4e9, -4e9, 2, 4e9, -1);
+        Values b = vector(INT64, 2, -1, 4e9, -4e9, 0x1p31);
+        assertArrayEquals(new double[] {4e9, -1, 4e9, 4e9, 0x1p31}, runner.run((g, x) -> g.max(x[0], x[1]), a, b));
+        assertArrayEquals(new double[] {2, -4e9, 2, -4e9, -1}, runner.run((g, x) -> g.min(x[0], x[1]), a, b));
+        assertArrayEquals(new double[] {4e9, 2, 2, 4e9, 2}, runner.run((g, x) -> g.max(x[0], x[1]), a,
+                tensor(INT64, new long[0], 2)));
+        assertArrayEquals(new double[] {2, 0, 2, 2, 0}, runner.run((g, x) -> g.clamp(x[0],
+                MLClampOptions.defaults().withMinValue(0).withMaxValue(2)), a));
+        assertArrayEquals(new double[] {4e9, -3e9, 2, 4e9, -1}, runner.run((g, x) -> g.clamp(x[0],
+                MLClampOptions.defaults().withMinValue(-3e9)), a));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> maxMinAndClampNearTheLimitsOfEveryIntegerType() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (MLOperandDataType type : limits("max", "a").dataTypes()) {
+            if (isInteger(type)) {
+                tests.add(dynamicTest("max " + type, () -> assertExtremum(type, true)));
+                tests.add(dynamicTest("min " + type, () -> assertExtremum(type, false)));
+            }
+        }
+        for (MLOperandDataType type : limits("clamp", "input").dataTypes()) {
+            if (isInteger(type)) {
+                tests.add(dynamicTest("clamp " + type, () -> assertClamp(type)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** max or min of every pair of values near the type's limits, and of them all with a broadcast scalar. */
+    private void assertExtremum(MLOperandDataType type, boolean max) {
+        long[] values = nearLimits(type);
+        int n = values.length;
+        long[] a = new long[n * n];
+        long[] b = new long[n * n];
+        long[] expected = new long[n * n];
+        for (int i = 0; i < n * n; i++) {
+            a[i] = values[i / n];
+            b[i] = values[i % n];
+            expected[i] = extremum(type, max, a[i], b[i]);
+        }
+        BiFunction<MLGraphBuilder, MLOperand[], MLOperand> op = (g, x) -> max ? g.max(x[0], x[1]) : g.min(x[0], x[1]);
+        assertArrayEquals(expected, runner.result(op, bits(type, a), bits(type, b)).bits());
+        for (long scalar : values) {
+            long[] broadcast = new long[n];
+            for (int i = 0; i < n; i++) {
+                broadcast[i] = extremum(type, max, values[i], scalar);
+            }
+            assertArrayEquals(broadcast, runner.result(op, bits(type, values),
+                    GraphRunner.bits(type, new long[0], scalar)).bits(), "with " + scalar);
+        }
+    }
+
+    /** clamp of the values near the type's limits between every pair of them, and with one bound. */
+    private void assertClamp(MLOperandDataType type) {
+        long[] values = nearLimits(type);
+        for (int low = 0; low < values.length; low++) {
+            for (int high = low; high < values.length; high++) {
+                long min = values[low];
+                long max = values[high];
+                long[] expected = new long[values.length];
+                for (int i = 0; i < values.length; i++) {
+                    expected[i] = extremum(type, false, extremum(type, true, values[i], min), max);
+                }
+                assertArrayEquals(expected, runner.result((g, x) -> g.clamp(x[0], MLClampOptions.defaults()
+                        .withMinValue(number(type, min)).withMaxValue(number(type, max))), bits(type, values)).bits(),
+                        "clamp to [" + min + ", " + max + "]");
+            }
+            long bound = values[low];
+            long[] atLeast = new long[values.length];
+            long[] atMost = new long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                atLeast[i] = extremum(type, true, values[i], bound);
+                atMost[i] = extremum(type, false, values[i], bound);
+            }
+            assertArrayEquals(atLeast, runner.result((g, x) -> g.clamp(x[0],
+                    MLClampOptions.defaults().withMinValue(number(type, bound))), bits(type, values)).bits(), "min " + bound);
+            assertArrayEquals(atMost, runner.result((g, x) -> g.clamp(x[0],
+                    MLClampOptions.defaults().withMaxValue(number(type, bound))), bits(type, values)).bits(), "max " + bound);
+        }
+    }
+
+    /**
+     * Values near the limits of an integer type, as bits (unsigned ones zero-extended): its
+     * extremes, around zero and, for 64-bit types, around the limits of the 32-bit ones.
+     */
+    static long[] nearLimits(MLOperandDataType type) {
+        return switch (type) {
+            case INT8 -> new long[] {-128, -127, -1, 0, 1, 2, 126, 127};
+            case UINT8 -> new long[] {0, 1, 2, 127, 128, 254, 255};
+            case INT32 -> new long[] {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, -65537, -1, 0, 1, 2, 65537,
+                Integer.MAX_VALUE - 1, Integer.MAX_VALUE};
+            case UINT32 -> new long[] {0, 1, 2, 65537, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFEL, 0xFFFF_FFFFL};
+            case INT64 -> new long[] {Long.MIN_VALUE, Long.MIN_VALUE + 1, -4_000_000_000L, -0x8000_0001L, Integer.MIN_VALUE,
+                -1, 0, 1, 2, Integer.MAX_VALUE, 0x8000_0000L, 4_000_000_000L, (1L << 53) + 1, Long.MAX_VALUE - 1,
+                Long.MAX_VALUE};
+            case UINT64 -> new long[] {0, 1, 2, 0x8000_0000L, 0xFFFF_FFFFL, 0x1_0000_0000L, (1L << 53) + 1,
+                Long.MAX_VALUE, Long.MIN_VALUE, -2, -1};
+            default -> throw new IllegalArgumentException("not an integer type: " + type);
+        };
+    }
+
+    /** The larger (or smaller) of two integers of a type given as bits. */
+    static long extremum(MLOperandDataType type, boolean max, long a, long b) {
+        int order = type == UINT64 ? Long.compareUnsigned(a, b) : Long.compare(a, b);
+        return (order >= 0) == max ? a : b;
+    }
+
+    /** An integer of a type given as bits, as an exact number. */
+    private static MLNumber number(MLOperandDataType type, long bits) {
+        return type == UINT64 ? MLNumber.ofUnsigned(bits) : MLNumber.of(bits);
+    }
+
+    /** A 1-D tensor of integer bits. */
+    static Values bits(MLOperandDataType type, long... bits) {
+        return GraphRunner.bits(type, new long[] {bits.length}, bits);
+    }
+
+    static boolean isInteger(MLOperandDataType type) {
+        return type != FLOAT32 && type != FLOAT16;
     }
 
     // ---- data-type coverage of what opSupportLimits claims ----

@@ -203,6 +203,18 @@ class ReductionLoweringTest {
     }
 
     @Test
+    void int64OrderBeyondTheInt32Range() {
+        // Checked because ONNX Runtime's int64 Max, Min and Clip kernels misorder such values;
+        // ReduceMax, ReduceMin, ArgMax and ArgMin order them right.
+        Values x = tensor(INT64, shape(2, 3), 4e9, 2, -4e9, -1, -4e9, 0x1p31);
+        MLReduceOptions axis1 = MLReduceOptions.defaults().withAxes(1);
+        assertArrayEquals(new long[] {4_000_000_000L, 0x8000_0000L}, reduce(Reduction.MAX, axis1, x).bits());
+        assertArrayEquals(new long[] {-4_000_000_000L, -4_000_000_000L}, reduce(Reduction.MIN, axis1, x).bits());
+        assertArrayEquals(new long[] {0, 2}, runner.result((g, o) -> g.argMax(o[0], 1), x).bits());
+        assertArrayEquals(new long[] {2, 1}, runner.result((g, o) -> g.argMin(o[0], 1), x).bits());
+    }
+
+    @Test
     void argMinAndArgMaxReturnTheFirstIndexOfTheExtremum() {
         Values x = tensor(FLOAT32, shape(2, 4), 3, 9, 1, 9, -2, -2, 5, 0);
         Result max = runner.result((g, o) -> g.argMax(o[0], 1), x);
