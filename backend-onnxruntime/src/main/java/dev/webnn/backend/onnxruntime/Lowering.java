@@ -5,9 +5,11 @@ import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import java.lang.foreign.MemorySegment;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Lowers a validated WebNN graph to an ONNX model: graph inputs and outputs keep their
@@ -69,6 +71,17 @@ final class Lowering {
             }
         }
         return "v" + operand.id();
+    }
+
+    /**
+     * The data of a constant operand, e.g. to prepare constant weights once while lowering
+     * rather than by nodes at every inference.
+     *
+     * @param operand an operand of the graph
+     * @return its read-only data, or empty for graph inputs and computed values
+     */
+    Optional<MemorySegment> constant(Operand operand) {
+        return graph.isConstant(operand) ? Optional.of(graph.constant(operand)) : Optional.empty();
     }
 
     /** The value name of a node's input by role. */
