@@ -13,7 +13,6 @@ import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLTensorLimits;
-import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
@@ -43,13 +42,11 @@ import java.util.function.Function;
  * and select instead ({@link #replaceWhere}); the other types keep Max, Min and Clip, which are
  * right for them up to their limits.
  *
- * <p>Also holds the helpers the activation and shape families share: {@link #unary},
- * {@link #carried}, {@link #cast}, {@link #intermediate} and {@link #replaceWhere}.
+ * <p>Also holds the helpers the other families share: {@link #unary}, {@link #carried},
+ * {@link #cast}, {@link #intermediate} and {@link #replaceWhere}.
  */
 final class ElementwiseLowering {
 
-    /** ONNX's double, a carrier of uint64 pow. */
-    private static final int DOUBLE = OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE();
     /** max and min of bytes: int32 holds every value, and the chosen value casts back unchanged. */
     private static final Map<MLOperandDataType, Integer> BYTES_IN_INT32 =
             Map.of(INT8, OnnxTypes.of(INT32), UINT8, OnnxTypes.of(INT32));
@@ -60,7 +57,7 @@ final class ElementwiseLowering {
      * (exact up to 2<sup>53</sup>).
      */
     private static final Map<MLOperandDataType, Integer> POW_CARRIERS = Map.of(INT8, OnnxTypes.of(INT32),
-            UINT8, OnnxTypes.of(INT32), UINT32, OnnxTypes.of(INT64), UINT64, DOUBLE);
+            UINT8, OnnxTypes.of(INT32), UINT32, OnnxTypes.of(INT64), UINT64, OnnxTypes.DOUBLE);
     /** where only selects: the same-width type with a kernel carries the bits unchanged. */
     private static final Map<MLOperandDataType, Integer> WHERE_CARRIERS =
             Map.of(INT8, OnnxTypes.of(UINT8), UINT32, OnnxTypes.of(INT32), UINT64, OnnxTypes.of(INT64));
@@ -112,8 +109,8 @@ final class ElementwiseLowering {
         map.put(Op.SQRT, unary("Sqrt"));
         map.put(Op.TAN, unary("Tan"));
 
-        map.put(Op.CAST, (node, lowering) -> lowering.model().node("Cast", List.of(lowering.input(node, "input")),
-                lowering.output(node), to(OnnxTypes.of(node.attributes().enumValue("dataType", MLOperandDataType.class)))));
+        map.put(Op.CAST, (node, lowering) -> cast(lowering.model(), lowering.input(node, "input"),
+                OnnxTypes.of(node.attributes().enumValue("dataType", MLOperandDataType.class)), lowering.output(node)));
         map.put(Op.CLAMP, ElementwiseLowering::clamp);
         map.put(Op.WHERE, carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
                 List.of(cast(model, input.apply("condition"), OnnxTypes.BOOL), input.apply("trueValue"),
@@ -179,7 +176,7 @@ final class ElementwiseLowering {
                     : carried.computeIfAbsent(role, r -> cast(model, lowering.input(node, r), carrier));
             String result = model.temporary("carried");
             body.emit(model, input, carrier, result);
-            model.node("Cast", List.of(result), lowering.output(node), to(OnnxTypes.of(type)));
+            cast(model, result, OnnxTypes.of(type), lowering.output(node));
         };
     }
 
@@ -211,6 +208,11 @@ final class ElementwiseLowering {
      */
     static String cast(OrtModelBuilder model, String value, int onnxType) {
         return intermediate(model, "Cast", List.of(value), to(onnxType));
+    }
+
+    /** Casts a value to another ONNX element type, writing {@code output}. */
+    static void cast(OrtModelBuilder model, String value, int onnxType, String output) {
+        model.node("Cast", List.of(value), output, to(onnxType));
     }
 
     /**
@@ -259,7 +261,7 @@ final class ElementwiseLowering {
             if (negated) {
                 result = intermediate(model, "Not", List.of(result));
             }
-            model.node("Cast", List.of(result), lowering.output(node), to(OnnxTypes.of(UINT8)));
+            cast(model, result, OnnxTypes.of(UINT8), lowering.output(node));
         };
     }
 

@@ -209,8 +209,7 @@ final class RecurrentLowering {
                 result = squeezed;
             }
             if (half) {
-                model.node("Cast", List.of(result), target,
-                        OrtAttribute.integer("to", OnnxTypes.of(MLOperandDataType.FLOAT16)));
+                ElementwiseLowering.cast(model, result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
             } else if (!single) {
                 model.node("Identity", List.of(result), target);
             }
@@ -272,9 +271,7 @@ final class RecurrentLowering {
             }
             OrtModelBuilder model = lowering.model();
             List<String> blocks = splitBlocks(model, get(role), order.length, hidden);
-            String result = model.temporary("onnxOrder");
-            model.node("Concat", Arrays.stream(order).mapToObj(blocks::get).toList(), result, OrtAttribute.integer("axis", 1));
-            return result;
+            return concat(model, Arrays.stream(order).mapToObj(blocks::get).toList(), 1);
         }
 
         /**
@@ -429,12 +426,9 @@ final class RecurrentLowering {
         int size = Math.toIntExact(n.cell().gates * n.hidden());
         OrtModelBuilder model = n.model();
         if (operands.computed("bias") || operands.computed("recurrentBias")) {
-            String bias = model.temporary("B");
-            model.node("Concat", List.of(
+            return concat(model, List.of(
                     operands.present("bias") ? n.inOnnxOrder("bias") : n.zeros(directions, size),
-                    operands.present("recurrentBias") ? n.inOnnxOrder("recurrentBias") : n.zeros(directions, size)),
-                    bias, OrtAttribute.integer("axis", 1));
-            return bias;
+                    operands.present("recurrentBias") ? n.inOnnxOrder("recurrentBias") : n.zeros(directions, size)), 1);
         }
         float[] bias = operands.constantInOnnxOrder("bias", n.order(), directions * size);
         float[] recurrentBias = operands.constantInOnnxOrder("recurrentBias", n.order(), directions * size);
@@ -511,9 +505,7 @@ final class RecurrentLowering {
             String b = n.bias() == null ? null : gather(model, n.bias(), index);
             String rb = n.recurrentBias() == null ? null : gather(model, n.recurrentBias(), index);
             if (b != null && rb != null) {
-                String sum = model.temporary("biasSum");
-                model.node("Add", List.of(b, rb), sum);
-                b = sum;
+                b = add(model, b, rb);
             }
             this.bias = b != null ? b : rb;
             String peephole = unsqueeze(model, gather(model, n.peephole(), index), 0);
@@ -528,14 +520,13 @@ final class RecurrentLowering {
         /** One time step: the new hidden and cell states. */
         String[] step(String x, String h, String c) {
             OrtModelBuilder model = n.model();
-            String inputGates = model.temporary("xW");
             List<String> inputGemm = new ArrayList<>(List.of(x, weight));
             if (bias != null) {
                 inputGemm.add(bias);
             }
-            model.node("Gemm", inputGemm, inputGates, OrtAttribute.integer("transB", 1));
-            String gates = model.temporary("gates");
-            model.node("Gemm", List.of(h, recurrentWeight, inputGates), gates, OrtAttribute.integer("transB", 1));
+            OrtAttribute transposed = OrtAttribute.integer("transB", 1);
+            String inputGates = ElementwiseLowering.intermediate(model, "Gemm", inputGemm, transposed);
+            String gates = ElementwiseLowering.intermediate(model, "Gemm", List.of(h, recurrentWeight, inputGates), transposed);
             // WebNN block of each gate: layout iofg or ifgo; order maps ONNX i, o, f, c to it.
             List<String> blocks = splitBlocks(model, gates, 4, n.hidden());
             int[] order = n.order();
@@ -551,45 +542,31 @@ final class RecurrentLowering {
     }
 
     private static String activate(OrtModelBuilder model, MLRecurrentNetworkActivation activation, String value) {
-        return apply(model, onnxActivation(activation), List.of(value));
+        return ElementwiseLowering.intermediate(model, onnxActivation(activation), List.of(value));
     }
 
     private static String add(OrtModelBuilder model, String a, String b) {
-        return apply(model, "Add", List.of(a, b));
+        return ElementwiseLowering.intermediate(model, "Add", List.of(a, b));
     }
 
     private static String mul(OrtModelBuilder model, String a, String b) {
-        return apply(model, "Mul", List.of(a, b));
-    }
-
-    /** A single-output ONNX node on fresh temporaries. */
-    private static String apply(OrtModelBuilder model, String onnx, List<String> inputs) {
-        String result = model.temporary(onnx);
-        model.node(onnx, inputs, result);
-        return result;
+        return ElementwiseLowering.intermediate(model, "Mul", List.of(a, b));
     }
 
     /** Entry {@code index} of axis 0, without that axis. */
     private static String gather(OrtModelBuilder model, String value, long index) {
-        String result = model.temporary("at");
-        model.node("Gather", List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), result,
-                OrtAttribute.integer("axis", 0));
-        return result;
+        return ElementwiseLowering.intermediate(model, "Gather",
+                List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), OrtAttribute.integer("axis", 0));
     }
 
     private static String unsqueeze(OrtModelBuilder model, String value, long... axes) {
-        String result = model.temporary("unsqueezed");
-        model.node("Unsqueeze", List.of(value, model.int64s(axes)), result);
-        return result;
+        return ElementwiseLowering.intermediate(model, "Unsqueeze", List.of(value, model.int64s(axes)));
     }
 
+    /** The values joined along an axis; a single value as it is. */
     private static String concat(OrtModelBuilder model, List<String> values, long axis) {
-        if (values.size() == 1) {
-            return values.get(0);
-        }
-        String result = model.temporary("concat");
-        model.node("Concat", values, result, OrtAttribute.integer("axis", axis));
-        return result;
+        return values.size() == 1 ? values.get(0)
+                : ElementwiseLowering.intermediate(model, "Concat", values, OrtAttribute.integer("axis", axis));
     }
 
     private static String onnxActivation(MLRecurrentNetworkActivation activation) {

@@ -205,9 +205,7 @@ final class ShapeLowering {
         OrtModelBuilder model = lowering.model();
         String name = lowering.name(indices);
         if (indices.descriptor().dataType() != MLOperandDataType.INT64) {
-            String cast = model.temporary("indices64");
-            model.node("Cast", List.of(name), cast, OrtAttribute.integer("to", OnnxTypes.of(MLOperandDataType.INT64)));
-            name = cast;
+            name = ElementwiseLowering.cast(model, name, OnnxTypes.of(MLOperandDataType.INT64));
         }
         long[] lower = new long[sizes.length];
         long[] upper = new long[sizes.length];

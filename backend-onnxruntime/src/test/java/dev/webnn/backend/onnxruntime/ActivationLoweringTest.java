@@ -5,11 +5,10 @@ import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT32;
 import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.INT8;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.bits;
 import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.extremum;
 import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.nearLimits;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.representable;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.tolerance;
+import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.unary;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bitVector;
 import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
 import static dev.webnn.backend.onnxruntime.GraphRunner.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,14 +21,10 @@ import dev.webnn.MLHardSigmoidOptions;
 import dev.webnn.MLLeakyReluOptions;
 import dev.webnn.MLLinearOptions;
 import dev.webnn.MLOpSupportLimits;
-import dev.webnn.MLOperand;
-import dev.webnn.MLOperandDataType;
 import dev.webnn.backend.onnxruntime.GraphRunner.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiFunction;
-import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -125,7 +120,7 @@ class ActivationLoweringTest {
                 .map(type -> dynamicTest("relu " + type, () -> {
                     long[] values = nearLimits(type);
                     long[] expected = Arrays.stream(values).map(v -> extremum(type, true, v, 0)).toArray();
-                    assertArrayEquals(expected, runner.result((g, x) -> g.relu(x[0]), bits(type, values)).bits());
+                    assertArrayEquals(expected, runner.result((g, x) -> g.relu(x[0]), bitVector(type, values)).bits());
                 }));
     }
 
@@ -165,37 +160,23 @@ class ActivationLoweringTest {
     Stream<DynamicTest> everyClaimedType() {
         double[] x = {-2, -0.5, 0, 1.5};
         List<DynamicTest> tests = new ArrayList<>();
-        activation(tests, "elu", MLGraphBuilder::elu, x, v -> v > 0 ? v : Math.exp(v) - 1);
-        activation(tests, "gelu", MLGraphBuilder::gelu, new double[] {-1, 0, 1},
+        unary(runner, tests, "elu", MLGraphBuilder::elu, x, v -> v > 0 ? v : Math.exp(v) - 1);
+        unary(runner, tests, "gelu", MLGraphBuilder::gelu, new double[] {-1, 0, 1},
                 v -> v == 0 ? 0 : 0.5 * v * (1 + Math.signum(v) * 0.6826894921370859));
-        activation(tests, "hardSigmoid", MLGraphBuilder::hardSigmoid, x, v -> Math.max(0, Math.min(1, 0.2 * v + 0.5)));
-        activation(tests, "hardSwish", MLGraphBuilder::hardSwish, x, v -> v * Math.max(0, Math.min(6, v + 3)) / 6);
-        activation(tests, "leakyRelu", (g, o) -> g.leakyRelu(o, MLLeakyReluOptions.defaults().withAlpha(0.5)), x,
+        unary(runner, tests, "hardSigmoid", MLGraphBuilder::hardSigmoid, x, v -> Math.max(0, Math.min(1, 0.2 * v + 0.5)));
+        unary(runner, tests, "hardSwish", MLGraphBuilder::hardSwish, x, v -> v * Math.max(0, Math.min(6, v + 3)) / 6);
+        unary(runner, tests, "leakyRelu", (g, o) -> g.leakyRelu(o, MLLeakyReluOptions.defaults().withAlpha(0.5)), x,
                 v -> v > 0 ? v : 0.5 * v);
-        activation(tests, "linear", (g, o) -> g.linear(o, MLLinearOptions.defaults().withAlpha(2).withBeta(0.25)), x,
+        unary(runner, tests, "linear", (g, o) -> g.linear(o, MLLinearOptions.defaults().withAlpha(2).withBeta(0.25)), x,
                 v -> 2 * v + 0.25);
-        activation(tests, "relu", MLGraphBuilder::relu, new double[] {-2, 0, 3}, v -> Math.max(0, v));
-        activation(tests, "prelu", (g, o) -> g.prelu(o, g.constant(o.dataType(), 3)), new double[] {-2, 0, 3},
+        unary(runner, tests, "relu", MLGraphBuilder::relu, new double[] {-2, 0, 3}, v -> Math.max(0, v));
+        unary(runner, tests, "prelu", (g, o) -> g.prelu(o, g.constant(o.dataType(), 3)), new double[] {-2, 0, 3},
                 v -> v < 0 ? 3 * v : v);
-        activation(tests, "sigmoid", MLGraphBuilder::sigmoid, x, v -> 1 / (1 + Math.exp(-v)));
-        activation(tests, "softmax", (g, o) -> g.softmax(o, 0), new double[] {0, LN3}, v -> v == 0 ? 0.25 : 0.75);
-        activation(tests, "softplus", MLGraphBuilder::softplus, x, v -> Math.log1p(Math.exp(v)));
-        activation(tests, "softsign", MLGraphBuilder::softsign, x, v -> v / (1 + Math.abs(v)));
-        activation(tests, "tanh", MLGraphBuilder::tanh, x, Math::tanh);
+        unary(runner, tests, "sigmoid", MLGraphBuilder::sigmoid, x, v -> 1 / (1 + Math.exp(-v)));
+        unary(runner, tests, "softmax", (g, o) -> g.softmax(o, 0), new double[] {0, LN3}, v -> v == 0 ? 0.25 : 0.75);
+        unary(runner, tests, "softplus", MLGraphBuilder::softplus, x, v -> Math.log1p(Math.exp(v)));
+        unary(runner, tests, "softsign", MLGraphBuilder::softsign, x, v -> v / (1 + Math.abs(v)));
+        unary(runner, tests, "tanh", MLGraphBuilder::tanh, x, Math::tanh);
         return tests.stream();
-    }
-
-    private void activation(List<DynamicTest> tests, String op, BiFunction<MLGraphBuilder, MLOperand, MLOperand> build,
-                            double[] input, DoubleUnaryOperator reference) {
-        for (MLOperandDataType type : runner.context().opSupportLimits().operator(op).orElseThrow().get("input").dataTypes()) {
-            double[] in = new double[input.length];
-            double[] expected = new double[input.length];
-            for (int i = 0; i < input.length; i++) {
-                in[i] = representable(type, input[i]);
-                expected[i] = representable(type, reference.applyAsDouble(in[i]));
-            }
-            tests.add(dynamicTest(op + " " + type, () -> assertArrayEquals(expected,
-                    runner.run((g, x) -> build.apply(g, x[0]), vector(type, in)), tolerance(type, expected))));
-        }
     }
 }

@@ -8,6 +8,8 @@ import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT64;
 import static dev.webnn.MLOperandDataType.UINT8;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bitVector;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bits;
 import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
 import static dev.webnn.backend.onnxruntime.GraphRunner.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -282,14 +284,14 @@ class ElementwiseLoweringTest {
             expected[i] = extremum(type, max, a[i], b[i]);
         }
         BiFunction<MLGraphBuilder, MLOperand[], MLOperand> op = (g, x) -> max ? g.max(x[0], x[1]) : g.min(x[0], x[1]);
-        assertArrayEquals(expected, runner.result(op, bits(type, a), bits(type, b)).bits());
+        assertArrayEquals(expected, runner.result(op, bitVector(type, a), bitVector(type, b)).bits());
         for (long scalar : values) {
             long[] broadcast = new long[n];
             for (int i = 0; i < n; i++) {
                 broadcast[i] = extremum(type, max, values[i], scalar);
             }
-            assertArrayEquals(broadcast, runner.result(op, bits(type, values),
-                    GraphRunner.bits(type, new long[0], scalar)).bits(), "with " + scalar);
+            assertArrayEquals(broadcast, runner.result(op, bitVector(type, values),
+                    bits(type, new long[0], scalar)).bits(), "with " + scalar);
         }
     }
 
@@ -305,7 +307,7 @@ class ElementwiseLoweringTest {
                     expected[i] = extremum(type, false, extremum(type, true, values[i], min), max);
                 }
                 assertArrayEquals(expected, runner.result((g, x) -> g.clamp(x[0], MLClampOptions.defaults()
-                        .withMinValue(number(type, min)).withMaxValue(number(type, max))), bits(type, values)).bits(),
+                        .withMinValue(number(type, min)).withMaxValue(number(type, max))), bitVector(type, values)).bits(),
                         "clamp to [" + min + ", " + max + "]");
             }
             long bound = values[low];
@@ -316,9 +318,9 @@ class ElementwiseLoweringTest {
                 atMost[i] = extremum(type, false, values[i], bound);
             }
             assertArrayEquals(atLeast, runner.result((g, x) -> g.clamp(x[0],
-                    MLClampOptions.defaults().withMinValue(number(type, bound))), bits(type, values)).bits(), "min " + bound);
+                    MLClampOptions.defaults().withMinValue(number(type, bound))), bitVector(type, values)).bits(), "min " + bound);
             assertArrayEquals(atMost, runner.result((g, x) -> g.clamp(x[0],
-                    MLClampOptions.defaults().withMaxValue(number(type, bound))), bits(type, values)).bits(), "max " + bound);
+                    MLClampOptions.defaults().withMaxValue(number(type, bound))), bitVector(type, values)).bits(), "max " + bound);
         }
     }
 
@@ -351,11 +353,6 @@ class ElementwiseLoweringTest {
     /** An integer of a type given as bits, as an exact number. */
     private static MLNumber number(MLOperandDataType type, long bits) {
         return type == UINT64 ? MLNumber.ofUnsigned(bits) : MLNumber.of(bits);
-    }
-
-    /** A 1-D tensor of integer bits. */
-    static Values bits(MLOperandDataType type, long... bits) {
-        return GraphRunner.bits(type, new long[] {bits.length}, bits);
     }
 
     static boolean isInteger(MLOperandDataType type) {
@@ -415,21 +412,21 @@ class ElementwiseLoweringTest {
         double[] signed = {-3, 0, 5};
         double[] positive = {0.25, 1, 2.5};
         List<DynamicTest> tests = new ArrayList<>();
-        unary(tests, "abs", MLGraphBuilder::abs, signed, Math::abs);
-        unary(tests, "neg", MLGraphBuilder::neg, signed, x -> -x);
-        unary(tests, "sign", MLGraphBuilder::sign, signed, Math::signum);
-        unary(tests, "identity", MLGraphBuilder::identity, new double[] {0, 1, 100}, x -> x);
-        unary(tests, "ceil", MLGraphBuilder::ceil, new double[] {-1.5, 0.25, 2.5}, Math::ceil);
-        unary(tests, "floor", MLGraphBuilder::floor, new double[] {-1.5, 0.25, 2.5}, Math::floor);
-        unary(tests, "roundEven", MLGraphBuilder::roundEven, new double[] {-1.5, 0.5, 2.5}, Math::rint);
-        unary(tests, "cos", MLGraphBuilder::cos, signed, Math::cos);
-        unary(tests, "sin", MLGraphBuilder::sin, signed, Math::sin);
-        unary(tests, "tan", MLGraphBuilder::tan, new double[] {-1, 0, 0.5}, Math::tan);
-        unary(tests, "exp", MLGraphBuilder::exp, new double[] {-1, 0, 2}, Math::exp);
-        unary(tests, "log", MLGraphBuilder::log, positive, Math::log);
-        unary(tests, "sqrt", MLGraphBuilder::sqrt, positive, Math::sqrt);
-        unary(tests, "reciprocal", MLGraphBuilder::reciprocal, positive, x -> 1 / x);
-        unary(tests, "erf", MLGraphBuilder::erf, new double[] {-1, 0, 1}, x -> Math.signum(x) * 0.8427007929497149);
+        unary(runner, tests, "abs", MLGraphBuilder::abs, signed, Math::abs);
+        unary(runner, tests, "neg", MLGraphBuilder::neg, signed, x -> -x);
+        unary(runner, tests, "sign", MLGraphBuilder::sign, signed, Math::signum);
+        unary(runner, tests, "identity", MLGraphBuilder::identity, new double[] {0, 1, 100}, x -> x);
+        unary(runner, tests, "ceil", MLGraphBuilder::ceil, new double[] {-1.5, 0.25, 2.5}, Math::ceil);
+        unary(runner, tests, "floor", MLGraphBuilder::floor, new double[] {-1.5, 0.25, 2.5}, Math::floor);
+        unary(runner, tests, "roundEven", MLGraphBuilder::roundEven, new double[] {-1.5, 0.5, 2.5}, Math::rint);
+        unary(runner, tests, "cos", MLGraphBuilder::cos, signed, Math::cos);
+        unary(runner, tests, "sin", MLGraphBuilder::sin, signed, Math::sin);
+        unary(runner, tests, "tan", MLGraphBuilder::tan, new double[] {-1, 0, 0.5}, Math::tan);
+        unary(runner, tests, "exp", MLGraphBuilder::exp, new double[] {-1, 0, 2}, Math::exp);
+        unary(runner, tests, "log", MLGraphBuilder::log, positive, Math::log);
+        unary(runner, tests, "sqrt", MLGraphBuilder::sqrt, positive, Math::sqrt);
+        unary(runner, tests, "reciprocal", MLGraphBuilder::reciprocal, positive, x -> 1 / x);
+        unary(runner, tests, "erf", MLGraphBuilder::erf, new double[] {-1, 0, 1}, x -> Math.signum(x) * 0.8427007929497149);
         return tests.stream();
     }
 
@@ -491,9 +488,13 @@ class ElementwiseLoweringTest {
         }
     }
 
-    private void unary(List<DynamicTest> tests, String op, BiFunction<MLGraphBuilder, MLOperand, MLOperand> build,
-                       double[] input, DoubleUnaryOperator reference) {
-        for (MLOperandDataType type : limits(op, "input").dataTypes()) {
+    /**
+     * Adds a test of a one-input operator for every data type its input claims: the input made
+     * representable in the type, the result against the reference rounded to it.
+     */
+    static void unary(GraphRunner runner, List<DynamicTest> tests, String op,
+                      BiFunction<MLGraphBuilder, MLOperand, MLOperand> build, double[] input, DoubleUnaryOperator reference) {
+        for (MLOperandDataType type : runner.context().opSupportLimits().operator(op).orElseThrow().get("input").dataTypes()) {
             double[] in = new double[input.length];
             double[] expected = new double[input.length];
             for (int i = 0; i < input.length; i++) {

@@ -67,6 +67,11 @@ final class GraphRunner implements AutoCloseable {
         return new Values(MLOperandDescriptor.of(type, shape), null, bits);
     }
 
+    /** A 1-D tensor of integer bits. */
+    static Values bitVector(MLOperandDataType type, long... bits) {
+        return bits(type, shape(bits.length), bits);
+    }
+
     /** A shape, for readable calls. */
     static long[] shape(long... dimensions) {
         return dimensions;
