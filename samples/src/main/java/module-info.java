@@ -2,6 +2,7 @@
 module dev.webnn.samples {
     requires dev.webnn;
     requires info.picocli;
+    requires java.desktop;
 
     exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;

@@ -99,6 +99,7 @@ public final class MLContext implements AutoCloseable {
      */
     public MLTensor createTensor(MLTensorDescriptor descriptor) {
         Objects.requireNonNull(descriptor, "descriptor");
+        checkOpen();
         Checks.dimensions("createTensor", descriptor.descriptor());
         return register(new MLTensor(this, descriptor, false));
     }
@@ -115,6 +116,7 @@ public final class MLContext implements AutoCloseable {
      */
     public MLTensor createConstantTensor(MLOperandDescriptor descriptor, MemorySegment data) {
         Objects.requireNonNull(descriptor, "descriptor");
+        checkOpen();
         Checks.dimensions("createConstantTensor", descriptor);
         checkLength("createConstantTensor", descriptor, data);
         MLTensor tensor = register(new MLTensor(this, new MLTensorDescriptor(descriptor, false, false), true));
@@ -128,7 +130,7 @@ public final class MLContext implements AutoCloseable {
      * @param tensor a writable tensor of this context
      * @param data exactly the tensor's byte length, in native byte order (heap or native)
      * @throws MLTypeError if the tensor is from another context, destroyed, not writable, or
-     *     the byte count differs
+     *     the byte count differs, or the data's memory is freed or confined to another thread
      * @throws MLInvalidStateError if the context is closed
      */
     public void writeTensor(MLTensor tensor, MemorySegment data) {
@@ -165,7 +167,7 @@ public final class MLContext implements AutoCloseable {
      * @param tensor a readable tensor of this context
      * @param destination exactly the tensor's byte length (heap or native)
      * @throws MLTypeError if the tensor is from another context, destroyed or not readable, or
-     *     the byte count differs
+     *     the byte count differs, or the destination is read-only, freed or confined to another thread
      * @throws MLInvalidStateError if the context is closed
      */
     public void readTensor(MLTensor tensor, MemorySegment destination) {
@@ -466,9 +468,28 @@ public final class MLContext implements AutoCloseable {
 
     private static void checkLength(String method, MLOperandDescriptor descriptor, MemorySegment data) {
         Objects.requireNonNull(data, "data");
+        checkUsable(method, data);
         if (data.byteSize() != descriptor.byteLength()) {
             throw new MLTypeError(method + ": " + descriptor + " has " + descriptor.byteLength() + " bytes, the buffer has "
                     + data.byteSize());
+        }
+    }
+
+    /**
+     * Checks that the caller's memory can be read or written here: not freed, and not confined
+     * to another thread (the memory API would throw its own IllegalStateException or
+     * WrongThreadException in the middle of the copy).
+     *
+     * @param method the calling method, for the message
+     * @param data the caller's segment
+     * @throws MLTypeError if the memory is freed or confined to another thread
+     */
+    static void checkUsable(String method, MemorySegment data) {
+        if (!data.scope().isAlive()) {
+            throw new MLTypeError(method + ": the buffer's memory is already freed");
+        }
+        if (!data.isAccessibleBy(Thread.currentThread())) {
+            throw new MLTypeError(method + ": the buffer's memory is confined to another thread");
         }
     }
 

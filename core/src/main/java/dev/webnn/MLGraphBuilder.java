@@ -26,7 +26,8 @@ import java.util.Objects;
  * <p>Every operation validates its arguments and infers its output shape immediately,
  * following the spec's algorithm step by step: a wrong argument throws {@link MLTypeError}
  * naming the operation, its label and the offending value; a builder that has built, or
- * whose context is closed, throws {@link MLInvalidStateError}. Operands of another builder
+ * whose context is closed, throws {@link MLInvalidStateError} before looking at the arguments
+ * (the spec's first step of every operation). Operands of another builder
  * are rejected.
  *
  * <p>Constant data is copied when the constant is created. A builder is used by one
@@ -130,13 +131,15 @@ public final class MLGraphBuilder {
      * @param descriptor data type and shape
      * @param data exactly {@code descriptor.byteLength()} bytes (heap or native)
      * @return the constant operand
-     * @throws MLTypeError if the shape is invalid or the byte count differs
+     * @throws MLTypeError if the shape is invalid, the byte count differs, or the data's memory
+     *     is freed or confined to another thread
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand constant(MLOperandDescriptor descriptor, MemorySegment data) {
         checkCanBuild();
         Checks.dimensions("constant", Objects.requireNonNull(descriptor, "descriptor"));
         Objects.requireNonNull(data, "data");
+        MLContext.checkUsable("constant", data);
         if (data.byteSize() != descriptor.byteLength()) {
             throw new MLTypeError("constant: " + descriptor + " needs " + descriptor.byteLength() + " bytes, the data has "
                     + data.byteSize());
@@ -328,6 +331,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand add(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.ADD, a, b, options);
     }
 
@@ -357,6 +361,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sub(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.SUB, a, b, options);
     }
 
@@ -386,6 +391,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand mul(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MUL, a, b, options);
     }
 
@@ -416,6 +422,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand div(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.DIV, a, b, options);
     }
 
@@ -446,6 +453,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand max(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MAX, a, b, options);
     }
 
@@ -477,6 +485,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand min(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MIN, a, b, options);
     }
 
@@ -507,6 +516,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pow(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.binary(this, Op.POW, a, b, options);
     }
 
@@ -536,6 +546,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand equal(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.EQUAL, a, b, options);
     }
 
@@ -565,6 +576,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand notEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.NOT_EQUAL, a, b, options);
     }
 
@@ -594,6 +606,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greater(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.GREATER, a, b, options);
     }
 
@@ -623,6 +636,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greaterOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.GREATER_OR_EQUAL, a, b, options);
     }
 
@@ -652,6 +666,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesser(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LESSER, a, b, options);
     }
 
@@ -681,6 +696,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesserOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LESSER_OR_EQUAL, a, b, options);
     }
 
@@ -711,6 +727,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalAnd(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_AND, a, b, options);
     }
 
@@ -741,6 +758,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalOr(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_OR, a, b, options);
     }
 
@@ -771,6 +789,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalXor(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_XOR, a, b, options);
     }
 
@@ -798,6 +817,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalNot(MLOperand a, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_NOT, a, options);
     }
 
@@ -825,6 +845,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isNaN(MLOperand a, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.IS_NAN, a, options);
     }
 
@@ -852,6 +873,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isInfinite(MLOperand a, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.logical(this, Op.IS_INFINITE, a, options);
     }
 
@@ -879,6 +901,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand abs(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ABS, input, options);
     }
 
@@ -905,6 +928,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand ceil(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.CEIL, input, options);
     }
 
@@ -931,6 +955,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cos(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.COS, input, options);
     }
 
@@ -957,6 +982,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand erf(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ERF, input, options);
     }
 
@@ -983,6 +1009,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand exp(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.EXP, input, options);
     }
 
@@ -1009,6 +1036,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand floor(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.FLOOR, input, options);
     }
 
@@ -1035,6 +1063,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand identity(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.IDENTITY, input, options);
     }
 
@@ -1061,6 +1090,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand log(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.LOG, input, options);
     }
 
@@ -1088,6 +1118,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand neg(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.NEG, input, options);
     }
 
@@ -1114,6 +1145,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reciprocal(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.RECIPROCAL, input, options);
     }
 
@@ -1140,6 +1172,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand roundEven(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ROUND_EVEN, input, options);
     }
 
@@ -1167,6 +1200,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sign(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SIGN, input, options);
     }
 
@@ -1193,6 +1227,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sin(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SIN, input, options);
     }
 
@@ -1219,6 +1254,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sqrt(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SQRT, input, options);
     }
 
@@ -1245,6 +1281,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tan(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.unary(this, Op.TAN, input, options);
     }
 
@@ -1273,6 +1310,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cast(MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.cast(this, input, dataType, options);
     }
 
@@ -1304,6 +1342,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand clamp(MLOperand input, MLClampOptions options) {
+        checkCanBuild();
         return ElementwiseOps.clamp(this, input, options);
     }
 
@@ -1335,6 +1374,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue, MLOperatorOptions options) {
+        checkCanBuild();
         return ElementwiseOps.where(this, condition, trueValue, falseValue, options);
     }
 
@@ -1364,6 +1404,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand elu(MLOperand input, MLEluOptions options) {
+        checkCanBuild();
         return ActivationOps.elu(this, input, options);
     }
 
@@ -1390,6 +1431,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gelu(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.GELU, input, options);
     }
 
@@ -1417,6 +1459,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSigmoid(MLOperand input, MLHardSigmoidOptions options) {
+        checkCanBuild();
         return ActivationOps.hardSigmoid(this, input, options);
     }
 
@@ -1444,6 +1487,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSwish(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.HARD_SWISH, input, options);
     }
 
@@ -1470,6 +1514,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand leakyRelu(MLOperand input, MLLeakyReluOptions options) {
+        checkCanBuild();
         return ActivationOps.leakyRelu(this, input, options);
     }
 
@@ -1497,6 +1542,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand linear(MLOperand input, MLLinearOptions options) {
+        checkCanBuild();
         return ActivationOps.linear(this, input, options);
     }
 
@@ -1527,6 +1573,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand prelu(MLOperand input, MLOperand slope, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.prelu(this, input, slope, options);
     }
 
@@ -1555,6 +1602,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand relu(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.RELU, input, options);
     }
 
@@ -1581,6 +1629,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sigmoid(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.SIGMOID, input, options);
     }
 
@@ -1609,6 +1658,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softmax(MLOperand input, long axis, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.softmax(this, input, axis, options);
     }
 
@@ -1636,6 +1686,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softplus(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.SOFTPLUS, input, options);
     }
 
@@ -1662,6 +1713,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softsign(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.SOFTSIGN, input, options);
     }
 
@@ -1688,6 +1740,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tanh(MLOperand input, MLOperatorOptions options) {
+        checkCanBuild();
         return ActivationOps.plain(this, Op.TANH, input, options);
     }
 
@@ -1728,6 +1781,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand conv2d(MLOperand input, MLOperand filter, MLConv2dOptions options) {
+        checkCanBuild();
         return ConvolutionOps.conv2d(this, input, filter, options);
     }
 
@@ -1772,6 +1826,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand convTranspose2d(MLOperand input, MLOperand filter, MLConvTranspose2dOptions options) {
+        checkCanBuild();
         return ConvolutionOps.convTranspose2d(this, input, filter, options);
     }
 
@@ -1813,6 +1868,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand averagePool2d(MLOperand input, MLPool2dOptions options) {
+        checkCanBuild();
         return PoolingOps.pool2d(this, Op.AVERAGE_POOL2D, input, options);
     }
 
@@ -1842,6 +1898,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand l2Pool2d(MLOperand input, MLPool2dOptions options) {
+        checkCanBuild();
         return PoolingOps.pool2d(this, Op.L2_POOL2D, input, options);
     }
 
@@ -1872,6 +1929,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand maxPool2d(MLOperand input, MLPool2dOptions options) {
+        checkCanBuild();
         return PoolingOps.pool2d(this, Op.MAX_POOL2D, input, options);
     }
 
@@ -1905,6 +1963,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand resample2d(MLOperand input, MLResample2dOptions options) {
+        checkCanBuild();
         return PoolingOps.resample2d(this, input, options);
     }
 
@@ -1941,6 +2000,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
+        checkCanBuild();
         return NormalizationOps.batchNormalization(this, input, mean, variance, options);
     }
 
@@ -1974,6 +2034,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand instanceNormalization(MLOperand input, MLInstanceNormalizationOptions options) {
+        checkCanBuild();
         return NormalizationOps.instanceNormalization(this, input, options);
     }
 
@@ -2005,6 +2066,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand layerNormalization(MLOperand input, MLLayerNormalizationOptions options) {
+        checkCanBuild();
         return NormalizationOps.layerNormalization(this, input, options);
     }
 
@@ -2042,6 +2104,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL1(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_L1, input, options);
     }
 
@@ -2074,6 +2137,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL2(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_L2, input, options);
     }
 
@@ -2106,6 +2170,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSum(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM, input, options);
     }
 
@@ -2138,6 +2203,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSumExp(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM_EXP, input, options);
     }
 
@@ -2170,6 +2236,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMax(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MAX, input, options);
     }
 
@@ -2202,6 +2269,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMean(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MEAN, input, options);
     }
 
@@ -2234,6 +2302,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMin(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MIN, input, options);
     }
 
@@ -2266,6 +2335,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceProduct(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_PRODUCT, input, options);
     }
 
@@ -2298,6 +2368,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSum(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_SUM, input, options);
     }
 
@@ -2330,6 +2401,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSumSquare(MLOperand input, MLReduceOptions options) {
+        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_SUM_SQUARE, input, options);
     }
 
@@ -2363,6 +2435,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMin(MLOperand input, long axis, MLArgMinMaxOptions options) {
+        checkCanBuild();
         return ReductionOps.argMinMax(this, Op.ARG_MIN, input, axis, options);
     }
 
@@ -2398,6 +2471,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMax(MLOperand input, long axis, MLArgMinMaxOptions options) {
+        checkCanBuild();
         return ReductionOps.argMinMax(this, Op.ARG_MAX, input, axis, options);
     }
 
@@ -2432,6 +2506,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cumulativeSum(MLOperand input, long axis, MLCumulativeSumOptions options) {
+        checkCanBuild();
         return ReductionOps.cumulativeSum(this, input, axis, options);
     }
 
@@ -2466,6 +2541,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gemm(MLOperand a, MLOperand b, MLGemmOptions options) {
+        checkCanBuild();
         return MatrixOps.gemm(this, a, b, options);
     }
 
@@ -2497,6 +2573,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand matmul(MLOperand a, MLOperand b, MLOperatorOptions options) {
+        checkCanBuild();
         return MatrixOps.matmul(this, a, b, options);
     }
 
@@ -2528,6 +2605,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand triangular(MLOperand input, MLTriangularOptions options) {
+        checkCanBuild();
         return MatrixOps.triangular(this, input, options);
     }
 
@@ -2561,6 +2639,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
+        checkCanBuild();
         return QuantizationOps.linear(this, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
@@ -2597,6 +2676,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
+        checkCanBuild();
         return QuantizationOps.linear(this, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
@@ -2635,6 +2715,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand concat(List<MLOperand> inputs, long axis, MLOperatorOptions options) {
+        checkCanBuild();
         return ShapeOps.concat(this, inputs, axis, options);
     }
 
@@ -2664,6 +2745,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand expand(MLOperand input, long[] newShape, MLOperatorOptions options) {
+        checkCanBuild();
         return ShapeOps.expand(this, input, newShape, options);
     }
 
@@ -2696,6 +2778,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gather(MLOperand input, MLOperand indices, MLGatherOptions options) {
+        checkCanBuild();
         return GatherScatterOps.gather(this, input, indices, options);
     }
 
@@ -2728,6 +2811,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherElements(MLOperand input, MLOperand indices, MLGatherOptions options) {
+        checkCanBuild();
         return GatherScatterOps.gatherElements(this, input, indices, options);
     }
 
@@ -2759,6 +2843,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherND(MLOperand input, MLOperand indices, MLOperatorOptions options) {
+        checkCanBuild();
         return GatherScatterOps.gatherND(this, input, indices, options);
     }
 
@@ -2794,6 +2879,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding, MLPadOptions options) {
+        checkCanBuild();
         return ShapeOps.pad(this, input, beginningPadding, endingPadding, options);
     }
 
@@ -2824,6 +2910,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reshape(MLOperand input, long[] newShape, MLOperatorOptions options) {
+        checkCanBuild();
         return ShapeOps.reshape(this, input, newShape, options);
     }
 
@@ -2851,6 +2938,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reverse(MLOperand input, MLReverseOptions options) {
+        checkCanBuild();
         return ShapeOps.reverse(this, input, options);
     }
 
@@ -2883,6 +2971,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates, MLScatterOptions options) {
+        checkCanBuild();
         return GatherScatterOps.scatterElements(this, input, indices, updates, options);
     }
 
@@ -2917,6 +3006,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates, MLOperatorOptions options) {
+        checkCanBuild();
         return GatherScatterOps.scatterND(this, input, indices, updates, options);
     }
 
@@ -2952,6 +3042,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand slice(MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
+        checkCanBuild();
         return ShapeOps.slice(this, input, starts, sizes, options);
     }
 
@@ -2984,6 +3075,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long splits, MLSplitOptions options) {
+        checkCanBuild();
         return ShapeOps.split(this, input, splits, options);
     }
 
@@ -3016,6 +3108,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long[] splits, MLSplitOptions options) {
+        checkCanBuild();
         return ShapeOps.split(this, input, splits, options);
     }
 
@@ -3045,6 +3138,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tile(MLOperand input, long[] repetitions, MLOperatorOptions options) {
+        checkCanBuild();
         return ShapeOps.tile(this, input, repetitions, options);
     }
 
@@ -3074,6 +3168,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand transpose(MLOperand input, MLTransposeOptions options) {
+        checkCanBuild();
         return ShapeOps.transpose(this, input, options);
     }
 
@@ -3122,6 +3217,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                long hiddenSize, MLGruOptions options) {
+        checkCanBuild();
         return RecurrentOps.gru(this, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
@@ -3167,6 +3263,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
                              long hiddenSize, MLGruCellOptions options) {
+        checkCanBuild();
         return RecurrentOps.gruCell(this, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
     }
 
@@ -3219,6 +3316,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                 long hiddenSize, MLLstmOptions options) {
+        checkCanBuild();
         return RecurrentOps.lstm(this, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
@@ -3266,6 +3364,7 @@ public final class MLGraphBuilder {
     public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                     MLOperand hiddenState, MLOperand cellState, long hiddenSize,
                                     MLLstmCellOptions options) {
+        checkCanBuild();
         return RecurrentOps.lstmCell(this, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
                 options);
     }

@@ -2,23 +2,19 @@ package dev.webnn.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
+/** {@code hello} prints the classic example's eight 2.25 on every backend. */
 class HelloCommandTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"onnxruntime", "xnnpack"})
     void printsTwoPointTwoFiveEightTimesOnEveryBackend(String backend) {
-        StringWriter text = new StringWriter();
-        CommandLine line = new CommandLine(new Main());
-        line.setOut(new PrintWriter(text));
-        assertEquals(0, line.execute("hello", "--backend", backend));
-        List<String> lines = text.toString().lines().toList();
+        Samples.Result result = Samples.run("hello", "--backend", backend);
+        assertEquals(0, result.exitCode());
+        List<String> lines = result.out().lines().toList();
         assertEquals("backend: " + backend, lines.get(0));
         assertEquals(List.of("2.25", "2.25", "2.25", "2.25", "2.25", "2.25", "2.25", "2.25"), lines.subList(1, 9));
     }

@@ -19,6 +19,8 @@ import java.util.Map;
  * HardSwish, LeakyRelu, Relu, Sigmoid, Softmax over one axis, Softplus, Softsign, Tanh).
  * The rest are compositions:
  * <ul>
+ *   <li>float32 sigmoid, hardSwish and elu, where ONNX Runtime's kernels are outside the
+ *       WPT tolerances (see each method): exp-based and cancellation-free forms;</li>
  *   <li>linear: {@code Add(Mul(x, alpha), beta)}, the spec's two roundings;</li>
  *   <li>relu of int64 (no ONNX Runtime Relu kernel; its Max is wrong beyond the int32 range):
  *       {@code Where(Less(x, 0), 0, x)};</li>
@@ -37,15 +39,15 @@ final class ActivationLowering {
 
     /** Adds this family's lowerings to the registry. */
     static void register(Map<Op, OpLowering> map) {
-        map.put(Op.ELU, ElementwiseLowering.unary("Elu", "alpha"));
+        map.put(Op.ELU, ActivationLowering::elu);
         map.put(Op.GELU, ElementwiseLowering.unary("Gelu"));
         map.put(Op.HARD_SIGMOID, ElementwiseLowering.unary("HardSigmoid", "alpha", "beta"));
-        map.put(Op.HARD_SWISH, ElementwiseLowering.unary("HardSwish"));
+        map.put(Op.HARD_SWISH, ActivationLowering::hardSwish);
         map.put(Op.LEAKY_RELU, ElementwiseLowering.unary("LeakyRelu", "alpha"));
         map.put(Op.LINEAR, ActivationLowering::linear);
         map.put(Op.PRELU, ActivationLowering::prelu);
         map.put(Op.RELU, ActivationLowering::relu);
-        map.put(Op.SIGMOID, ElementwiseLowering.unary("Sigmoid"));
+        map.put(Op.SIGMOID, ActivationLowering::sigmoid);
         map.put(Op.SOFTMAX, (node, lowering) -> lowering.model().node("Softmax", List.of(lowering.input(node, "input")),
                 lowering.output(node), OrtAttribute.integer("axis", node.attributes().integer("axis"))));
         map.put(Op.SOFTPLUS, ElementwiseLowering.unary("Softplus"));
@@ -59,6 +61,71 @@ final class ActivationLowering {
      */
     static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
         return limits;
+    }
+
+    /**
+     * sigmoid: float32 as {@code 1 / (1 + exp(-x))}, because ONNX Runtime's Sigmoid kernel is a
+     * rational approximation whose relative error grows for negative inputs (0.65% at -11.75,
+     * thousands of ULP); float16 keeps the Sigmoid kernel, within its tolerance.
+     */
+    private static void sigmoid(Node node, Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        String input = lowering.input(node, "input");
+        if (node.input("input").descriptor().dataType() != MLOperandDataType.FLOAT32) {
+            model.node("Sigmoid", List.of(input), lowering.output(node));
+            return;
+        }
+        String one = model.scalar(MLOperandDataType.FLOAT32, MLNumber.of(1));
+        String negated = ElementwiseLowering.intermediate(model, "Neg", List.of(input));
+        String exp = ElementwiseLowering.intermediate(model, "Exp", List.of(negated));
+        String denominator = ElementwiseLowering.intermediate(model, "Add", List.of(exp, one));
+        model.node("Reciprocal", List.of(denominator), lowering.output(node));
+    }
+
+    /**
+     * hardSwish: float32 as {@code x * (clip(x + 3, 0, 6) / 6)}, because ONNX Runtime's
+     * HardSwish computes {@code x * (x / 6 + 0.5)}, which cancels near -3 (15 ULP at -2.875);
+     * float16 keeps the HardSwish kernel.
+     */
+    private static void hardSwish(Node node, Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        String input = lowering.input(node, "input");
+        MLOperandDataType type = node.input("input").descriptor().dataType();
+        if (type != MLOperandDataType.FLOAT32) {
+            model.node("HardSwish", List.of(input), lowering.output(node));
+            return;
+        }
+        String shifted = ElementwiseLowering.intermediate(model, "Add", List.of(input, model.scalar(type, MLNumber.of(3))));
+        String ramp = ElementwiseLowering.intermediate(model, "Clip", List.of(shifted, model.scalar(type, MLNumber.of(0)),
+                model.scalar(type, MLNumber.of(6))));
+        String gate = ElementwiseLowering.intermediate(model, "Div", List.of(ramp, model.scalar(type, MLNumber.of(6))));
+        model.node("Mul", List.of(input, gate), lowering.output(node));
+    }
+
+    /**
+     * elu: float32 as {@code x > 0 ? x : alpha * expm1(x)} with
+     * {@code expm1(x) = tanh(x / 2) * (exp(x) + 1)}, because ONNX Runtime's Elu computes
+     * {@code exp(x) - 1}, which cancels for small negative x (64 ULP at -0.00625); float16
+     * keeps the Elu kernel.
+     */
+    private static void elu(Node node, Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        String input = lowering.input(node, "input");
+        MLOperandDataType type = node.input("input").descriptor().dataType();
+        if (type != MLOperandDataType.FLOAT32) {
+            model.node("Elu", List.of(input), lowering.output(node), OrtAttribute.real("alpha",
+                    node.attributes().real("alpha")));
+            return;
+        }
+        String half = ElementwiseLowering.intermediate(model, "Mul", List.of(input, model.scalar(type, MLNumber.of(0.5))));
+        String tanh = ElementwiseLowering.intermediate(model, "Tanh", List.of(half));
+        String exp = ElementwiseLowering.intermediate(model, "Exp", List.of(input));
+        String expPlusOne = ElementwiseLowering.intermediate(model, "Add", List.of(exp, model.scalar(type, MLNumber.of(1))));
+        String expm1 = ElementwiseLowering.intermediate(model, "Mul", List.of(tanh, expPlusOne));
+        String negative = ElementwiseLowering.intermediate(model, "Mul", List.of(expm1, constant(model, type, node, "alpha")));
+        String positive = ElementwiseLowering.intermediate(model, "Greater", List.of(input, model.scalar(type,
+                MLNumber.of(0))));
+        model.node("Where", List.of(positive, input, negative), lowering.output(node));
     }
 
     /** linear: {@code alpha * x + beta}, multiply then add, both constants of the input's type. */

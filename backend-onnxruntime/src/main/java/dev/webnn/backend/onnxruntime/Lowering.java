@@ -74,13 +74,14 @@ final class Lowering {
     }
 
     /**
-     * The data of a constant operand, e.g. to prepare constant weights once while lowering
-     * rather than by nodes at every inference.
+     * The data of a constant operand, for lowerings that transform weights once at compile
+     * time rather than by nodes at every inference (e.g. permuting a filter into the layout an
+     * ONNX operator expects, reordering recurrent gate blocks).
      *
      * @param operand an operand of the graph
-     * @return its read-only data, or empty for graph inputs and computed values
+     * @return its read-only data, or empty if it is not a constant
      */
-    Optional<MemorySegment> constant(Operand operand) {
+    Optional<MemorySegment> constantData(Operand operand) {
         return graph.isConstant(operand) ? Optional.of(graph.constant(operand)) : Optional.empty();
     }
 

@@ -241,7 +241,7 @@ final class RecurrentLowering {
 
         /** Whether the operand of a role is computed at inference time (neither absent nor a constant). */
         boolean computed(String role) {
-            return present(role) && lowering.constant(node.input(role)).isEmpty();
+            return present(role) && lowering.constantData(node.input(role)).isEmpty();
         }
 
         /** The prepared value name of a role, or null if the operand is absent. */
@@ -306,7 +306,7 @@ final class RecurrentLowering {
         /** The float32 values of a constant role (float16 widened exactly), or null if it is computed. */
         private float[] constantValues(String role) {
             Operand operand = node.input(role);
-            return lowering.constant(operand).map(data -> {
+            return lowering.constantData(operand).map(data -> {
                 float[] values = new float[Math.toIntExact(operand.descriptor().elementCount())];
                 boolean half = operand.descriptor().dataType() == MLOperandDataType.FLOAT16;
                 for (int i = 0; i < values.length; i++) {

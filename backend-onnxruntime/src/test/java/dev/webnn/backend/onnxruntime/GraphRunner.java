@@ -29,10 +29,12 @@ import java.util.function.BiFunction;
  * to 2<sup>53</sup>, unsigned types read as unsigned), or integers as their bits in a
  * {@code long} (unsigned ones zero-extended) for values beyond double's exact range.
  *
- * <p>Two ways to build a graph: {@link #run(BiFunction, Values...)} computes one operation over
- * fresh graph inputs; or {@link #input}, {@link #constant} and {@link #builder()} build a graph of
- * several operators and outputs that {@link #run(List)} computes. The runner owns its context and
- * the native memory of every tensor; {@link #close} releases both.
+ * <p>Three ways to build a graph: {@link #run(BiFunction, Values...)} computes one operation over
+ * fresh graph inputs; {@link #input}, {@link #constant} and {@link #builder()} build a graph of
+ * several operators and outputs that {@link #run(List)} computes; or a test builds on its own
+ * builders of {@link #context()}, with constants from {@link #encode}, and
+ * {@link #result(MLGraphBuilder, MLOperand, Map)} feeds its inputs by name. The runner owns its
+ * context and the native memory of every tensor; {@link #close} releases both.
  */
 final class GraphRunner implements AutoCloseable {
 
@@ -144,6 +146,43 @@ final class GraphRunner implements AutoCloseable {
         return compute(builder, feeds, outputs);
     }
 
+    // ---- a graph on another builder ----
+
+    /**
+     * Builds and computes a graph made on a builder of {@link #context()}, feeding its inputs by
+     * name.
+     *
+     * @param target the builder
+     * @param output the graph's output
+     * @param inputs the values of its inputs by name (only their type and element count matter)
+     * @return the output's descriptor and bytes
+     */
+    Result result(MLGraphBuilder target, MLOperand output, Map<String, Values> inputs) {
+        Map<String, MemorySegment> targetFeeds = new HashMap<>();
+        inputs.forEach((name, values) -> targetFeeds.put(name, encode(values)));
+        return compute(target, targetFeeds, List.of(output)).get(0);
+    }
+
+    /** Native memory holding values in their data type, e.g. for a builder's constant; lives as long as the runner. */
+    MemorySegment encode(Values values) {
+        MLOperandDescriptor descriptor = values.descriptor();
+        MemorySegment data = allocate(descriptor.byteLength());
+        int count = Math.toIntExact(descriptor.elementCount());
+        for (int i = 0; i < count; i++) {
+            double number = values.bits() == null ? values.numbers()[i] : values.bits()[i];
+            long bits = values.bits() != null ? values.bits()[i]
+                    : descriptor.dataType() == MLOperandDataType.UINT64 ? unsignedBits(number) : (long) number;
+            switch (descriptor.dataType()) {
+                case FLOAT32 -> data.setAtIndex(JAVA_FLOAT, i, (float) number);
+                case FLOAT16 -> data.setAtIndex(JAVA_SHORT, i, Float.floatToFloat16((float) number));
+                case INT8, UINT8 -> data.set(JAVA_BYTE, i, (byte) bits);
+                case INT32, UINT32 -> data.setAtIndex(JAVA_INT, i, (int) bits);
+                case INT64, UINT64 -> data.setAtIndex(JAVA_LONG, i, bits);
+            }
+        }
+        return data;
+    }
+
     // ---- shared ----
 
     /** An output: its descriptor and bytes. */
@@ -214,26 +253,6 @@ final class GraphRunner implements AutoCloseable {
         List<Result> results = new ArrayList<>();
         named.forEach((name, output) -> results.add(new Result(output.descriptor(), buffers.get(name).toArray(JAVA_BYTE))));
         return results;
-    }
-
-    /** Native memory holding values in their data type. */
-    private MemorySegment encode(Values values) {
-        MLOperandDescriptor descriptor = values.descriptor();
-        MemorySegment data = allocate(descriptor.byteLength());
-        int count = Math.toIntExact(descriptor.elementCount());
-        for (int i = 0; i < count; i++) {
-            double number = values.bits() == null ? values.numbers()[i] : values.bits()[i];
-            long bits = values.bits() != null ? values.bits()[i]
-                    : descriptor.dataType() == MLOperandDataType.UINT64 ? unsignedBits(number) : (long) number;
-            switch (descriptor.dataType()) {
-                case FLOAT32 -> data.setAtIndex(JAVA_FLOAT, i, (float) number);
-                case FLOAT16 -> data.setAtIndex(JAVA_SHORT, i, Float.floatToFloat16((float) number));
-                case INT8, UINT8 -> data.set(JAVA_BYTE, i, (byte) bits);
-                case INT32, UINT32 -> data.setAtIndex(JAVA_INT, i, (int) bits);
-                case INT64, UINT64 -> data.setAtIndex(JAVA_LONG, i, bits);
-            }
-        }
-        return data;
     }
 
     private MemorySegment allocate(long bytes) {

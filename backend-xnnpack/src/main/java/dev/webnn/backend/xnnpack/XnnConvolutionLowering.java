@@ -149,6 +149,12 @@ final class XnnConvolutionLowering {
                     (int) padding[3], (int) padding[1], (int) padding[2], (int) window[0], (int) window[1],
                     (int) strides[0], (int) strides[1], fusion.min(), fusion.max(), input, output, 0), "define an averagePool2d");
         } else {
+            // xnn_define_max_pooling_2d rejects a pooling size of 1 and strides above the window
+            // with xnn_status_invalid_parameter
+            if (window[0] * window[1] == 1 || strides[0] > window[0] || strides[1] > window[1]) {
+                throw new MLNotSupportedError("maxPool2d with a 1x1 window or strides " + java.util.Arrays.toString(strides)
+                        + " above the window " + java.util.Arrays.toString(window) + " is not supported by the xnnpack backend");
+            }
             XnnStatus.check(Xnnpack.xnn_define_max_pooling_2d(lowering.subgraph().handle(), (int) padding[0],
                     (int) padding[3], (int) padding[1], (int) padding[2], (int) window[0], (int) window[1],
                     (int) strides[0], (int) strides[1], (int) dilations[0], (int) dilations[1], fusion.min(), fusion.max(),

@@ -58,7 +58,7 @@ final class XnnMatrixLowering {
         int bias = Xnnpack.XNN_INVALID_VALUE_ID();
         boolean biasFolded = false;
         if (c != null && beta != 0 && lowering.graph().isConstant(c) && c.descriptor().elementCount() == n
-                && (c.descriptor().rank() == 1 || c.descriptor().shape()[0] == 1)) {
+                && (c.descriptor().rank() <= 1 || c.descriptor().shape()[0] == 1)) {
             bias = scaledBias(lowering, c, beta, n);
             biasFolded = true;
         }

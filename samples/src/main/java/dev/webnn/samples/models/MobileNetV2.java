@@ -1,18 +1,22 @@
 package dev.webnn.samples.models;
 
 import dev.webnn.MLClampOptions;
+import dev.webnn.MLConv2dFilterOperandLayout;
 import dev.webnn.MLConv2dOptions;
 import dev.webnn.MLGemmOptions;
 import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
+import dev.webnn.MLPool2dOptions;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * MobileNetV2 1.0 in NCHW, built operation by operation from the {@code conv_N} weights of
+ * MobileNetV2 1.0 in NCHW or NHWC, built operation by operation from the {@code conv_N} weights of
  * the WebNN test data (topology in the models README): input {@code "input"} [1,3,224,224]
  * float32, output [1,1000] probabilities.
  *
@@ -24,8 +28,12 @@ public final class MobileNetV2 {
 
     /** The graph input's name. */
     public static final String INPUT = "input";
-    /** The input descriptor. */
+    /** The input descriptor of the NCHW graph. */
     public static final MLOperandDescriptor INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 3, 224, 224);
+    /** The input descriptor of the NHWC graph. */
+    public static final MLOperandDescriptor NHWC_INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 224, 224, 3);
+    /** The spec names of the operators the graph uses. */
+    public static final List<String> OPERATORS = List.of("conv2d", "clamp", "add", "averagePool2d", "reshape", "gemm", "softmax");
 
     /** (a, b, c, groups, stride, residual) of the 16 bottlenecks, from the models README. */
     private static final int[][] BOTTLENECKS = {
@@ -38,11 +46,13 @@ public final class MobileNetV2 {
     private final Path folder;
     private final Weights weights;
     private final MLGraphBuilder builder;
+    private final MLInputOperandLayout layout;
 
-    private MobileNetV2(Path folder, MLGraphBuilder builder) {
+    private MobileNetV2(Path folder, MLGraphBuilder builder, MLInputOperandLayout layout) {
         this.folder = folder;
         this.weights = new Weights(folder);
         this.builder = builder;
+        this.layout = layout;
     }
 
     /**
@@ -53,7 +63,20 @@ public final class MobileNetV2 {
      * @return the [1,1000] softmax output
      */
     public static MLOperand build(Path weightsFolder, MLGraphBuilder builder) {
-        return new MobileNetV2(weightsFolder, builder).probabilities();
+        return build(weightsFolder, builder, MLInputOperandLayout.NCHW);
+    }
+
+    /**
+     * Adds MobileNetV2 in either layout to a builder. The NHWC graph takes a [1,224,224,3]
+     * input and uses the same weights with filters permuted to OHWI when they are loaded.
+     *
+     * @param weightsFolder the {@code mobilenetv2_nchw/weights} folder
+     * @param builder the builder
+     * @param layout the layout of the input and of every convolution and pooling
+     * @return the [1,1000] softmax output
+     */
+    public static MLOperand build(Path weightsFolder, MLGraphBuilder builder, MLInputOperandLayout layout) {
+        return new MobileNetV2(weightsFolder, builder, layout).probabilities();
     }
 
     /**
@@ -67,7 +90,8 @@ public final class MobileNetV2 {
     }
 
     private MLOperand probabilities() {
-        MLOperand x = builder.input(INPUT, INPUT_DESCRIPTOR);
+        boolean nhwc = layout == MLInputOperandLayout.NHWC;
+        MLOperand x = builder.input(INPUT, nhwc ? NHWC_INPUT_DESCRIPTOR : INPUT_DESCRIPTOR);
         x = relu6(conv(x, 0, 2, 1, 1));
         x = relu6(conv(x, 2, 1, 1, 32));
         x = conv(x, 4, 1, 0, 1);
@@ -78,7 +102,7 @@ public final class MobileNetV2 {
             x = b[5] == 1 ? builder.add(x, block) : block;
         }
         x = relu6(conv(x, 95, 1, 0, 1));
-        x = builder.averagePool2d(x);
+        x = builder.averagePool2d(x, MLPool2dOptions.defaults().withLayout(layout));
         x = builder.reshape(x, 1, 1280);
         MLOperand classifier = hasRealClassifier(folder) ? weights.constant(builder, "gemm_104_weight") : syntheticClassifier();
         x = builder.gemm(x, classifier, MLGemmOptions.defaults().withBTranspose(true)
@@ -100,8 +124,13 @@ public final class MobileNetV2 {
     }
 
     private MLOperand conv(MLOperand input, int index, long stride, long padding, long groups) {
-        return builder.conv2d(input, weights.constant(builder, "conv_" + index + "_weight"), MLConv2dOptions.defaults()
+        String name = "conv_" + index + "_weight";
+        boolean nhwc = layout == MLInputOperandLayout.NHWC;
+        MLOperand filter = nhwc ? weights.constantOhwi(builder, name) : weights.constant(builder, name);
+        return builder.conv2d(input, filter, MLConv2dOptions.defaults()
                 .withStrides(stride, stride).withPadding(padding, padding, padding, padding).withGroups(groups)
+                .withInputLayout(layout)
+                .withFilterLayout(nhwc ? MLConv2dFilterOperandLayout.OHWI : MLConv2dFilterOperandLayout.OIHW)
                 .withBias(weights.constant(builder, "conv_" + index + "_bias")));
     }
 

@@ -20,6 +20,8 @@ public final class SqueezeNet {
     public static final String INPUT = "input";
     /** The input descriptor. */
     public static final MLOperandDescriptor INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 3, 224, 224);
+    /** The spec names of the operators the graph uses. */
+    public static final List<String> OPERATORS = List.of("conv2d", "relu", "maxPool2d", "concat", "averagePool2d", "reshape");
 
     private final Weights weights;
     private final MLGraphBuilder builder;

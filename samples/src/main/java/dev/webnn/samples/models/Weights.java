@@ -5,7 +5,9 @@ import dev.webnn.MLOperand;
 import dev.webnn.io.Npy;
 import dev.webnn.io.NpyArray;
 import java.io.UncheckedIOException;
+import dev.webnn.MLOperandDescriptor;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -39,13 +41,52 @@ public final class Weights {
      * @throws IllegalArgumentException if the file is missing or not a readable array
      */
     public MLOperand constant(MLGraphBuilder builder, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            NpyArray array = read(name, arena);
+            return builder.constant(array.descriptor(), array.data());
+        }
+    }
+
+    /**
+     * A constant holding a 4-D filter of {@code <name>.npy}, stored OIHW in the file,
+     * permuted to OHWI (the filter layout of NHWC graphs).
+     *
+     * @param builder the builder to add the constant to
+     * @param name the file name without {@code .npy}
+     * @return the OHWI constant
+     * @throws IllegalArgumentException if the file is missing, unreadable or not a 4-D array
+     */
+    public MLOperand constantOhwi(MLGraphBuilder builder, String name) {
+        try (Arena arena = Arena.ofConfined()) {
+            NpyArray array = read(name, arena);
+            long[] s = array.descriptor().shape();
+            if (s.length != 4) {
+                throw new IllegalArgumentException("weights file " + name + ".npy is not a 4-D filter: " + array.descriptor());
+            }
+            int size = array.descriptor().dataType().byteSize();
+            MemorySegment ohwi = arena.allocate(array.descriptor().byteLength());
+            long index = 0;
+            for (long o = 0; o < s[0]; o++) {
+                for (long h = 0; h < s[2]; h++) {
+                    for (long w = 0; w < s[3]; w++) {
+                        for (long i = 0; i < s[1]; i++) {
+                            long from = ((o * s[1] + i) * s[2] + h) * s[3] + w;
+                            MemorySegment.copy(array.data(), from * size, ohwi, index++ * size, size);
+                        }
+                    }
+                }
+            }
+            return builder.constant(MLOperandDescriptor.of(array.descriptor().dataType(), s[0], s[2], s[3], s[1]), ohwi);
+        }
+    }
+
+    private NpyArray read(String name, Arena arena) {
         Path file = folder.resolve(name + ".npy");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("weights file " + file + " is missing");
         }
-        try (Arena arena = Arena.ofConfined()) {
-            NpyArray array = Npy.read(file, arena);
-            return builder.constant(array.descriptor(), array.data());
+        try {
+            return Npy.read(file, arena);
         } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("cannot read weights file " + file + ": " + e.getCause().getMessage(), e);
         }

@@ -2,7 +2,6 @@ package dev.webnn.samples.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.webnn.ML;
 import dev.webnn.MLContext;
@@ -11,10 +10,10 @@ import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.io.Npy;
 import dev.webnn.io.NpyArray;
+import dev.webnn.samples.Samples;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,20 +22,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** SqueezeNet 1.1 NCHW built op by op matches the golden logits of both test data sets. */
 class SqueezeNetGoldenTest {
 
-    private static final Path MODEL = Path.of(System.getProperty("webnn.shared", "../shared"), "models", "squeezenet1.1_nchw");
-
     @ParameterizedTest(name = "{0} threads={1}")
     @CsvSource({"xnnpack, 1", "xnnpack, 2", "onnxruntime, 1", "onnxruntime, 2"})
     void matchesGoldenOutputs(String backend, int threads) {
-        assumeTrue(Files.isDirectory(MODEL), "../shared is absent: " + MODEL + " not found");
+        Path model = Samples.assumeModel("squeezenet1.1_nchw");
         try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(threads));
              Arena arena = Arena.ofConfined()) {
-            assumeTrue(context.opSupportLimits().operator("conv2d").isPresent(), backend + " does not run conv2d yet");
+            Samples.assumeRuns(context, "SqueezeNet", SqueezeNet.OPERATORS);
             MLGraphBuilder builder = new MLGraphBuilder(context);
-            try (MLGraph graph = builder.build(Map.of("logits", SqueezeNet.build(MODEL.resolve("weights"), builder)))) {
+            try (MLGraph graph = builder.build(Map.of("logits", SqueezeNet.build(model.resolve("weights"), builder)))) {
                 for (String set : new String[] {"0", "1"}) {
-                    NpyArray input = Npy.read(MODEL.resolve("test_data_set/" + set + "/input_0.npy"), arena);
-                    NpyArray golden = Npy.read(MODEL.resolve("test_data_set/" + set + "/output_0.npy"), arena);
+                    NpyArray input = Npy.read(model.resolve("test_data_set/" + set + "/input_0.npy"), arena);
+                    NpyArray golden = Npy.read(model.resolve("test_data_set/" + set + "/output_0.npy"), arena);
                     MemorySegment in = arena.allocate(input.data().byteSize(), 64).copyFrom(input.data());
                     MemorySegment out = arena.allocate(golden.data().byteSize(), 64);
                     context.compute(graph, Map.of(SqueezeNet.INPUT, in), Map.of("logits", out));

@@ -1,0 +1,60 @@
+package dev.webnn.backend.xnnpack;
+
+import static dev.webnn.MLOperandDataType.FLOAT32;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.webnn.ML;
+import dev.webnn.MLContext;
+import dev.webnn.MLContextOptions;
+import dev.webnn.MLGemmOptions;
+import dev.webnn.MLGraph;
+import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLPool2dOptions;
+import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDescriptor;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Regressions of the XNNPACK lowerings found by the differential fuzzer. */
+class XnnFuzzRegressionTest {
+
+    /** A scalar constant c with one output column used to fail with ArrayIndexOutOfBoundsException. */
+    @Test
+    void gemmWithScalarConstantCAndOneColumn() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+             Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand a = b.input("a", MLOperandDescriptor.of(FLOAT32, 2, 3));
+            MLOperand weights = b.constant(MLOperandDescriptor.of(FLOAT32, 3, 1), new float[] {1, 2, 3});
+            MLOperand c = b.constant(MLOperandDescriptor.of(FLOAT32), new float[] {0.5f});
+            try (MLGraph graph = b.build(Map.of("y", b.gemm(a, weights, MLGemmOptions.defaults().withC(c).withBeta(2))))) {
+                MemorySegment out = arena.allocate(8);
+                context.compute(graph, Map.of("a", arena.allocateFrom(JAVA_FLOAT, 1, 1, 1, 0, 1, 0)), Map.of("y", out));
+                assertArrayEquals(new float[] {7, 3}, out.toArray(JAVA_FLOAT));
+            }
+        }
+    }
+
+    /**
+     * A 1x1 max pool, or strides above the window, used to fail at build time with
+     * MLOperationError (xnn_status_invalid_parameter) instead of MLNotSupportedError.
+     */
+    @Test
+    void maxPoolsXnnpackCannotDefineAreNotSupported() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"))) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 4, 4));
+            MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(1, 1).withStrides(2, 2));
+            assertThrows(MLNotSupportedError.class, () -> b.build(Map.of("y", y)));
+            MLGraphBuilder c = new MLGraphBuilder(context);
+            MLOperand w = c.maxPool2d(c.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 4, 4)),
+                    MLPool2dOptions.defaults().withWindowDimensions(1, 2).withStrides(2, 1));
+            assertThrows(MLNotSupportedError.class, () -> c.build(Map.of("w", w)));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.webnn.samples;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.webnn.ML;
+import dev.webnn.MLContext;
+import dev.webnn.MLContextOptions;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Test helpers shared by the sample tests: the shared models folder, skipping with a
+ * visible reason when it or a backend's operators are missing, and running a command with
+ * its output captured.
+ */
+public final class Samples {
+
+    /** The models of {@code ../shared} (the {@code webnn.shared} property set by the parent POM). */
+    public static final Path MODELS = Path.of(System.getProperty("webnn.shared", "../shared"), "models");
+
+    private Samples() {
+    }
+
+    /**
+     * Skips the test unless a file or folder of the shared models exists.
+     *
+     * @param relative the path under {@link #MODELS}
+     * @return the resolved path
+     */
+    public static Path assumeModel(String relative) {
+        Path path = MODELS.resolve(relative);
+        assumeTrue(Files.exists(path), "../shared is absent: " + path + " not found");
+        return path;
+    }
+
+    /**
+     * Skips the test unless a context runs every operator of a model, saying which are missing.
+     *
+     * @param context the context
+     * @param model the model's name
+     * @param operators the model's operators
+     */
+    public static void assumeRuns(MLContext context, String model, List<String> operators) {
+        List<String> missing = ModelOptions.missingOperators(context, operators);
+        assumeTrue(missing.isEmpty(), () -> context.backendName() + " cannot run " + model + " yet: it lacks " + missing);
+    }
+
+    /**
+     * Skips the test unless a backend runs every operator of a model.
+     *
+     * @param backend the backend's name
+     * @param model the model's name
+     * @param operators the model's operators
+     */
+    public static void assumeRuns(String backend, String model, List<String> operators) {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend))) {
+            assumeRuns(context, model, operators);
+        }
+    }
+
+    /**
+     * The backend {@code classify} and {@code lenet} pick without {@code --backend}: the
+     * highest-priority available one that runs every operator, else the highest-priority one.
+     *
+     * @param operators the model's operators
+     * @return the backend's name
+     */
+    public static String backendRunning(List<String> operators) {
+        try (MLContext context = new ModelOptions().openContext(operators)) {
+            return context.backendName();
+        }
+    }
+
+    /**
+     * What a command printed and returned.
+     *
+     * @param exitCode the exit code
+     * @param out standard output
+     * @param err standard error
+     */
+    public record Result(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code webnn-samples} in this JVM with its output captured.
+     *
+     * @param args the command and its options
+     * @return the exit code and output
+     */
+    public static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var line = Main.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int exitCode = line.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+}
