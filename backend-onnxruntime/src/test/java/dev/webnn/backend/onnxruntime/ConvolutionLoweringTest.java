@@ -33,6 +33,7 @@ import dev.webnn.backend.onnxruntime.GraphRunner.Values;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -98,32 +99,10 @@ class ConvolutionLoweringTest {
             case OHWI -> new int[] {0, 2, 3, 1};
             case IHWO -> new int[] {1, 2, 3, 0};
         };
-        for (MLInputOperandLayout inputLayout : MLInputOperandLayout.values()) {
-            for (boolean constantFilter : new boolean[] {true, false}) {
-                int[] inputPerm = inputLayout == MLInputOperandLayout.NCHW ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3, 1};
-                MLGraphBuilder b = new MLGraphBuilder(runner.context());
-                MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, permute(inputShape, inputPerm)));
-                long[] wShape = permute(filterShape, filterPerm);
-                float[] wData = transpose(filter, filterShape, filterPerm);
-                MLOperand w = constantFilter ? constant(b, FLOAT32, wShape, wData)
-                        : b.input("w", MLOperandDescriptor.of(FLOAT32, wShape));
-                MLOperand y = b.conv2d(x, w, MLConv2dOptions.defaults().withPadding(padding).withStrides(strides)
-                        .withDilations(dilations).withGroups(groups).withInputLayout(inputLayout)
-                        .withFilterLayout(filterLayout).withBias(constant(b, FLOAT32, new long[] {6}, bias)));
-                Map<String, float[]> feeds = new LinkedHashMap<>();
-                feeds.put("x", transpose(input, inputShape, inputPerm));
-                if (!constantFilter) {
-                    feeds.put("w", wData);
-                }
-                float[] actual = run(b, y, feeds);
-                long[] outShape = inputLayout == MLInputOperandLayout.NCHW ? y.shape()
-                        : permute(y.shape(), new int[] {0, 3, 1, 2});
-                float[] nchw = inputLayout == MLInputOperandLayout.NCHW ? actual
-                        : transpose(actual, y.shape(), new int[] {0, 3, 1, 2});
-                assertArrayEquals(new long[] {2, 6, 3, 5}, outShape);
-                assertArrayEquals(expected, nchw, 1e-4f, inputLayout + (constantFilter ? " constant" : " input"));
-            }
-        }
+        assertEveryInputLayout(inputShape, input, filterShape, filter, filterPerm, new long[] {2, 6, 3, 5}, expected,
+                (b, x, w, inputLayout) -> b.conv2d(x, w, MLConv2dOptions.defaults().withPadding(padding)
+                        .withStrides(strides).withDilations(dilations).withGroups(groups).withInputLayout(inputLayout)
+                        .withFilterLayout(filterLayout).withBias(constant(b, FLOAT32, new long[] {6}, bias))));
     }
 
     @Test
@@ -141,9 +120,14 @@ class ConvolutionLoweringTest {
 
     @Test
     void convTranspose2dScattersEachInput() {
+        assertScattersEachInput(FLOAT32);
+    }
+
+    /** A 2x2 input by a 2x2 filter of ones: each input value lands on the 2x2 block below and right of it. */
+    private void assertScattersEachInput(MLOperandDataType type) {
         MLGraphBuilder b = new MLGraphBuilder(runner.context());
-        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 2, 2));
-        MLOperand w = constant(b, FLOAT32, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
+        MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 2, 2));
+        MLOperand w = constant(b, type, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
         float[] y = run(b, b.convTranspose2d(x, w), Map.of("x", new float[] {1, 2, 3, 4}));
         assertArrayEquals(new float[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, y);
     }
@@ -186,6 +170,31 @@ class ConvolutionLoweringTest {
             case HWOI -> new int[] {2, 3, 1, 0};
             case OHWI -> new int[] {1, 2, 3, 0};
         };
+        assertEveryInputLayout(inputShape, input, filterShape, filter, filterPerm,
+                new long[] {1, 6, outputSizes[0], outputSizes[1]}, expected,
+                (b, x, w, inputLayout) -> b.convTranspose2d(x, w, MLConvTranspose2dOptions.defaults().withPadding(padding)
+                        .withStrides(strides).withDilations(dilations).withOutputPadding(outputPadding).withGroups(groups)
+                        .withInputLayout(inputLayout).withFilterLayout(filterLayout)
+                        .withBias(constant(b, FLOAT32, new long[] {6}, bias))));
+    }
+
+    /** A convolution of {@code x} by {@code w} in an input layout, made on a builder. */
+    @FunctionalInterface
+    private interface Convolution {
+        MLOperand apply(MLGraphBuilder builder, MLOperand x, MLOperand w, MLInputOperandLayout inputLayout);
+    }
+
+    /**
+     * Checks a float32 convolution in every input layout, with the filter a constant and a graph
+     * input, against its NCHW reference: the input and the filter are given in NCHW and the
+     * filter's reference layout, and permuted here.
+     *
+     * @param filterPerm the permutation of the reference filter into the filter layout under test
+     * @param nchwShape the expected output shape in NCHW
+     * @param expected the reference output in NCHW
+     */
+    private void assertEveryInputLayout(long[] inputShape, float[] input, long[] filterShape, float[] filter,
+                                        int[] filterPerm, long[] nchwShape, float[] expected, Convolution convolution) {
         for (MLInputOperandLayout inputLayout : MLInputOperandLayout.values()) {
             for (boolean constantFilter : new boolean[] {true, false}) {
                 int[] inputPerm = inputLayout == MLInputOperandLayout.NCHW ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3, 1};
@@ -195,18 +204,18 @@ class ConvolutionLoweringTest {
                 float[] wData = transpose(filter, filterShape, filterPerm);
                 MLOperand w = constantFilter ? constant(b, FLOAT32, wShape, wData)
                         : b.input("w", MLOperandDescriptor.of(FLOAT32, wShape));
-                MLOperand y = b.convTranspose2d(x, w, MLConvTranspose2dOptions.defaults().withPadding(padding)
-                        .withStrides(strides).withDilations(dilations).withOutputPadding(outputPadding).withGroups(groups)
-                        .withInputLayout(inputLayout).withFilterLayout(filterLayout)
-                        .withBias(constant(b, FLOAT32, new long[] {6}, bias)));
+                MLOperand y = convolution.apply(b, x, w, inputLayout);
                 Map<String, float[]> feeds = new LinkedHashMap<>();
                 feeds.put("x", transpose(input, inputShape, inputPerm));
                 if (!constantFilter) {
                     feeds.put("w", wData);
                 }
                 float[] actual = run(b, y, feeds);
+                long[] outShape = inputLayout == MLInputOperandLayout.NCHW ? y.shape()
+                        : permute(y.shape(), new int[] {0, 3, 1, 2});
                 float[] nchw = inputLayout == MLInputOperandLayout.NCHW ? actual
                         : transpose(actual, y.shape(), new int[] {0, 3, 1, 2});
+                assertArrayEquals(nchwShape, outShape);
                 assertArrayEquals(expected, nchw, 1e-4f, inputLayout + (constantFilter ? " constant" : " input"));
             }
         }
@@ -214,11 +223,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void convTranspose2dFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(runner.context());
-        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 1, 2, 2));
-        MLOperand w = constant(b, FLOAT16, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
-        float[] y = run(b, b.convTranspose2d(x, w), Map.of("x", new float[] {1, 2, 3, 4}));
-        assertArrayEquals(new float[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, y);
+        assertScattersEachInput(FLOAT16);
     }
 
     // ---- pooling ----
