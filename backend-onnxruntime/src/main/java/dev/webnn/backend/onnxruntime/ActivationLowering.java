@@ -22,7 +22,8 @@ import java.util.Map;
  *   <li>float32 sigmoid, hardSwish and elu, where ONNX Runtime's kernels are outside the
  *       WPT tolerances (see each method): exp-based and cancellation-free forms;</li>
  *   <li>linear: {@code Add(Mul(x, alpha), beta)}, the spec's two roundings;</li>
- *   <li>relu of int64 (no ONNX Runtime kernel): {@code Max(x, 0)};</li>
+ *   <li>relu of int64 (no ONNX Runtime Relu kernel; its Max is wrong beyond the int32 range):
+ *       {@code Where(Less(x, 0), 0, x)};</li>
  *   <li>prelu: ONNX PRelu broadcasts the slope only towards the input, and has no integer
  *       kernel; so floats whose slope broadcasts to the input use PRelu, everything else
  *       {@code Where(Less(x, 0), Mul(x, slope), x)}, int8 computed in int32.</li>
@@ -136,13 +137,17 @@ final class ActivationLowering {
         model.node("Add", List.of(product, constant(model, type, node, "beta")), lowering.output(node));
     }
 
-    /** relu: ONNX Relu, except int64 which has no kernel: {@code Max(x, 0)}. */
+    /**
+     * relu: ONNX Relu, except int64 which has no Relu kernel and whose Max kernel misorders
+     * values beyond the int32 range (see {@link ElementwiseLowering}): zero replaces the
+     * negative values.
+     */
     private static void relu(Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.input("input").descriptor().dataType();
         String input = lowering.input(node, "input");
         if (type == INT64) {
-            model.node("Max", List.of(input, model.scalar(type, MLNumber.of(0))), lowering.output(node));
+            ElementwiseLowering.replaceWhere(model, "Less", input, model.scalar(type, MLNumber.of(0)), lowering.output(node));
         } else {
             model.node("Relu", List.of(input), lowering.output(node));
         }

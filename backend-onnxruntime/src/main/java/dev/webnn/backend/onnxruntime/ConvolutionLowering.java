@@ -12,7 +12,6 @@ import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensorLimits;
-import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
@@ -241,12 +240,12 @@ final class ConvolutionLowering {
                             model.scalar(type, pooling.neutral(type))), source);
                 }
                 if (viaDouble) {
-                    source = cast(model, source, OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE(), model.temporary("double"));
+                    source = ElementwiseLowering.cast(model, source, OnnxTypes.DOUBLE);
                 }
                 String pooled = rescaled || viaDouble ? model.temporary("pooled") : out;
                 model.node(pooling.onnx, List.of(source), pooled, onnxAttributes);
                 if (viaDouble) {
-                    cast(model, pooled, OnnxTypes.of(type), out);
+                    ElementwiseLowering.cast(model, pooled, OnnxTypes.of(type), out);
                 } else if (rescaled) {
                     model.node("Mul", List.of(pooled, inputCountFactors(frame, window, strides, dilations, pads, spatial,
                             outputSizes)), out);
@@ -274,11 +273,6 @@ final class ConvolutionLowering {
         double size = window[0] * window[1];
         return frame.constant(outputSizes, index -> size
                 / (counts[0][(int) (index / outputSizes[1])] * counts[1][(int) (index % outputSizes[1])]));
-    }
-
-    private static String cast(OrtModelBuilder model, String value, int onnxType, String output) {
-        model.node("Cast", List.of(value), output, OrtAttribute.integer("to", onnxType));
-        return output;
     }
 
     // ---- resampling ----
@@ -336,16 +330,12 @@ final class ConvolutionLowering {
             if (featureShape.length == 1) {
                 return name;
             }
-            String target = model.temporary("feature");
-            model.node("Reshape", List.of(name, model.int64s(featureShape)), target);
-            return target;
+            return ElementwiseLowering.intermediate(model, "Reshape", List.of(name, model.int64s(featureShape)));
         };
         MLOperandDataType type = node.output().descriptor().dataType();
-        String shifted = model.temporary("variancePlusEpsilon");
-        model.node("Add", List.of(alongAxis.apply(frame.input("variance")), model.scalar(type, MLNumber.of(a.real("epsilon")))),
-                shifted);
-        String deviation = model.temporary("standardDeviation");
-        model.node("Sqrt", List.of(shifted), deviation);
+        String shifted = ElementwiseLowering.intermediate(model, "Add",
+                List.of(alongAxis.apply(frame.input("variance")), model.scalar(type, MLNumber.of(a.real("epsilon")))));
+        String deviation = ElementwiseLowering.intermediate(model, "Sqrt", List.of(shifted));
         List<Step> steps = new ArrayList<>(List.of(new Step("Sub", alongAxis.apply(frame.input("mean"))),
                 new Step("Div", deviation)));
         frame.optionalInput("scale").ifPresent(scale -> steps.add(new Step("Mul", alongAxis.apply(scale))));

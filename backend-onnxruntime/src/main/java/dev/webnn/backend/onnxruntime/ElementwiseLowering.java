@@ -13,13 +13,13 @@ import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLTensorLimits;
-import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -36,13 +36,17 @@ import java.util.function.Function;
  * overflowing {@code MIN / -1} trap in ONNX Runtime's kernel and would end the process, so
  * integer division goes through a guard that divides by 1 there instead ({@link #div}).
  *
- * <p>Also holds the helpers the activation family shares: {@link #unary}, {@link #carried},
- * {@link #cast} and {@link #intermediate}.
+ * <p>ONNX Runtime's int64 Min, Max and Clip kernels order values beyond the int32 range wrongly
+ * once a tensor has two or more elements (their vectorised path; e.g. {@code Min([4e9, 4e9], 2)
+ * = [4e9, 4e9]}, {@code Clip([4e9, 4e9], 0, 2) = [0, 0]}), so int64 max, min and clamp compare
+ * and select instead ({@link #replaceWhere}); the other types keep Max, Min and Clip, which are
+ * right for them up to their limits.
+ *
+ * <p>Also holds the helpers the other families share: {@link #unary}, {@link #carried},
+ * {@link #cast}, {@link #intermediate} and {@link #replaceWhere}.
  */
 final class ElementwiseLowering {
 
-    /** ONNX's double, a carrier of uint64 pow. */
-    private static final int DOUBLE = OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE();
     /** max and min of bytes: int32 holds every value, and the chosen value casts back unchanged. */
     private static final Map<MLOperandDataType, Integer> BYTES_IN_INT32 =
             Map.of(INT8, OnnxTypes.of(INT32), UINT8, OnnxTypes.of(INT32));
@@ -53,10 +57,15 @@ final class ElementwiseLowering {
      * (exact up to 2<sup>53</sup>).
      */
     private static final Map<MLOperandDataType, Integer> POW_CARRIERS = Map.of(INT8, OnnxTypes.of(INT32),
-            UINT8, OnnxTypes.of(INT32), UINT32, OnnxTypes.of(INT64), UINT64, DOUBLE);
+            UINT8, OnnxTypes.of(INT32), UINT32, OnnxTypes.of(INT64), UINT64, OnnxTypes.DOUBLE);
     /** where only selects: the same-width type with a kernel carries the bits unchanged. */
     private static final Map<MLOperandDataType, Integer> WHERE_CARRIERS =
             Map.of(INT8, OnnxTypes.of(UINT8), UINT32, OnnxTypes.of(INT32), UINT64, OnnxTypes.of(INT64));
+    /**
+     * The ONNX element types whose ONNX Runtime Min, Max and Clip kernels give wrong results:
+     * int64 beyond the int32 range (ONNX Runtime 1.23.2 on x86-64, see Quantco/ndonnx#154).
+     */
+    private static final Set<Integer> MISORDERED = Set.of(OnnxTypes.of(INT64));
 
     private ElementwiseLowering() {
     }
@@ -67,8 +76,8 @@ final class ElementwiseLowering {
         map.put(Op.SUB, binary("Sub"));
         map.put(Op.MUL, binary("Mul"));
         map.put(Op.DIV, ElementwiseLowering::div);
-        map.put(Op.MAX, carried(BYTES_IN_INT32, binaryBody("Max")));
-        map.put(Op.MIN, carried(BYTES_IN_INT32, binaryBody("Min")));
+        map.put(Op.MAX, carried(BYTES_IN_INT32, extremum("Max", "Less")));
+        map.put(Op.MIN, carried(BYTES_IN_INT32, extremum("Min", "Greater")));
         map.put(Op.POW, carried(POW_CARRIERS, binaryBody("Pow")));
 
         map.put(Op.EQUAL, predicate("Equal", false, false));
@@ -100,8 +109,8 @@ final class ElementwiseLowering {
         map.put(Op.SQRT, unary("Sqrt"));
         map.put(Op.TAN, unary("Tan"));
 
-        map.put(Op.CAST, (node, lowering) -> lowering.model().node("Cast", List.of(lowering.input(node, "input")),
-                lowering.output(node), to(OnnxTypes.of(node.attributes().enumValue("dataType", MLOperandDataType.class)))));
+        map.put(Op.CAST, (node, lowering) -> cast(lowering.model(), lowering.input(node, "input"),
+                OnnxTypes.of(node.attributes().enumValue("dataType", MLOperandDataType.class)), lowering.output(node)));
         map.put(Op.CLAMP, ElementwiseLowering::clamp);
         map.put(Op.WHERE, carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
                 List.of(cast(model, input.apply("condition"), OnnxTypes.BOOL), input.apply("trueValue"),
@@ -167,7 +176,7 @@ final class ElementwiseLowering {
                     : carried.computeIfAbsent(role, r -> cast(model, lowering.input(node, r), carrier));
             String result = model.temporary("carried");
             body.emit(model, input, carrier, result);
-            model.node("Cast", List.of(result), lowering.output(node), to(OnnxTypes.of(type)));
+            cast(model, result, OnnxTypes.of(type), lowering.output(node));
         };
     }
 
@@ -199,6 +208,11 @@ final class ElementwiseLowering {
      */
     static String cast(OrtModelBuilder model, String value, int onnxType) {
         return intermediate(model, "Cast", List.of(value), to(onnxType));
+    }
+
+    /** Casts a value to another ONNX element type, writing {@code output}. */
+    static void cast(OrtModelBuilder model, String value, int onnxType, String output) {
+        model.node("Cast", List.of(value), output, to(onnxType));
     }
 
     /**
@@ -247,16 +261,62 @@ final class ElementwiseLowering {
             if (negated) {
                 result = intermediate(model, "Not", List.of(result));
             }
-            model.node("Cast", List.of(result), lowering.output(node), to(OnnxTypes.of(UINT8)));
+            cast(model, result, OnnxTypes.of(UINT8), lowering.output(node));
         };
     }
 
-    /** clamp: ONNX Clip with the bounds, already cast to the input's type, as scalar inputs. */
+    /**
+     * max or min: the ONNX operator, or for the {@link #MISORDERED} types {@code a} replaced by
+     * {@code b} where {@code a} compares as {@code replaced} to it (max: Less, min: Greater).
+     */
+    private static Body extremum(String onnx, String replaced) {
+        return (model, input, type, output) -> {
+            if (MISORDERED.contains(type)) {
+                replaceWhere(model, replaced, input.apply("a"), input.apply("b"), output);
+            } else {
+                model.node(onnx, List.of(input.apply("a"), input.apply("b")), output);
+            }
+        };
+    }
+
+    /**
+     * clamp: ONNX Clip with the bounds, already cast to the input's type, as scalar inputs; for
+     * the {@link #MISORDERED} types the lower bound replaces smaller values, then the upper bound
+     * larger ones.
+     */
     private static void clamp(Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.input("input").descriptor().dataType();
-        model.node("Clip", List.of(lowering.input(node, "input"), model.scalar(type, node.attributes().number("minValue")),
-                model.scalar(type, node.attributes().number("maxValue"))), lowering.output(node));
+        String input = lowering.input(node, "input");
+        String min = model.scalar(type, node.attributes().number("minValue"));
+        String max = model.scalar(type, node.attributes().number("maxValue"));
+        if (MISORDERED.contains(OnnxTypes.of(type))) {
+            replaceWhere(model, "Greater", replaceWhere(model, "Less", input, min), max, lowering.output(node));
+        } else {
+            model.node("Clip", List.of(input, min, max), lowering.output(node));
+        }
+    }
+
+    /**
+     * A one-sided clamp by comparison and selection, exact for every type with a Where kernel:
+     * {@code Where(comparison(value, bound), bound, value)}, broadcasting both ways.
+     *
+     * @param model the model under construction
+     * @param comparison the ONNX comparison true where {@code bound} replaces the value, e.g.
+     *     {@code "Less"} for a lower bound
+     * @param value the value name
+     * @param bound the bound's value name
+     * @return the name of the clamped value
+     */
+    static String replaceWhere(OrtModelBuilder model, String comparison, String value, String bound) {
+        String result = model.temporary("clamped");
+        replaceWhere(model, comparison, value, bound, result);
+        return result;
+    }
+
+    /** {@link #replaceWhere(OrtModelBuilder, String, String, String)} writing {@code output}. */
+    static void replaceWhere(OrtModelBuilder model, String comparison, String value, String bound, String output) {
+        model.node("Where", List.of(intermediate(model, comparison, List.of(value, bound)), bound, value), output);
     }
 
     /**

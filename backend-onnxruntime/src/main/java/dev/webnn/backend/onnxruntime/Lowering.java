@@ -75,7 +75,8 @@ final class Lowering {
 
     /**
      * The data of a constant operand, for lowerings that transform weights once at compile
-     * time (e.g. permuting a filter into the layout an ONNX operator expects).
+     * time rather than by nodes at every inference (e.g. permuting a filter into the layout an
+     * ONNX operator expects, reordering recurrent gate blocks).
      *
      * @param operand an operand of the graph
      * @return its read-only data, or empty if it is not a constant

@@ -9,7 +9,6 @@ import static dev.webnn.MLOperandDataType.UINT8;
 import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.ArrayList;
@@ -37,8 +36,6 @@ import java.util.Set;
  */
 final class MatrixLowering {
 
-    /** ONNX's double type, used by the quantization compositions. */
-    private static final int DOUBLE = OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE();
     /** The types of ONNX Runtime's CPU Trilu kernel among WebNN's. */
     private static final Set<MLOperandDataType> TRILU_TYPES = Set.of(FLOAT32, FLOAT16, INT64);
     /** {@link #blockedAxis}: scale and zero point are one value for the whole tensor. */
@@ -132,8 +129,8 @@ final class MatrixLowering {
         }
         if (quantize && node.input("input").descriptor().dataType() == FLOAT16) {
             // ONNX Runtime's float16 QuantizeLinear truncates instead of rounding half to even.
-            input = ReductionLowering.cast(model, input, OnnxTypes.of(FLOAT32));
-            scale = ReductionLowering.cast(model, scale, OnnxTypes.of(FLOAT32));
+            input = ElementwiseLowering.cast(model, input, OnnxTypes.of(FLOAT32));
+            scale = ElementwiseLowering.cast(model, scale, OnnxTypes.of(FLOAT32));
         }
         model.node(quantize ? "QuantizeLinear" : "DequantizeLinear", List.of(input, scale, zeroPoint),
                 lowering.output(node), attributes.toArray(OrtAttribute[]::new));
@@ -199,9 +196,9 @@ final class MatrixLowering {
                 splitScale.add(scaleShape[i]);
             }
         }
-        String x = ReductionLowering.cast(model, lowering.input(node, "input"), DOUBLE);
-        String scale = ReductionLowering.cast(model, lowering.input(node, "scale"), DOUBLE);
-        String zeroPoint = ReductionLowering.cast(model, lowering.input(node, "zeroPoint"), DOUBLE);
+        String x = ElementwiseLowering.cast(model, lowering.input(node, "input"), OnnxTypes.DOUBLE);
+        String scale = ElementwiseLowering.cast(model, lowering.input(node, "scale"), OnnxTypes.DOUBLE);
+        String zeroPoint = ElementwiseLowering.cast(model, lowering.input(node, "zeroPoint"), OnnxTypes.DOUBLE);
         if (split) {
             x = reshape(model, x, splitInput.stream().mapToLong(Long::longValue).toArray());
             long[] scaleTarget = splitScale.stream().mapToLong(Long::longValue).toArray();
@@ -211,18 +208,18 @@ final class MatrixLowering {
         String result;
         if (quantize) {
             MLOperandDataType integer = node.output().descriptor().dataType();
-            String rounded = model.temporary("round");
-            model.node("Round", List.of(binary(model, "Div", x, scale)), rounded);
+            String rounded = ElementwiseLowering.intermediate(model, "Round", List.of(binary(model, "Div", x, scale)));
             String shifted = binary(model, "Add", rounded, zeroPoint);
-            result = model.temporary("clip");
-            model.node("Clip", List.of(shifted, bound(model, integer, false), bound(model, integer, true)), result);
+            // Clip of doubles is exact; only int64 Clip misorders values (see ElementwiseLowering).
+            result = ElementwiseLowering.intermediate(model, "Clip",
+                    List.of(shifted, bound(model, integer, false), bound(model, integer, true)));
         } else {
             result = binary(model, "Mul", binary(model, "Sub", x, zeroPoint), scale);
         }
         if (split) {
             result = reshape(model, result, inputShape);
         }
-        ReductionLowering.cast(model, result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
+        ElementwiseLowering.cast(model, result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
     }
 
     /** The smallest or largest value of an integer type, as a double scalar. */
@@ -234,13 +231,11 @@ final class MatrixLowering {
             case UINT32 -> max ? 0xFFFF_FFFFL : 0;
             default -> throw new IllegalStateException("no quantized type " + integer);
         };
-        return ReductionLowering.cast(model, model.scalar(INT64, MLNumber.of(value)), DOUBLE);
+        return ElementwiseLowering.cast(model, model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);
     }
 
     private static String binary(OrtModelBuilder model, String onnx, String a, String b) {
-        String output = model.temporary(onnx);
-        model.node(onnx, List.of(a, b), output);
-        return output;
+        return ElementwiseLowering.intermediate(model, onnx, List.of(a, b));
     }
 
     private static String reshape(OrtModelBuilder model, String input, long... shape) {

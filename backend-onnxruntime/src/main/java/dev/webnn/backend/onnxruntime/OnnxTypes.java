@@ -8,6 +8,8 @@ final class OnnxTypes {
 
     /** ONNX's bool, used around comparison and logical operators (WebNN uses uint8). */
     static final int BOOL = OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL();
+    /** ONNX's double, a carrier of exact compositions (e.g. uint64 pow, quantization). */
+    static final int DOUBLE = OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE();
 
     private OnnxTypes() {
     }

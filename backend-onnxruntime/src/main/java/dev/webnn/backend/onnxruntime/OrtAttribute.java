@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * One ONNX node attribute, turned into an {@code OrtOpAttr} when the node is created.
@@ -47,13 +48,7 @@ record OrtAttribute(String name, int type, Object value) {
             case Float v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v);
             case float[] v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v.length == 0 ? new float[1] : v);
             case String v -> arena.allocateFrom(ValueLayout.JAVA_BYTE, v.getBytes(StandardCharsets.UTF_8));
-            case String[] v -> {
-                MemorySegment pointers = arena.allocate(ValueLayout.ADDRESS, Math.max(1, v.length));
-                for (int i = 0; i < v.length; i++) {
-                    pointers.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(v[i]));
-                }
-                yield pointers;
-            }
+            case String[] v -> OrtRuntime.strings(arena, List.of(v));
             default -> throw new IllegalStateException("unsupported attribute value " + value);
         };
     }

@@ -55,8 +55,8 @@ final class OrtCompiledGraph implements CompiledGraph {
         this.arena = arena;
         this.memoryInfo = ort.out(arena, o -> OrtApi.CreateCpuMemoryInfo.invoke(OrtApi.CreateCpuMemoryInfo(api),
                 OnnxRuntime.OrtArenaAllocator(), OnnxRuntime.OrtMemTypeDefault(), o), "create CPU memory info");
-        this.inputNames = names(List.copyOf(graph.inputs().keySet()));
-        this.outputNames = names(List.copyOf(graph.outputs().keySet()));
+        this.inputNames = OrtRuntime.strings(arena, List.copyOf(graph.inputs().keySet()));
+        this.outputNames = OrtRuntime.strings(arena, List.copyOf(graph.outputs().keySet()));
         this.inputs = new Binding(graph.inputs().values().stream().map(Operand::descriptor).toList());
         this.outputs = new Binding(graph.outputs().values().stream().map(Operand::descriptor).toList());
     }
@@ -90,14 +90,6 @@ final class OrtCompiledGraph implements CompiledGraph {
         OrtApi.ReleaseSession.invoke(OrtApi.ReleaseSession(api), session);
         OrtApi.ReleaseMemoryInfo.invoke(OrtApi.ReleaseMemoryInfo(api), memoryInfo);
         arena.close();
-    }
-
-    private MemorySegment names(List<String> names) {
-        MemorySegment array = arena.allocate(ADDRESS, Math.max(1, names.size()));
-        for (int i = 0; i < names.size(); i++) {
-            array.setAtIndex(ADDRESS, i, arena.allocateFrom(names.get(i)));
-        }
-        return array;
     }
 
     /** OrtValues over caller segments, recreated only when a segment's address changes. */

@@ -260,11 +260,7 @@ final class OrtModelBuilder implements AutoCloseable {
     }
 
     private MemorySegment strings(List<String> values) {
-        MemorySegment array = scratch.allocate(ADDRESS, Math.max(1, values.size()));
-        for (int i = 0; i < values.size(); i++) {
-            array.setAtIndex(ADDRESS, i, scratch.allocateFrom(values.get(i)));
-        }
-        return array;
+        return OrtRuntime.strings(scratch, values);
     }
 
     private MemorySegment pointers(List<MemorySegment> values) {

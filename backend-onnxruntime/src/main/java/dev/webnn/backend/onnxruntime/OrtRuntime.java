@@ -132,6 +132,21 @@ final class OrtRuntime {
         return slot.get(ValueLayout.ADDRESS, 0);
     }
 
+    /**
+     * An array of C strings, as the C API takes names and string lists.
+     *
+     * @param arena where the array and the strings are allocated
+     * @param values the strings
+     * @return the {@code const char**} (one null slot when there are none)
+     */
+    static MemorySegment strings(Arena arena, List<String> values) {
+        MemorySegment array = arena.allocate(ValueLayout.ADDRESS, Math.max(1, values.size()));
+        for (int i = 0; i < values.size(); i++) {
+            array.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(values.get(i)));
+        }
+        return array;
+    }
+
     private static Path locate() {
         return NativeLibraries.override("webnn.onnxruntime.library", "WEBNN_ONNXRUNTIME_LIBRARY").orElseGet(() -> {
             String platform = NativeLibraries.platform();

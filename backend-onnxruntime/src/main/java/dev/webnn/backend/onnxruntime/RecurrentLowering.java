@@ -13,8 +13,10 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,13 +42,17 @@ import java.util.Map;
  *       cell state where WebNN applies it to the previous one.</li>
  * </ul>
  *
- * <p>Reorderings and bias concatenations of constant weights are emitted as nodes over the
- * initializers; ONNX Runtime folds them into constants when the session is created.
+ * <p>Constant operands are prepared once, here: their float32 values in sequence form, gate
+ * blocks in ONNX's order and the bias input {@code B} become initializers of their own, so that
+ * no node reorders, casts or concatenates them per inference. Computed operands go through the
+ * nodes (Cast, Unsqueeze, Split + Concat, Concat).
  */
 final class RecurrentLowering {
 
     /** The type of the computation: ONNX Runtime's CPU GRU and LSTM kernels take float32 and float64 only. */
     private static final MLOperandDataType COMPUTE = MLOperandDataType.FLOAT32;
+    private static final ValueLayout.OfShort JAVA_SHORT_UNALIGNED = ValueLayout.JAVA_SHORT.withByteAlignment(1);
+    private static final ValueLayout.OfFloat JAVA_FLOAT_UNALIGNED = ValueLayout.JAVA_FLOAT.withByteAlignment(1);
 
     private RecurrentLowering() {
     }
@@ -97,19 +103,10 @@ final class RecurrentLowering {
      * @param hidden hidden size
      * @param directions per direction index, whether it runs forward in time
      * @param order for each ONNX gate, the index of its block in the WebNN layout
-     * @param input {@code [steps, batch, inputSize]}
-     * @param weight {@code [directions, gates * hidden, inputSize]}, WebNN layout
-     * @param recurrentWeight {@code [directions, gates * hidden, hidden]}, WebNN layout
-     * @param bias {@code [directions, gates * hidden]} or null
-     * @param recurrentBias {@code [directions, gates * hidden]} or null
-     * @param peephole {@code [directions, 3 * hidden]} (input, output, forget) or null
-     * @param hiddenState {@code [directions, batch, hidden]} or null
-     * @param cellState {@code [directions, batch, hidden]} (LSTM) or null
+     * @param operands the node's operands in sequence form
      */
     private record Network(Node node, Lowering lowering, Cell cell, boolean single, boolean half, long steps,
-                           long batch, long hidden, boolean[] directions, int[] order, String input, String weight,
-                           String recurrentWeight, String bias, String recurrentBias, String peephole,
-                           String hiddenState, String cellState) {
+                           long batch, long hidden, boolean[] directions, int[] order, Operands operands) {
 
         static Network of(Node node, Lowering lowering, Cell cell, boolean single) {
             Attributes attributes = node.attributes();
@@ -128,13 +125,54 @@ final class RecurrentLowering {
                             ? new int[] {0, 1, 2} : new int[] {1, 0, 2})
                     : (attributes.enumValue("layout", MLLstmWeightLayout.class) == MLLstmWeightLayout.IOFG
                             ? new int[] {0, 1, 2, 3} : new int[] {0, 3, 1, 2});
-            Operands operands = new Operands(node, lowering, half, single);
             return new Network(node, lowering, cell, single, half, single ? 1 : inputShape[0],
                     inputShape[single ? 0 : 1], attributes.integer("hiddenSize"), directions, order,
-                    operands.get("input"), operands.get("weight"), operands.get("recurrentWeight"),
-                    operands.get("bias"), operands.get("recurrentBias"), operands.get("peepholeWeight"),
-                    operands.get(single ? "hiddenState" : "initialHiddenState"),
-                    operands.get(single ? "cellState" : "initialCellState"));
+                    new Operands(node, lowering, single));
+        }
+
+        /** {@code [steps, batch, inputSize]}. */
+        String input() {
+            return operands.get("input");
+        }
+
+        /** {@code [directions, gates * hidden, inputSize]}, WebNN layout. */
+        String weight() {
+            return operands.get("weight");
+        }
+
+        /** {@code [directions, gates * hidden, hidden]}, WebNN layout. */
+        String recurrentWeight() {
+            return operands.get("recurrentWeight");
+        }
+
+        /** {@code [directions, gates * hidden]}, WebNN layout, or null. */
+        String bias() {
+            return operands.get("bias");
+        }
+
+        /** {@code [directions, gates * hidden]}, WebNN layout, or null. */
+        String recurrentBias() {
+            return operands.get("recurrentBias");
+        }
+
+        /** {@code [directions, 3 * hidden]} (input, output, forget), or null. */
+        String peephole() {
+            return operands.get("peepholeWeight");
+        }
+
+        /** {@code [directions, batch, hidden]}, or null. */
+        String hiddenState() {
+            return operands.get(single ? "hiddenState" : "initialHiddenState");
+        }
+
+        /** {@code [directions, batch, hidden]} (LSTM), or null. */
+        String cellState() {
+            return operands.get(single ? "cellState" : "initialCellState");
+        }
+
+        /** A weight or bias role with its gate blocks in ONNX's order, or null if absent. */
+        String inOnnxOrder(String role) {
+            return operands.inOnnxOrder(role, order, hidden);
         }
 
         /** The model under construction. */
@@ -171,42 +209,160 @@ final class RecurrentLowering {
                 result = squeezed;
             }
             if (half) {
-                model.node("Cast", List.of(result), target,
-                        OrtAttribute.integer("to", OnnxTypes.of(MLOperandDataType.FLOAT16)));
+                ElementwiseLowering.cast(model, result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
             } else if (!single) {
                 model.node("Identity", List.of(result), target);
             }
         }
     }
 
-    /** The node's optional and required operands, cast to float32 and unsqueezed for a cell. */
-    private record Operands(Node node, Lowering lowering, boolean half, boolean single) {
+    /**
+     * The node's operands in sequence form, float32: a cell's gain a leading dimension of 1 and
+     * float16 ones are widened. Constants are converted here into initializers of their own;
+     * computed operands go through Unsqueeze and Cast nodes. Each role is prepared once, when
+     * first asked for.
+     */
+    private static final class Operands {
+        private final Node node;
+        private final Lowering lowering;
+        private final boolean single;
+        private final Map<String, String> prepared = new HashMap<>();
+
+        Operands(Node node, Lowering lowering, boolean single) {
+            this.node = node;
+            this.lowering = lowering;
+            this.single = single;
+        }
+
+        /** Whether the node has an operand of a role. */
+        boolean present(String role) {
+            return node.inputs().containsKey(role);
+        }
+
+        /** Whether the operand of a role is computed at inference time (neither absent nor a constant). */
+        boolean computed(String role) {
+            return present(role) && lowering.constantData(node.input(role)).isEmpty();
+        }
 
         /** The prepared value name of a role, or null if the operand is absent. */
         String get(String role) {
-            Operand operand = node.inputs().get(role);
-            if (operand == null) {
+            if (!present(role)) {
                 return null;
             }
+            return prepared.computeIfAbsent(role, this::prepare);
+        }
+
+        /**
+         * The prepared value of a weight or bias role with its gate blocks along axis 1 in ONNX's
+         * order: a constant reordered here, a computed value by Split and Concat nodes; null if
+         * the operand is absent.
+         *
+         * @param role the role
+         * @param order for each ONNX gate, the index of its block in the WebNN layout
+         * @param hidden the hidden size, the rows of a gate block
+         */
+        String inOnnxOrder(String role, int[] order, long hidden) {
+            if (!present(role) || isIdentity(order)) {
+                return get(role);
+            }
+            float[] values = constantValues(role);
+            if (values != null) {
+                return initializer(sequenceShape(role), reorder(values, order, sequenceShape(role)[0]));
+            }
             OrtModelBuilder model = lowering.model();
+            List<String> blocks = splitBlocks(model, get(role), order.length, hidden);
+            return concat(model, Arrays.stream(order).mapToObj(blocks::get).toList(), 1);
+        }
+
+        /**
+         * The float32 values of a constant weight or bias role in ONNX's gate order, zeros when
+         * the operand is absent.
+         *
+         * @param role a role that is not {@link #computed}
+         * @param order for each ONNX gate, the index of its block in the WebNN layout
+         * @param zeros how many zeros stand for an absent operand
+         */
+        float[] constantInOnnxOrder(String role, int[] order, int zeros) {
+            return present(role) ? reorder(constantValues(role), order, sequenceShape(role)[0]) : new float[zeros];
+        }
+
+        private String prepare(String role) {
+            float[] values = constantValues(role);
+            if (values != null) {
+                return initializer(sequenceShape(role), values);
+            }
+            OrtModelBuilder model = lowering.model();
+            Operand operand = node.input(role);
             String name = lowering.name(operand);
-            if (half) {
-                String cast = model.temporary(role + "32");
-                model.node("Cast", List.of(name), cast, OrtAttribute.integer("to", OnnxTypes.of(COMPUTE)));
-                name = cast;
+            if (operand.descriptor().dataType() != COMPUTE) {
+                name = ElementwiseLowering.cast(model, name, OnnxTypes.of(COMPUTE));
             }
             if (single) {
-                String unsqueezed = model.temporary(role + "Seq");
-                model.node("Unsqueeze", List.of(name, model.int64s(0)), unsqueezed);
-                name = unsqueezed;
+                name = unsqueeze(model, name, 0);
             }
             return name;
         }
+
+        /** The float32 values of a constant role (float16 widened exactly), or null if it is computed. */
+        private float[] constantValues(String role) {
+            Operand operand = node.input(role);
+            return lowering.constantData(operand).map(data -> {
+                float[] values = new float[Math.toIntExact(operand.descriptor().elementCount())];
+                boolean half = operand.descriptor().dataType() == MLOperandDataType.FLOAT16;
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = half ? Float.float16ToFloat(data.getAtIndex(JAVA_SHORT_UNALIGNED, i))
+                            : data.getAtIndex(JAVA_FLOAT_UNALIGNED, i);
+                }
+                return values;
+            }).orElse(null);
+        }
+
+        /** The shape of a role's operand in sequence form. */
+        private long[] sequenceShape(String role) {
+            long[] shape = node.input(role).descriptor().shape();
+            if (!single) {
+                return shape;
+            }
+            long[] sequence = new long[shape.length + 1];
+            sequence[0] = 1;
+            System.arraycopy(shape, 0, sequence, 1, shape.length);
+            return sequence;
+        }
+
+        private String initializer(long[] shape, float[] values) {
+            return lowering.model().constant(MLOperandDescriptor.of(COMPUTE, shape), MemorySegment.ofArray(values));
+        }
+    }
+
+    /** Whether an order keeps every gate block in place. */
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Values {@code [directions, blocks * size, ...]} with the blocks of each direction in
+     * {@code order}: block {@code k} of the result is block {@code order[k]} of {@code values}.
+     */
+    private static float[] reorder(float[] values, int[] order, long directions) {
+        int blocks = order.length;
+        int block = Math.toIntExact(values.length / (directions * blocks));
+        float[] result = new float[values.length];
+        for (int d = 0; d < directions; d++) {
+            for (int k = 0; k < blocks; k++) {
+                System.arraycopy(values, (d * blocks + order[k]) * block, result, (d * blocks + k) * block, block);
+            }
+        }
+        return result;
     }
 
     /** ONNX's GRU or LSTM where its formulas are WebNN's, else the step-by-step composition. */
     private static void lower(Network network) {
-        if (network.peephole() != null) {
+        if (network.operands().present("peepholeWeight")) {
             composeLstm(network);
         } else {
             onnxNetwork(network);
@@ -218,17 +374,9 @@ final class RecurrentLowering {
         OrtModelBuilder model = n.model();
         int directions = n.directions().length;
         String direction = directions == 2 ? "bidirectional" : n.directions()[0] ? "forward" : "reverse";
-        String weight = toOnnxOrder(n, n.weight());
-        String recurrentWeight = toOnnxOrder(n, n.recurrentWeight());
-        String bias = "";
-        if (n.bias() != null || n.recurrentBias() != null) {
-            long size = n.cell().gates * n.hidden();
-            bias = model.temporary("B");
-            model.node("Concat", List.of(
-                    n.bias() != null ? toOnnxOrder(n, n.bias()) : n.zeros(directions, size),
-                    n.recurrentBias() != null ? toOnnxOrder(n, n.recurrentBias()) : n.zeros(directions, size)),
-                    bias, OrtAttribute.integer("axis", 1));
-        }
+        String weight = n.inOnnxOrder("weight");
+        String recurrentWeight = n.inOnnxOrder("recurrentWeight");
+        String bias = onnxBias(n);
         String[] activations = new String[n.activations().size() * directions];
         for (int i = 0; i < activations.length; i++) {
             activations[i] = onnxActivation(n.activations().get(i % n.activations().size()));
@@ -265,24 +413,31 @@ final class RecurrentLowering {
     }
 
     /**
-     * Reorders the gate blocks along axis 1 of a weight or bias from the WebNN layout to
-     * ONNX's order; unchanged when they agree.
+     * ONNX's bias input {@code B}, {@code [directions, 2 * gates * hidden]}: per direction the
+     * bias then the recurrent bias in ONNX's gate order, zeros for a missing one; {@code ""}
+     * without biases. Computed here when no bias is computed at inference time.
      */
-    private static String toOnnxOrder(Network n, String value) {
-        int[] order = n.order();
-        boolean identity = true;
-        for (int i = 0; i < order.length; i++) {
-            identity &= order[i] == i;
+    private static String onnxBias(Network n) {
+        Operands operands = n.operands();
+        if (!operands.present("bias") && !operands.present("recurrentBias")) {
+            return "";
         }
-        if (identity) {
-            return value;
-        }
+        int directions = n.directions().length;
+        int size = Math.toIntExact(n.cell().gates * n.hidden());
         OrtModelBuilder model = n.model();
-        List<String> blocks = splitBlocks(model, value, order.length, n.hidden());
-        List<String> reordered = Arrays.stream(order).mapToObj(blocks::get).toList();
-        String result = model.temporary("onnxOrder");
-        model.node("Concat", reordered, result, OrtAttribute.integer("axis", 1));
-        return result;
+        if (operands.computed("bias") || operands.computed("recurrentBias")) {
+            return concat(model, List.of(
+                    operands.present("bias") ? n.inOnnxOrder("bias") : n.zeros(directions, size),
+                    operands.present("recurrentBias") ? n.inOnnxOrder("recurrentBias") : n.zeros(directions, size)), 1);
+        }
+        float[] bias = operands.constantInOnnxOrder("bias", n.order(), directions * size);
+        float[] recurrentBias = operands.constantInOnnxOrder("recurrentBias", n.order(), directions * size);
+        float[] joined = new float[2 * directions * size];
+        for (int d = 0; d < directions; d++) {
+            System.arraycopy(bias, d * size, joined, 2 * d * size, size);
+            System.arraycopy(recurrentBias, d * size, joined, (2 * d + 1) * size, size);
+        }
+        return model.constant(MLOperandDescriptor.of(COMPUTE, directions, 2L * size), MemorySegment.ofArray(joined));
     }
 
     /** Splits a value into {@code count} blocks of {@code size} along axis 1. */
@@ -350,9 +505,7 @@ final class RecurrentLowering {
             String b = n.bias() == null ? null : gather(model, n.bias(), index);
             String rb = n.recurrentBias() == null ? null : gather(model, n.recurrentBias(), index);
             if (b != null && rb != null) {
-                String sum = model.temporary("biasSum");
-                model.node("Add", List.of(b, rb), sum);
-                b = sum;
+                b = add(model, b, rb);
             }
             this.bias = b != null ? b : rb;
             String peephole = unsqueeze(model, gather(model, n.peephole(), index), 0);
@@ -367,14 +520,13 @@ final class RecurrentLowering {
         /** One time step: the new hidden and cell states. */
         String[] step(String x, String h, String c) {
             OrtModelBuilder model = n.model();
-            String inputGates = model.temporary("xW");
             List<String> inputGemm = new ArrayList<>(List.of(x, weight));
             if (bias != null) {
                 inputGemm.add(bias);
             }
-            model.node("Gemm", inputGemm, inputGates, OrtAttribute.integer("transB", 1));
-            String gates = model.temporary("gates");
-            model.node("Gemm", List.of(h, recurrentWeight, inputGates), gates, OrtAttribute.integer("transB", 1));
+            OrtAttribute transposed = OrtAttribute.integer("transB", 1);
+            String inputGates = ElementwiseLowering.intermediate(model, "Gemm", inputGemm, transposed);
+            String gates = ElementwiseLowering.intermediate(model, "Gemm", List.of(h, recurrentWeight, inputGates), transposed);
             // WebNN block of each gate: layout iofg or ifgo; order maps ONNX i, o, f, c to it.
             List<String> blocks = splitBlocks(model, gates, 4, n.hidden());
             int[] order = n.order();
@@ -390,45 +542,31 @@ final class RecurrentLowering {
     }
 
     private static String activate(OrtModelBuilder model, MLRecurrentNetworkActivation activation, String value) {
-        return apply(model, onnxActivation(activation), List.of(value));
+        return ElementwiseLowering.intermediate(model, onnxActivation(activation), List.of(value));
     }
 
     private static String add(OrtModelBuilder model, String a, String b) {
-        return apply(model, "Add", List.of(a, b));
+        return ElementwiseLowering.intermediate(model, "Add", List.of(a, b));
     }
 
     private static String mul(OrtModelBuilder model, String a, String b) {
-        return apply(model, "Mul", List.of(a, b));
-    }
-
-    /** A single-output ONNX node on fresh temporaries. */
-    private static String apply(OrtModelBuilder model, String onnx, List<String> inputs) {
-        String result = model.temporary(onnx);
-        model.node(onnx, inputs, result);
-        return result;
+        return ElementwiseLowering.intermediate(model, "Mul", List.of(a, b));
     }
 
     /** Entry {@code index} of axis 0, without that axis. */
     private static String gather(OrtModelBuilder model, String value, long index) {
-        String result = model.temporary("at");
-        model.node("Gather", List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), result,
-                OrtAttribute.integer("axis", 0));
-        return result;
+        return ElementwiseLowering.intermediate(model, "Gather",
+                List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), OrtAttribute.integer("axis", 0));
     }
 
     private static String unsqueeze(OrtModelBuilder model, String value, long... axes) {
-        String result = model.temporary("unsqueezed");
-        model.node("Unsqueeze", List.of(value, model.int64s(axes)), result);
-        return result;
+        return ElementwiseLowering.intermediate(model, "Unsqueeze", List.of(value, model.int64s(axes)));
     }
 
+    /** The values joined along an axis; a single value as it is. */
     private static String concat(OrtModelBuilder model, List<String> values, long axis) {
-        if (values.size() == 1) {
-            return values.get(0);
-        }
-        String result = model.temporary("concat");
-        model.node("Concat", values, result, OrtAttribute.integer("axis", axis));
-        return result;
+        return values.size() == 1 ? values.get(0)
+                : ElementwiseLowering.intermediate(model, "Concat", values, OrtAttribute.integer("axis", axis));
     }
 
     private static String onnxActivation(MLRecurrentNetworkActivation activation) {

@@ -100,7 +100,7 @@ final class ReductionLowering {
             model.node(onnx, List.of(values), indices, OrtAttribute.integer("axis", node.attributes().integer("axis")),
                     keepDimensions(node), OrtAttribute.integer("select_last_index", 0));
             if (indexType != INT64) {
-                cast(model, indices, OnnxTypes.of(indexType), lowering.output(node));
+                ElementwiseLowering.cast(model, indices, OnnxTypes.of(indexType), lowering.output(node));
             }
         };
     }
@@ -145,36 +145,18 @@ final class ReductionLowering {
         String result = model.temporary("int64");
         body.accept(toInt64(model, input, type, ordered), result);
         String value = ordered && type == UINT64 ? flipSign(model, result) : result;
-        cast(model, value, OnnxTypes.of(type), output);
+        ElementwiseLowering.cast(model, value, OnnxTypes.of(type), output);
     }
 
     /** An int64 value of an integer input; see {@link #onInt64}. */
     private static String toInt64(OrtModelBuilder model, String input, MLOperandDataType type, boolean ordered) {
-        String wide = cast(model, input, OnnxTypes.of(INT64));
+        String wide = ElementwiseLowering.cast(model, input, OnnxTypes.of(INT64));
         return ordered && type == UINT64 ? flipSign(model, wide) : wide;
     }
 
     /** int64 bits with the sign bit flipped: maps uint64's order onto int64's, and back. */
     private static String flipSign(OrtModelBuilder model, String int64) {
-        String flipped = model.temporary("flipped");
-        model.node("BitwiseXor", List.of(int64, model.scalar(INT64, MLNumber.of(Long.MIN_VALUE))), flipped);
-        return flipped;
-    }
-
-    /**
-     * Casts a value to another ONNX element type.
-     *
-     * @return the new value's name
-     */
-    static String cast(OrtModelBuilder model, String input, int onnxType) {
-        String output = model.temporary("cast");
-        cast(model, input, onnxType, output);
-        return output;
-    }
-
-    /** Casts a value to another ONNX element type, writing {@code output}. */
-    static void cast(OrtModelBuilder model, String input, int onnxType, String output) {
-        model.node("Cast", List.of(input), output, OrtAttribute.integer("to", onnxType));
+        return ElementwiseLowering.intermediate(model, "BitwiseXor", List.of(int64, model.scalar(INT64, MLNumber.of(Long.MIN_VALUE))));
     }
 
     private static OrtAttribute keepDimensions(Node node) {

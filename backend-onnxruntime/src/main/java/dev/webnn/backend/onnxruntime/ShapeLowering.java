@@ -205,9 +205,7 @@ final class ShapeLowering {
         OrtModelBuilder model = lowering.model();
         String name = lowering.name(indices);
         if (indices.descriptor().dataType() != MLOperandDataType.INT64) {
-            String cast = model.temporary("indices64");
-            model.node("Cast", List.of(name), cast, OrtAttribute.integer("to", OnnxTypes.of(MLOperandDataType.INT64)));
-            name = cast;
+            name = ElementwiseLowering.cast(model, name, OnnxTypes.of(MLOperandDataType.INT64));
         }
         long[] lower = new long[sizes.length];
         long[] upper = new long[sizes.length];
@@ -215,21 +213,10 @@ final class ShapeLowering {
             lower[i] = -sizes[i];
             upper[i] = sizes[i] - 1;
         }
-        String atMost = replaceWhere(model, "Greater", name, int64Bounds(model, upper, perCoordinate));
-        return replaceWhere(model, "Less", atMost, int64Bounds(model, lower, perCoordinate));
-    }
-
-    /**
-     * {@code Where(comparison(value, bound), bound, value)}: a one-sided clamp. ONNX Runtime's
-     * int64 Min, Max and Clip give wrong results on x86-64 for values beyond the int32 range
-     * (e.g. {@code Min(4000000000, 2) = 4000000000}), so the clamp compares and selects.
-     */
-    private static String replaceWhere(OrtModelBuilder model, String comparison, String value, String bound) {
-        String outside = model.temporary("outside");
-        model.node(comparison, List.of(value, bound), outside);
-        String result = model.temporary("clamped");
-        model.node("Where", List.of(outside, bound, value), result);
-        return result;
+        // Compared and selected: ONNX Runtime's int64 Min, Max and Clip misorder values beyond
+        // the int32 range (see ElementwiseLowering).
+        String atMost = ElementwiseLowering.replaceWhere(model, "Greater", name, int64Bounds(model, upper, perCoordinate));
+        return ElementwiseLowering.replaceWhere(model, "Less", atMost, int64Bounds(model, lower, perCoordinate));
     }
 
     private static String int64Bounds(OrtModelBuilder model, long[] values, boolean vector) {

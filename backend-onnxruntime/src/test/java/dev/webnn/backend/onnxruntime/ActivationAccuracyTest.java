@@ -1,11 +1,9 @@
 package dev.webnn.backend.onnxruntime;
 
 import static dev.webnn.MLOperandDataType.FLOAT32;
+import static dev.webnn.backend.onnxruntime.GraphRunner.vector;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLEluOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
@@ -24,11 +22,11 @@ import org.junit.jupiter.api.Test;
  */
 class ActivationAccuracyTest {
 
-    private final MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1));
+    private final GraphRunner runner = new GraphRunner();
 
     @AfterEach
     void close() {
-        context.close();
+        runner.close();
     }
 
     /** -30 to 30 in steps of 1/64, and ±2^-k for small magnitudes. */
@@ -48,7 +46,7 @@ class ActivationAccuracyTest {
     private void assertWithin(String name, long budget, BiFunction<MLGraphBuilder, MLOperand[], MLOperand> op,
                               DoubleUnaryOperator reference) {
         double[] inputs = sweep();
-        double[] actual = OrtOpHarness.run(context, op, OrtOpHarness.vector(FLOAT32, inputs));
+        double[] actual = runner.run(op, vector(FLOAT32, inputs));
         long worst = 0;
         double worstInput = 0;
         for (int i = 0; i < inputs.length; i++) {

@@ -4,19 +4,18 @@ import static dev.webnn.MLOperandDataType.FLOAT16;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT8;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bitVector;
+import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
+import static dev.webnn.backend.onnxruntime.GraphRunner.vector;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLBatchNormalizationOptions;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLConv2dFilterOperandLayout;
 import dev.webnn.MLConv2dOptions;
 import dev.webnn.MLConvTranspose2dFilterOperandLayout;
 import dev.webnn.MLConvTranspose2dOptions;
-import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLInstanceNormalizationOptions;
@@ -30,10 +29,10 @@ import dev.webnn.MLPool2dOptions;
 import dev.webnn.MLResample2dOptions;
 import dev.webnn.MLRoundingType;
 import dev.webnn.MLTensorLimits;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import dev.webnn.backend.onnxruntime.GraphRunner.Values;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -48,18 +47,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ConvolutionLoweringTest {
 
-    private final MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1));
+    private final GraphRunner runner = new GraphRunner();
 
     @AfterEach
     void close() {
-        context.close();
+        runner.close();
     }
 
     // ---- conv2d ----
 
     @Test
     void conv2dSumsEachWindow() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 3, 3));
         MLOperand w = constant(b, FLOAT32, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
         float[] y = run(b, b.conv2d(x, w), Map.of("x", range(9)));
@@ -68,7 +67,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void conv2dWithPaddingStridesAndBias() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 3, 3));
         MLOperand w = constant(b, FLOAT32, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
         MLOperand bias = constant(b, FLOAT32, new long[] {1}, 100);
@@ -100,37 +99,15 @@ class ConvolutionLoweringTest {
             case OHWI -> new int[] {0, 2, 3, 1};
             case IHWO -> new int[] {1, 2, 3, 0};
         };
-        for (MLInputOperandLayout inputLayout : MLInputOperandLayout.values()) {
-            for (boolean constantFilter : new boolean[] {true, false}) {
-                int[] inputPerm = inputLayout == MLInputOperandLayout.NCHW ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3, 1};
-                MLGraphBuilder b = new MLGraphBuilder(context);
-                MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, permute(inputShape, inputPerm)));
-                long[] wShape = permute(filterShape, filterPerm);
-                float[] wData = transpose(filter, filterShape, filterPerm);
-                MLOperand w = constantFilter ? constant(b, FLOAT32, wShape, wData)
-                        : b.input("w", MLOperandDescriptor.of(FLOAT32, wShape));
-                MLOperand y = b.conv2d(x, w, MLConv2dOptions.defaults().withPadding(padding).withStrides(strides)
-                        .withDilations(dilations).withGroups(groups).withInputLayout(inputLayout)
-                        .withFilterLayout(filterLayout).withBias(constant(b, FLOAT32, new long[] {6}, bias)));
-                Map<String, float[]> feeds = new LinkedHashMap<>();
-                feeds.put("x", transpose(input, inputShape, inputPerm));
-                if (!constantFilter) {
-                    feeds.put("w", wData);
-                }
-                float[] actual = run(b, y, feeds);
-                long[] outShape = inputLayout == MLInputOperandLayout.NCHW ? y.shape()
-                        : permute(y.shape(), new int[] {0, 3, 1, 2});
-                float[] nchw = inputLayout == MLInputOperandLayout.NCHW ? actual
-                        : transpose(actual, y.shape(), new int[] {0, 3, 1, 2});
-                assertArrayEquals(new long[] {2, 6, 3, 5}, outShape);
-                assertArrayEquals(expected, nchw, 1e-4f, inputLayout + (constantFilter ? " constant" : " input"));
-            }
-        }
+        assertEveryInputLayout(inputShape, input, filterShape, filter, filterPerm, new long[] {2, 6, 3, 5}, expected,
+                (b, x, w, inputLayout) -> b.conv2d(x, w, MLConv2dOptions.defaults().withPadding(padding)
+                        .withStrides(strides).withDilations(dilations).withGroups(groups).withInputLayout(inputLayout)
+                        .withFilterLayout(filterLayout).withBias(constant(b, FLOAT32, new long[] {6}, bias))));
     }
 
     @Test
     void conv2dFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 3, 3, 1));
         MLOperand w = b.input("w", MLOperandDescriptor.of(FLOAT16, 2, 2, 1, 1));
         MLOperand y = b.conv2d(x, w, MLConv2dOptions.defaults().withInputLayout(MLInputOperandLayout.NHWC)
@@ -143,9 +120,14 @@ class ConvolutionLoweringTest {
 
     @Test
     void convTranspose2dScattersEachInput() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
-        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 2, 2));
-        MLOperand w = constant(b, FLOAT32, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
+        assertScattersEachInput(FLOAT32);
+    }
+
+    /** A 2x2 input by a 2x2 filter of ones: each input value lands on the 2x2 block below and right of it. */
+    private void assertScattersEachInput(MLOperandDataType type) {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 2, 2));
+        MLOperand w = constant(b, type, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
         float[] y = run(b, b.convTranspose2d(x, w), Map.of("x", new float[] {1, 2, 3, 4}));
         assertArrayEquals(new float[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, y);
     }
@@ -153,14 +135,14 @@ class ConvolutionLoweringTest {
     @Test
     void convTranspose2dOutputPaddingAndSizes() {
         // stride 2: input [1, 2] lands at columns 0 and 2 of a 1x3 result, one more (zero) column of output padding
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 1, 2));
         MLOperand w = constant(b, FLOAT32, new long[] {1, 1, 1, 1}, 10);
         MLOperand padded = b.convTranspose2d(x, w, MLConvTranspose2dOptions.defaults().withStrides(1, 2).withOutputPadding(0, 1));
         assertArrayEquals(new long[] {1, 1, 1, 4}, padded.shape());
         assertArrayEquals(new float[] {10, 0, 20, 0}, run(b, padded, Map.of("x", new float[] {1, 2})));
 
-        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLGraphBuilder c = new MLGraphBuilder(runner.context());
         MLOperand x2 = c.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 1, 2));
         MLOperand sized = c.convTranspose2d(x2, constant(c, FLOAT32, new long[] {1, 1, 1, 1}, 10),
                 MLConvTranspose2dOptions.defaults().withStrides(1, 2).withOutputSizes(1, 4));
@@ -188,27 +170,52 @@ class ConvolutionLoweringTest {
             case HWOI -> new int[] {2, 3, 1, 0};
             case OHWI -> new int[] {1, 2, 3, 0};
         };
+        assertEveryInputLayout(inputShape, input, filterShape, filter, filterPerm,
+                new long[] {1, 6, outputSizes[0], outputSizes[1]}, expected,
+                (b, x, w, inputLayout) -> b.convTranspose2d(x, w, MLConvTranspose2dOptions.defaults().withPadding(padding)
+                        .withStrides(strides).withDilations(dilations).withOutputPadding(outputPadding).withGroups(groups)
+                        .withInputLayout(inputLayout).withFilterLayout(filterLayout)
+                        .withBias(constant(b, FLOAT32, new long[] {6}, bias))));
+    }
+
+    /** A convolution of {@code x} by {@code w} in an input layout, made on a builder. */
+    @FunctionalInterface
+    private interface Convolution {
+        MLOperand apply(MLGraphBuilder builder, MLOperand x, MLOperand w, MLInputOperandLayout inputLayout);
+    }
+
+    /**
+     * Checks a float32 convolution in every input layout, with the filter a constant and a graph
+     * input, against its NCHW reference: the input and the filter are given in NCHW and the
+     * filter's reference layout, and permuted here.
+     *
+     * @param filterPerm the permutation of the reference filter into the filter layout under test
+     * @param nchwShape the expected output shape in NCHW
+     * @param expected the reference output in NCHW
+     */
+    private void assertEveryInputLayout(long[] inputShape, float[] input, long[] filterShape, float[] filter,
+                                        int[] filterPerm, long[] nchwShape, float[] expected, Convolution convolution) {
         for (MLInputOperandLayout inputLayout : MLInputOperandLayout.values()) {
             for (boolean constantFilter : new boolean[] {true, false}) {
                 int[] inputPerm = inputLayout == MLInputOperandLayout.NCHW ? new int[] {0, 1, 2, 3} : new int[] {0, 2, 3, 1};
-                MLGraphBuilder b = new MLGraphBuilder(context);
+                MLGraphBuilder b = new MLGraphBuilder(runner.context());
                 MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, permute(inputShape, inputPerm)));
                 long[] wShape = permute(filterShape, filterPerm);
                 float[] wData = transpose(filter, filterShape, filterPerm);
                 MLOperand w = constantFilter ? constant(b, FLOAT32, wShape, wData)
                         : b.input("w", MLOperandDescriptor.of(FLOAT32, wShape));
-                MLOperand y = b.convTranspose2d(x, w, MLConvTranspose2dOptions.defaults().withPadding(padding)
-                        .withStrides(strides).withDilations(dilations).withOutputPadding(outputPadding).withGroups(groups)
-                        .withInputLayout(inputLayout).withFilterLayout(filterLayout)
-                        .withBias(constant(b, FLOAT32, new long[] {6}, bias)));
+                MLOperand y = convolution.apply(b, x, w, inputLayout);
                 Map<String, float[]> feeds = new LinkedHashMap<>();
                 feeds.put("x", transpose(input, inputShape, inputPerm));
                 if (!constantFilter) {
                     feeds.put("w", wData);
                 }
                 float[] actual = run(b, y, feeds);
+                long[] outShape = inputLayout == MLInputOperandLayout.NCHW ? y.shape()
+                        : permute(y.shape(), new int[] {0, 3, 1, 2});
                 float[] nchw = inputLayout == MLInputOperandLayout.NCHW ? actual
                         : transpose(actual, y.shape(), new int[] {0, 3, 1, 2});
+                assertArrayEquals(nchwShape, outShape);
                 assertArrayEquals(expected, nchw, 1e-4f, inputLayout + (constantFilter ? " constant" : " input"));
             }
         }
@@ -216,18 +223,14 @@ class ConvolutionLoweringTest {
 
     @Test
     void convTranspose2dFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
-        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 1, 2, 2));
-        MLOperand w = constant(b, FLOAT16, new long[] {1, 1, 2, 2}, 1, 1, 1, 1);
-        float[] y = run(b, b.convTranspose2d(x, w), Map.of("x", new float[] {1, 2, 3, 4}));
-        assertArrayEquals(new float[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, y);
+        assertScattersEachInput(FLOAT16);
     }
 
     // ---- pooling ----
 
     @Test
     void averagePool2dDoesNotCountPadding() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 3, 3));
         MLOperand y = b.averagePool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withPadding(1, 0, 1, 0));
         assertArrayEquals(new float[] {1, 1.5f, 2.5f, 2.5f, 3, 4, 5.5f, 6, 7}, run(b, y, Map.of("x", range(1, 9))));
@@ -235,7 +238,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void averagePool2dCeilRoundingAveragesPartialWindows() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 3, 3));
         MLOperand y = b.averagePool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withStrides(2, 2)
                 .withOutputShapeRounding(MLRoundingType.CEIL));
@@ -245,7 +248,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void averagePool2dOutputSizesSelectTheRounding() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 3, 3, 1));
         MLOperand y = b.averagePool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withStrides(2, 2)
                 .withOutputSizes(2, 2).withLayout(MLInputOperandLayout.NHWC));
@@ -255,14 +258,14 @@ class ConvolutionLoweringTest {
 
     @Test
     void globalAveragePool2dFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 2, 2, 2));
         assertArrayEquals(new float[] {2.5f, 6.5f}, run(b, b.averagePool2d(x), Map.of("x", range(1, 8))));
     }
 
     @Test
     void l2Pool2dTakesTheNormOfEachWindow() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 2, 3));
         MLOperand y = b.l2Pool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withPadding(0, 0, 0, 1));
         assertArrayEquals(new float[] {5, 6, 4}, run(b, y, Map.of("x", new float[] {2, 4, 0, 1, 2, 4})));
@@ -270,7 +273,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void l2Pool2dFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 2, 3, 1));
         MLOperand y = b.l2Pool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withPadding(0, 0, 0, 1)
                 .withLayout(MLInputOperandLayout.NHWC));
@@ -280,7 +283,7 @@ class ConvolutionLoweringTest {
     @ParameterizedTest
     @EnumSource(value = MLOperandDataType.class, names = {"FLOAT32", "INT8", "UINT8", "INT32"})
     void maxPool2dWithDilationsSkipsTheCentre(MLOperandDataType type) {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 3, 3));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withDilations(2, 2));
         assertArrayEquals(new float[] {8}, run(b, y, Map.of("x", new float[] {1, 2, 3, 4, 99, 5, 6, 7, 8})));
@@ -290,7 +293,7 @@ class ConvolutionLoweringTest {
     @ParameterizedTest
     @EnumSource(value = MLOperandDataType.class, names = {"FLOAT32", "FLOAT16", "INT8"})
     void maxPool2dIgnoresPadding(MLOperandDataType type) {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 2, 2));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withPadding(1, 1, 1, 1)
                 .withStrides(2, 2));
@@ -299,7 +302,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void maxPool2dUint8() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(UINT8, 1, 2, 2, 1));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withLayout(MLInputOperandLayout.NHWC));
         assertArrayEquals(new float[] {250}, run(b, y, Map.of("x", new float[] {3, 250, 7, 200})));
@@ -310,25 +313,21 @@ class ConvolutionLoweringTest {
     @EnumSource(value = MLOperandDataType.class, names = {"INT32", "UINT32"})
     void maxPool2dOf32BitIntegersIsExact(MLOperandDataType type) {
         int big = type == MLOperandDataType.INT32 ? -2_000_000_001 : 0x7fff_ffff + 3;
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 2, 2));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(1, 2).withDilations(1, 2)
                 .withPadding(0, 0, 2, 0).withStrides(1, 2));
         // the only window per row reads columns -2 (padding) and 0
         assertArrayEquals(new long[] {1, 1, 2, 1}, y.shape());
-        try (MLGraph graph = b.build(Map.of("y", y)); Arena arena = Arena.ofConfined()) {
-            MemorySegment in = arena.allocateFrom(ValueLayout.JAVA_INT, big, 1, big - 1, 7);
-            MemorySegment out = arena.allocate(ValueLayout.JAVA_INT, 2);
-            context.compute(graph, Map.of("x", in), Map.of("y", out));
-            assertArrayEquals(new int[] {big, big - 1}, out.toArray(ValueLayout.JAVA_INT));
-        }
+        long[] out = runner.result(b, y, Map.of("x", bitVector(type, big, 1, big - 1, 7))).bits();
+        assertArrayEquals(new int[] {big, big - 1}, Arrays.stream(out).mapToInt(v -> (int) v).toArray());
     }
 
     @Test
     void maxPool2dSupportsTheTypesOfOnnxMaxPoolAndInt32() {
         Set<MLOperandDataType> types = Set.of(FLOAT32, FLOAT16, INT8, UINT8, MLOperandDataType.INT32, MLOperandDataType.UINT32);
-        assertEquals(types, context.opSupportLimits().operator("maxPool2d").orElseThrow().get("input").dataTypes());
-        assertEquals(types, context.opSupportLimits().operator("maxPool2d").orElseThrow().get("output").dataTypes());
+        assertEquals(types, runner.context().opSupportLimits().operator("maxPool2d").orElseThrow().get("input").dataTypes());
+        assertEquals(types, runner.context().opSupportLimits().operator("maxPool2d").orElseThrow().get("output").dataTypes());
     }
 
     /**
@@ -364,15 +363,15 @@ class ConvolutionLoweringTest {
             maxima[i] = (float) max;
         }
         float tolerance = type == FLOAT16 ? 0.02f : 1e-5f;
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 4, 4));
         MLOperand average = b.averagePool2d(x, options);
         assertArrayEquals(new long[] {1, 1, 3, 3}, average.shape());
         assertArrayEquals(averages, run(b, average, Map.of("x", range(16))), tolerance);
-        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLGraphBuilder c = new MLGraphBuilder(runner.context());
         MLOperand x2 = c.input("x", MLOperandDescriptor.of(type, 1, 1, 4, 4));
         assertArrayEquals(norms, run(c, c.l2Pool2d(x2, options), Map.of("x", range(16))), tolerance);
-        MLGraphBuilder d = new MLGraphBuilder(context);
+        MLGraphBuilder d = new MLGraphBuilder(runner.context());
         MLOperand x3 = d.input("x", MLOperandDescriptor.of(type, 1, 4, 4, 1));
         assertArrayEquals(maxima, run(d, d.maxPool2d(x3, options.withLayout(MLInputOperandLayout.NHWC)), Map.of("x", range(16))));
     }
@@ -380,7 +379,7 @@ class ConvolutionLoweringTest {
     /** Rounding up can add windows entirely beyond the input; the others are as usual. */
     @Test
     void maxPool2dCeilRoundingWithWindowsBeyondTheInput() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(INT8, 1, 1, 4, 4));
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(1, 1).withStrides(2, 2)
                 .withOutputShapeRounding(MLRoundingType.CEIL));
@@ -393,14 +392,14 @@ class ConvolutionLoweringTest {
 
     @Test
     void resample2dNearestNeighbourRepeats() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 2, 2));
         MLOperand y = b.resample2d(x, MLResample2dOptions.defaults().withScales(2, 1.5f));
         assertArrayEquals(new long[] {1, 1, 4, 3}, y.shape());
         // columns: (c + 0.5) / 1.5 - 0.5 = -1/6, 1/2, 7/6 -> ceil(x - 0.5) = 0, 0, 1
         assertArrayEquals(new float[] {1, 1, 2, 1, 1, 2, 3, 3, 4, 3, 3, 4}, run(b, y, Map.of("x", new float[] {1, 2, 3, 4})));
 
-        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLGraphBuilder c = new MLGraphBuilder(runner.context());
         MLOperand x2 = c.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 1, 2));
         MLOperand y2 = c.resample2d(x2, MLResample2dOptions.defaults().withScales(2, 1).withAxes(3, 1));
         assertArrayEquals(new long[] {1, 2, 1, 4}, y2.shape());
@@ -421,7 +420,7 @@ class ConvolutionLoweringTest {
             long[] shape = {1, 1, 1, 1};
             shape[(int) axes[0]] = 4;
             shape[(int) axes[1]] = 4;
-            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLGraphBuilder b = new MLGraphBuilder(runner.context());
             MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, shape));
             MLOperand y = b.resample2d(x, MLResample2dOptions.defaults().withMode(MLInterpolationMode.LINEAR)
                     .withSizes(8, 8).withAxes(axes));
@@ -436,7 +435,7 @@ class ConvolutionLoweringTest {
     /** Downscaling by sizes uses the scale outputSize / inputSize, not the given scales. */
     @Test
     void resample2dScaleIsOutputOverInputSize() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 1, 3));
         // scale 0.5 gives one output; with scale 1/3 its coordinate is (0.5) * 3 - 0.5 = 1, the middle element
         MLOperand y = b.resample2d(x, MLResample2dOptions.defaults().withMode(MLInterpolationMode.LINEAR).withScales(1, 0.5f));
@@ -447,7 +446,7 @@ class ConvolutionLoweringTest {
     @EnumSource(value = MLOperandDataType.class, names = {"FLOAT16", "INT8", "UINT8"})
     void resample2dOtherTypes(MLOperandDataType type) {
         for (MLInterpolationMode mode : MLInterpolationMode.values()) {
-            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLGraphBuilder b = new MLGraphBuilder(runner.context());
             MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 1, 2));
             MLOperand y = b.resample2d(x, MLResample2dOptions.defaults().withMode(mode).withScales(1, 2));
             float[] expected = mode == MLInterpolationMode.LINEAR ? new float[] {10, 15, 25, 30} : new float[] {10, 10, 30, 30};
@@ -459,7 +458,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void batchNormalizationAlongChannels() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 1, 2));
         MLOperand mean = constant(b, FLOAT32, new long[] {2}, 1, 10);
         MLOperand variance = constant(b, FLOAT32, new long[] {2}, 4, 16);
@@ -473,7 +472,7 @@ class ConvolutionLoweringTest {
             long[] shape = new long[rank];
             java.util.Arrays.fill(shape, 1);
             shape[rank - 1] = 2;
-            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLGraphBuilder b = new MLGraphBuilder(runner.context());
             MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, shape));
             MLOperand mean = b.input("mean", MLOperandDescriptor.of(FLOAT32, 2));
             MLOperand variance = constant(b, FLOAT32, new long[] {2}, 4, 16);
@@ -488,7 +487,7 @@ class ConvolutionLoweringTest {
     /** (x - mean) / sqrt(variance) keeps its precision where x * a + b would cancel. */
     @Test
     void batchNormalizationSubtractsTheMeanFirst() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 1, 2));
         MLOperand mean = constant(b, FLOAT32, new long[] {2}, 10000, -10000);
         MLOperand variance = constant(b, FLOAT32, new long[] {2}, 9, 9);
@@ -500,7 +499,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void batchNormalizationFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 2, 2));
         MLOperand mean = constant(b, FLOAT16, new long[] {2}, 1, 10);
         MLOperand variance = constant(b, FLOAT16, new long[] {2}, 4, 16);
@@ -513,7 +512,7 @@ class ConvolutionLoweringTest {
     void instanceNormalizationPerChannelOfEachSample() {
         for (MLInputOperandLayout layout : MLInputOperandLayout.values()) {
             boolean nchw = layout == MLInputOperandLayout.NCHW;
-            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLGraphBuilder b = new MLGraphBuilder(runner.context());
             MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, nchw ? new long[] {1, 2, 1, 2} : new long[] {1, 1, 2, 2}));
             MLOperand y = b.instanceNormalization(x, MLInstanceNormalizationOptions.defaults().withEpsilon(0)
                     .withLayout(layout).withBias(constant(b, FLOAT32, new long[] {2}, 10, 20)));
@@ -526,7 +525,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void instanceNormalizationFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 1, 2, 2, 1));
         MLOperand y = b.instanceNormalization(x, MLInstanceNormalizationOptions.defaults().withEpsilon(0)
                 .withScale(constant(b, FLOAT16, new long[] {2}, 2, 3)));
@@ -535,7 +534,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void layerNormalizationOverTrailingAxes() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 2));
         MLOperand y = b.layerNormalization(x, MLLayerNormalizationOptions.defaults().withEpsilon(0));
         assertArrayEquals(new float[] {-1, 1, -1, 1}, run(b, y, Map.of("x", new float[] {1, 3, 4, 8})), 1e-6f);
@@ -544,14 +543,14 @@ class ConvolutionLoweringTest {
     @Test
     void layerNormalizationOverLeadingAndUnorderedAxes() {
         // x[i][j]: normalized over axis 0 for each column j, then scaled by scale[i] and shifted by bias[i]
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 3));
         MLOperand y = b.layerNormalization(x, MLLayerNormalizationOptions.defaults().withAxes(0).withEpsilon(0)
                 .withScale(constant(b, FLOAT32, new long[] {2}, 1, 10)).withBias(constant(b, FLOAT32, new long[] {2}, 0, 5)));
         assertArrayEquals(new float[] {-1, -1, 1, 15, 15, -5}, run(b, y, Map.of("x", new float[] {1, 2, 9, 3, 6, 7})), 1e-6f);
 
         // axes [2, 0] of a [2, 1, 2] tensor: one group of four elements; the scale is indexed [axis 2][axis 0]
-        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLGraphBuilder c = new MLGraphBuilder(runner.context());
         MLOperand x3 = c.input("x", MLOperandDescriptor.of(FLOAT32, 2, 1, 2));
         MLOperand y3 = c.layerNormalization(x3, MLLayerNormalizationOptions.defaults().withAxes(2, 0).withEpsilon(0)
                 .withScale(constant(c, FLOAT32, new long[] {2, 2}, 1, 2, 3, 4)));
@@ -564,13 +563,13 @@ class ConvolutionLoweringTest {
 
     @Test
     void layerNormalizationWithoutAxesIsTheBias() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32));
         MLOperand y = b.layerNormalization(x, MLLayerNormalizationOptions.defaults()
                 .withScale(b.constant(FLOAT32, 3)).withBias(b.constant(FLOAT32, 7)));
         assertArrayEquals(new float[] {7}, run(b, y, Map.of("x", new float[] {42})));
 
-        MLGraphBuilder c = new MLGraphBuilder(context);
+        MLGraphBuilder c = new MLGraphBuilder(runner.context());
         MLOperand x2 = c.input("x", MLOperandDescriptor.of(FLOAT32, 3));
         MLOperand y2 = c.layerNormalization(x2, MLLayerNormalizationOptions.defaults().withAxes());
         float[] result = run(c, y2, Map.of("x", new float[] {1, -2, Float.POSITIVE_INFINITY}));
@@ -581,7 +580,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void layerNormalizationFloat16() {
-        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
         MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT16, 2, 1, 2));
         MLOperand y = b.layerNormalization(x, MLLayerNormalizationOptions.defaults().withEpsilon(0).withAxes(0, 2)
                 .withBias(constant(b, FLOAT16, new long[] {2, 2}, 1, 1, 1, 1)));
@@ -594,7 +593,7 @@ class ConvolutionLoweringTest {
 
     @Test
     void everyOperatorOfTheFamilyIsSupportedForFloats() {
-        MLOpSupportLimits limits = context.opSupportLimits();
+        MLOpSupportLimits limits = runner.context().opSupportLimits();
         for (String op : new String[] {"conv2d", "convTranspose2d", "averagePool2d", "l2Pool2d", "maxPool2d", "resample2d",
                 "batchNormalization", "instanceNormalization", "layerNormalization"}) {
             MLTensorLimits input = limits.operator(op).orElseThrow(() -> new AssertionError(op)).get("input");
@@ -606,54 +605,31 @@ class ConvolutionLoweringTest {
 
     // ---- helpers ----
 
-    /** Builds a graph with the single output "y", runs it and returns the output as floats. */
+    /**
+     * Builds a graph with the single output "y", runs it with inputs of the output's data type
+     * and returns the output as floats.
+     */
     private float[] run(MLGraphBuilder b, MLOperand y, Map<String, float[]> inputs) {
-        MLOperandDataType type = y.dataType();
-        try (MLGraph graph = b.build(Map.of("y", y)); Arena arena = Arena.ofConfined()) {
-            Map<String, MemorySegment> feeds = new LinkedHashMap<>();
-            inputs.forEach((name, values) -> {
-                MemorySegment data = arena.allocate(values.length * (long) type.byteSize());
-                data.copyFrom(encode(type, values));
-                feeds.put(name, data);
-            });
-            MemorySegment out = arena.allocate(y.descriptor().byteLength());
-            context.compute(graph, feeds, Map.of("y", out));
-            return decode(type, out);
+        Map<String, Values> values = new HashMap<>();
+        inputs.forEach((name, floats) -> values.put(name, vector(y.dataType(), doubles(floats))));
+        double[] output = runner.result(b, y, values).values();
+        float[] result = new float[output.length];
+        for (int i = 0; i < output.length; i++) {
+            result[i] = (float) output[i];
         }
+        return result;
     }
 
-    private static MLOperand constant(MLGraphBuilder b, MLOperandDataType type, long[] shape, float... values) {
-        return b.constant(MLOperandDescriptor.of(type, shape), encode(type, values));
+    private MLOperand constant(MLGraphBuilder b, MLOperandDataType type, long[] shape, float... values) {
+        return b.constant(MLOperandDescriptor.of(type, shape), runner.encode(tensor(type, shape, doubles(values))));
     }
 
-    private static MemorySegment encode(MLOperandDataType type, float[] values) {
-        MemorySegment data = MemorySegment.ofArray(new byte[values.length * type.byteSize()]);
+    private static double[] doubles(float[] values) {
+        double[] result = new double[values.length];
         for (int i = 0; i < values.length; i++) {
-            switch (type) {
-                case FLOAT32 -> data.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i, values[i]);
-                case FLOAT16 -> data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i, Float.floatToFloat16(values[i]));
-                case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, i, (byte) (int) values[i]);
-                case INT32 -> data.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, i, (int) values[i]);
-                default -> throw new IllegalArgumentException(type.toString());
-            }
+            result[i] = values[i];
         }
-        return data;
-    }
-
-    private static float[] decode(MLOperandDataType type, MemorySegment data) {
-        int count = (int) (data.byteSize() / type.byteSize());
-        float[] values = new float[count];
-        for (int i = 0; i < count; i++) {
-            values[i] = switch (type) {
-                case FLOAT32 -> data.getAtIndex(ValueLayout.JAVA_FLOAT, i);
-                case FLOAT16 -> Float.float16ToFloat(data.getAtIndex(ValueLayout.JAVA_SHORT, i));
-                case INT8 -> data.get(ValueLayout.JAVA_BYTE, i);
-                case UINT8 -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, i));
-                case INT32 -> data.getAtIndex(ValueLayout.JAVA_INT, i);
-                default -> throw new IllegalArgumentException(type.toString());
-            };
-        }
-        return values;
+        return result;
     }
 
     /** 0, 1, ..., count - 1. */

@@ -5,13 +5,11 @@ import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLRecurrentNetworkActivation.RELU;
 import static dev.webnn.MLRecurrentNetworkActivation.SIGMOID;
 import static dev.webnn.MLRecurrentNetworkActivation.TANH;
+import static dev.webnn.backend.onnxruntime.GraphRunner.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLGruCellOptions;
 import dev.webnn.MLGruOptions;
@@ -49,19 +47,13 @@ class RecurrentLoweringTest {
     private static final int INPUT = 3;
     private static final int HIDDEN = 2;
 
-    private final MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1));
-    private final TypedGraphRunner g = new TypedGraphRunner(context);
+    private final GraphRunner g = new GraphRunner();
     private final MLGraphBuilder b = g.builder();
     private final Random random = new Random(42);
 
     @AfterEach
     void close() {
         g.close();
-        context.close();
-    }
-
-    private static long[] shape(long... dims) {
-        return dims;
     }
 
     // ---- hand-computed cases ----
@@ -313,7 +305,7 @@ class RecurrentLoweringTest {
 
     @Test
     void limitsClaimFloat32AndFloat16ForEveryRecurrentOperator() {
-        MLOpSupportLimits limits = context.opSupportLimits();
+        MLOpSupportLimits limits = g.context().opSupportLimits();
         for (String op : List.of("gru", "gruCell", "lstm", "lstmCell")) {
             assertEquals(Set.of(FLOAT32, FLOAT16), limits.operator(op).orElseThrow().get("input").dataTypes(), op);
         }

@@ -8,9 +8,9 @@ import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT64;
 import static dev.webnn.MLOperandDataType.UINT8;
-import static dev.webnn.backend.onnxruntime.SingleOpRunner.bits;
-import static dev.webnn.backend.onnxruntime.SingleOpRunner.input;
-import static dev.webnn.backend.onnxruntime.SingleOpRunner.shape;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bits;
+import static dev.webnn.backend.onnxruntime.GraphRunner.shape;
+import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,7 +22,8 @@ import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLReduceOptions;
 import dev.webnn.MLTensorLimits;
-import dev.webnn.backend.onnxruntime.SingleOpRunner.Result;
+import dev.webnn.backend.onnxruntime.GraphRunner.Result;
+import dev.webnn.backend.onnxruntime.GraphRunner.Values;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
@@ -89,15 +90,15 @@ class ReductionLoweringTest {
         }
     }
 
-    private final SingleOpRunner runner = new SingleOpRunner();
+    private final GraphRunner runner = new GraphRunner();
 
     @AfterEach
     void close() {
         runner.close();
     }
 
-    private Result reduce(Reduction reduction, MLReduceOptions options, SingleOpRunner.Input x) {
-        return runner.run(o -> reduction.apply(o.builder(), o.get("x"), options), x);
+    private Result reduce(Reduction reduction, MLReduceOptions options, Values x) {
+        return runner.result((g, o) -> reduction.apply(g, o[0], options), x);
     }
 
     @Test
@@ -117,7 +118,7 @@ class ReductionLoweringTest {
         for (Reduction reduction : Reduction.values()) {
             for (MLOperandDataType type : new MLOperandDataType[] {FLOAT32, FLOAT16}) {
                 Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(1),
-                        input("x", type, shape(2, 3), 1, 2, 3, 4, 5, 6));
+                        tensor(type, shape(2, 3), 1, 2, 3, 4, 5, 6));
                 assertArrayEquals(shape(2), y.shape(), reduction.specName);
                 assertClose(expected.get(reduction), y.values(), type, reduction.specName);
             }
@@ -131,7 +132,7 @@ class ReductionLoweringTest {
             double[] values = reduction == Reduction.LOG_SUM ? abs(x) : x;
             // shape [2, 3, 2], axes [0, 2] kept: [1, 3, 1]
             Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(2, 0).withKeepDimensions(true),
-                    input("x", FLOAT32, shape(2, 3, 2), values));
+                    tensor(FLOAT32, shape(2, 3, 2), values));
             assertArrayEquals(shape(1, 3, 1), y.shape(), reduction.specName);
             double[] expected = new double[3];
             for (int j = 0; j < 3; j++) {
@@ -140,12 +141,12 @@ class ReductionLoweringTest {
             }
             assertClose(expected, y.values(), FLOAT32, reduction.specName);
             // every axis (the default): a scalar
-            Result all = reduce(reduction, MLReduceOptions.defaults(), input("x", FLOAT32, shape(2, 3, 2), values));
+            Result all = reduce(reduction, MLReduceOptions.defaults(), tensor(FLOAT32, shape(2, 3, 2), values));
             assertArrayEquals(shape(), all.shape(), reduction.specName);
             assertClose(new double[] {reduction.reference.applyAsDouble(values)}, all.values(), FLOAT32, reduction.specName + " all");
         }
         assertArrayEquals(new double[] {0.5, -6}, reduce(Reduction.MIN, MLReduceOptions.defaults().withAxes(1),
-                input("x", FLOAT32, shape(2, 3), 1, 0.5, 3, -6, 5, 4)).values());
+                tensor(FLOAT32, shape(2, 3), 1, 0.5, 3, -6, 5, 4)).values());
     }
 
     @Test
@@ -154,94 +155,106 @@ class ReductionLoweringTest {
         for (Reduction reduction : Reduction.values()) {
             double[] x = reduction == Reduction.LOG_SUM ? new double[] {2, 0.5, 8} : new double[] {-3, 0.5, 2};
             for (MLOperandDataType type : new MLOperandDataType[] {FLOAT32, FLOAT16}) {
-                Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(), input("x", type, shape(3), x));
+                Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(), tensor(type, shape(3), x));
                 assertArrayEquals(shape(3), y.shape());
                 double[] expected = Arrays.stream(x).map(reduction.single).toArray();
                 assertClose(expected, y.values(), type, reduction.specName);
                 // a scalar input has no axis to reduce
-                Result scalar = reduce(reduction, MLReduceOptions.defaults(), input("x", type, shape(), x[0]));
+                Result scalar = reduce(reduction, MLReduceOptions.defaults(), tensor(type, shape(), x[0]));
                 assertArrayEquals(shape(), scalar.shape());
                 assertClose(new double[] {expected[0]}, scalar.values(), type, reduction.specName + " scalar");
             }
         }
         // with integers: squares, absolute values and the values themselves
         assertArrayEquals(new long[] {9, 4}, reduce(Reduction.SUM_SQUARE, MLReduceOptions.defaults().withAxes(),
-                input("x", INT32, shape(2), -3, 2)).bits());
+                tensor(INT32, shape(2), -3, 2)).bits());
         assertArrayEquals(new long[] {0xFFFF_FFFEL}, reduce(Reduction.L1, MLReduceOptions.defaults(),
-                bits("x", UINT32, shape(), 0xFFFF_FFFEL)).bits());
+                bits(UINT32, shape(), 0xFFFF_FFFEL)).bits());
         assertArrayEquals(new long[] {1}, reduce(Reduction.SUM_SQUARE, MLReduceOptions.defaults().withAxes(),
-                bits("x", UINT64, shape(1), -1L)).bits(), "(2^64 - 1)^2 = 1 modulo 2^64");
+                bits(UINT64, shape(1), -1L)).bits(), "(2^64 - 1)^2 = 1 modulo 2^64");
         assertArrayEquals(new long[] {-1L}, reduce(Reduction.L1, MLReduceOptions.defaults(),
-                bits("x", UINT64, shape(), -1L)).bits());
+                bits(UINT64, shape(), -1L)).bits());
     }
 
     @Test
     void unsignedReductionsWrapAndCompareUnsigned() {
         MLReduceOptions axis0 = MLReduceOptions.defaults().withAxes(0);
-        assertArrayEquals(new long[] {1}, reduce(Reduction.SUM, axis0, bits("x", UINT32, shape(2), 0xFFFF_FFFFL, 2)).bits());
-        assertArrayEquals(new long[] {1}, reduce(Reduction.L1, axis0, bits("x", UINT32, shape(2), 0xFFFF_FFFFL, 2)).bits());
-        assertArrayEquals(new long[] {65536}, reduce(Reduction.PRODUCT, axis0, bits("x", UINT32, shape(2), 65536, 65537)).bits());
-        assertArrayEquals(new long[] {0xFFFF_FFFFL}, reduce(Reduction.MAX, axis0, bits("x", UINT32, shape(3), 7, 0xFFFF_FFFFL, 1)).bits());
-        assertArrayEquals(new long[] {1}, reduce(Reduction.MIN, axis0, bits("x", UINT32, shape(3), 7, 0xFFFF_FFFFL, 1)).bits());
-        assertArrayEquals(new long[] {2}, reduce(Reduction.SUM_SQUARE, axis0, bits("x", UINT32, shape(2), 0xFFFF_FFFFL, 1)).bits());
+        assertArrayEquals(new long[] {1}, reduce(Reduction.SUM, axis0, bits(UINT32, shape(2), 0xFFFF_FFFFL, 2)).bits());
+        assertArrayEquals(new long[] {1}, reduce(Reduction.L1, axis0, bits(UINT32, shape(2), 0xFFFF_FFFFL, 2)).bits());
+        assertArrayEquals(new long[] {65536}, reduce(Reduction.PRODUCT, axis0, bits(UINT32, shape(2), 65536, 65537)).bits());
+        assertArrayEquals(new long[] {0xFFFF_FFFFL}, reduce(Reduction.MAX, axis0, bits(UINT32, shape(3), 7, 0xFFFF_FFFFL, 1)).bits());
+        assertArrayEquals(new long[] {1}, reduce(Reduction.MIN, axis0, bits(UINT32, shape(3), 7, 0xFFFF_FFFFL, 1)).bits());
+        assertArrayEquals(new long[] {2}, reduce(Reduction.SUM_SQUARE, axis0, bits(UINT32, shape(2), 0xFFFF_FFFFL, 1)).bits());
         // uint64: 2^64 - 1 + 2 wraps to 1; 2^63 + 1 is larger than 5; L1 of huge values is their sum
-        assertArrayEquals(new long[] {1}, reduce(Reduction.SUM, axis0, bits("x", UINT64, shape(2), -1L, 2)).bits());
-        assertArrayEquals(new long[] {1}, reduce(Reduction.L1, axis0, bits("x", UINT64, shape(2), -1L, 2)).bits());
+        assertArrayEquals(new long[] {1}, reduce(Reduction.SUM, axis0, bits(UINT64, shape(2), -1L, 2)).bits());
+        assertArrayEquals(new long[] {1}, reduce(Reduction.L1, axis0, bits(UINT64, shape(2), -1L, 2)).bits());
         assertArrayEquals(new long[] {Long.MIN_VALUE + 1}, reduce(Reduction.MAX, axis0,
-                bits("x", UINT64, shape(3), 5, Long.MIN_VALUE + 1, 0)).bits());
-        assertArrayEquals(new long[] {3}, reduce(Reduction.MIN, axis0, bits("x", UINT64, shape(3), -1L, 3, Long.MIN_VALUE)).bits());
-        assertArrayEquals(new long[] {-2L}, reduce(Reduction.PRODUCT, axis0, bits("x", UINT64, shape(2), -1L, 2)).bits());
-        assertArrayEquals(new long[] {2}, reduce(Reduction.SUM_SQUARE, axis0, bits("x", UINT64, shape(2), -1L, 1)).bits());
+                bits(UINT64, shape(3), 5, Long.MIN_VALUE + 1, 0)).bits());
+        assertArrayEquals(new long[] {3}, reduce(Reduction.MIN, axis0, bits(UINT64, shape(3), -1L, 3, Long.MIN_VALUE)).bits());
+        assertArrayEquals(new long[] {-2L}, reduce(Reduction.PRODUCT, axis0, bits(UINT64, shape(2), -1L, 2)).bits());
+        assertArrayEquals(new long[] {2}, reduce(Reduction.SUM_SQUARE, axis0, bits(UINT64, shape(2), -1L, 1)).bits());
         // signed integers
         assertArrayEquals(new long[] {-7, 2}, reduce(Reduction.MIN, MLReduceOptions.defaults().withAxes(1),
-                input("x", INT8, shape(2, 2), -7, 3, 9, 2)).bits());
-        assertArrayEquals(new long[] {200}, reduce(Reduction.MAX, axis0, input("x", UINT8, shape(2), 200, 100)).bits());
+                tensor(INT8, shape(2, 2), -7, 3, 9, 2)).bits());
+        assertArrayEquals(new long[] {200}, reduce(Reduction.MAX, axis0, tensor(UINT8, shape(2), 200, 100)).bits());
         assertArrayEquals(new long[] {Long.MIN_VALUE}, reduce(Reduction.MIN, axis0,
-                bits("x", INT64, shape(2), Long.MIN_VALUE, Long.MAX_VALUE)).bits());
-        assertArrayEquals(new long[] {12}, reduce(Reduction.L1, axis0, input("x", INT32, shape(3), -5, 3, -4)).bits());
+                bits(INT64, shape(2), Long.MIN_VALUE, Long.MAX_VALUE)).bits());
+        assertArrayEquals(new long[] {12}, reduce(Reduction.L1, axis0, tensor(INT32, shape(3), -5, 3, -4)).bits());
+    }
+
+    @Test
+    void int64OrderBeyondTheInt32Range() {
+        // Checked because ONNX Runtime's int64 Max, Min and Clip kernels misorder such values;
+        // ReduceMax, ReduceMin, ArgMax and ArgMin order them right.
+        Values x = tensor(INT64, shape(2, 3), 4e9, 2, -4e9, -1, -4e9, 0x1p31);
+        MLReduceOptions axis1 = MLReduceOptions.defaults().withAxes(1);
+        assertArrayEquals(new long[] {4_000_000_000L, 0x8000_0000L}, reduce(Reduction.MAX, axis1, x).bits());
+        assertArrayEquals(new long[] {-4_000_000_000L, -4_000_000_000L}, reduce(Reduction.MIN, axis1, x).bits());
+        assertArrayEquals(new long[] {0, 2}, runner.result((g, o) -> g.argMax(o[0], 1), x).bits());
+        assertArrayEquals(new long[] {2, 1}, runner.result((g, o) -> g.argMin(o[0], 1), x).bits());
     }
 
     @Test
     void argMinAndArgMaxReturnTheFirstIndexOfTheExtremum() {
-        SingleOpRunner.Input x = input("x", FLOAT32, shape(2, 4), 3, 9, 1, 9, -2, -2, 5, 0);
-        Result max = runner.run(o -> o.builder().argMax(o.get("x"), 1), x);
+        Values x = tensor(FLOAT32, shape(2, 4), 3, 9, 1, 9, -2, -2, 5, 0);
+        Result max = runner.result((g, o) -> g.argMax(o[0], 1), x);
         assertEquals(INT32, max.descriptor().dataType());
         assertArrayEquals(shape(2), max.shape());
         assertArrayEquals(new long[] {1, 2}, max.bits());
-        Result min = runner.run(o -> o.builder().argMin(o.get("x"), 1,
+        Result min = runner.result((g, o) -> g.argMin(o[0], 1,
                 MLArgMinMaxOptions.defaults().withKeepDimensions(true).withOutputDataType(INT64)), x);
         assertEquals(INT64, min.descriptor().dataType());
         assertArrayEquals(shape(2, 1), min.shape());
         assertArrayEquals(new long[] {2, 0}, min.bits());
-        assertArrayEquals(new long[] {0, 0, 1, 0}, runner.run(o -> o.builder().argMax(o.get("x"), 0), x).bits());
+        assertArrayEquals(new long[] {0, 0, 1, 0}, runner.result((g, o) -> g.argMax(o[0], 0), x).bits());
         // unsigned order
-        assertArrayEquals(new long[] {1}, runner.run(o -> o.builder().argMax(o.get("x"), 0),
-                bits("x", UINT64, shape(3), 5, Long.MIN_VALUE, -2L >>> 1)).bits());
-        assertArrayEquals(new long[] {2}, runner.run(o -> o.builder().argMin(o.get("x"), 0),
-                bits("x", UINT64, shape(3), -1L, Long.MIN_VALUE, 7)).bits());
-        assertArrayEquals(new long[] {0}, runner.run(o -> o.builder().argMax(o.get("x"), 0),
-                bits("x", UINT32, shape(2), 0xFFFF_FFFFL, 1)).bits());
+        assertArrayEquals(new long[] {1}, runner.result((g, o) -> g.argMax(o[0], 0),
+                bits(UINT64, shape(3), 5, Long.MIN_VALUE, -2L >>> 1)).bits());
+        assertArrayEquals(new long[] {2}, runner.result((g, o) -> g.argMin(o[0], 0),
+                bits(UINT64, shape(3), -1L, Long.MIN_VALUE, 7)).bits());
+        assertArrayEquals(new long[] {0}, runner.result((g, o) -> g.argMax(o[0], 0),
+                bits(UINT32, shape(2), 0xFFFF_FFFFL, 1)).bits());
     }
 
     @Test
     void cumulativeSumInclusiveExclusiveAndReversed() {
-        SingleOpRunner.Input x = input("x", FLOAT32, shape(4), 1, 2, 3, 4);
+        Values x = tensor(FLOAT32, shape(4), 1, 2, 3, 4);
         assertArrayEquals(new double[] {1, 3, 6, 10}, cumulativeSum(x, 0, false, false).values());
         assertArrayEquals(new double[] {0, 1, 3, 6}, cumulativeSum(x, 0, true, false).values());
         assertArrayEquals(new double[] {10, 9, 7, 4}, cumulativeSum(x, 0, false, true).values());
         assertArrayEquals(new double[] {9, 7, 4, 0}, cumulativeSum(x, 0, true, true).values());
-        SingleOpRunner.Input matrix = input("x", FLOAT16, shape(2, 3), 1, 2, 3, 4, 5, 6);
+        Values matrix = tensor(FLOAT16, shape(2, 3), 1, 2, 3, 4, 5, 6);
         assertArrayEquals(new double[] {1, 2, 3, 5, 7, 9}, cumulativeSum(matrix, 0, false, false).values());
         assertArrayEquals(new double[] {1, 3, 6, 4, 9, 15}, cumulativeSum(matrix, 1, false, false).values());
-        assertArrayEquals(new long[] {0, 0xFFFF_FFFFL, 0}, cumulativeSum(bits("x", UINT32, shape(3), 0xFFFF_FFFFL, 1, 0), 0,
+        assertArrayEquals(new long[] {0, 0xFFFF_FFFFL, 0}, cumulativeSum(bits(UINT32, shape(3), 0xFFFF_FFFFL, 1, 0), 0,
                 true, false).bits());
-        assertArrayEquals(new long[] {1, 0, 1}, cumulativeSum(bits("x", UINT64, shape(3), 1, -1L, 1), 0, false, false).bits());
-        assertArrayEquals(new long[] {5, 3, 0}, cumulativeSum(input("x", INT64, shape(3), 2, 2, 3), 0, true, true).bits());
-        assertArrayEquals(new long[] {2, 0, -3}, cumulativeSum(input("x", INT32, shape(3), 2, 3, -3), 0, false, true).bits());
+        assertArrayEquals(new long[] {1, 0, 1}, cumulativeSum(bits(UINT64, shape(3), 1, -1L, 1), 0, false, false).bits());
+        assertArrayEquals(new long[] {5, 3, 0}, cumulativeSum(tensor(INT64, shape(3), 2, 2, 3), 0, true, true).bits());
+        assertArrayEquals(new long[] {2, 0, -3}, cumulativeSum(tensor(INT32, shape(3), 2, 3, -3), 0, false, true).bits());
     }
 
-    private Result cumulativeSum(SingleOpRunner.Input x, long axis, boolean exclusive, boolean reversed) {
-        return runner.run(o -> o.builder().cumulativeSum(o.get("x"), axis,
+    private Result cumulativeSum(Values x, long axis, boolean exclusive, boolean reversed) {
+        return runner.result((g, o) -> g.cumulativeSum(o[0], axis,
                 MLCumulativeSumOptions.defaults().withExclusive(exclusive).withReversed(reversed)), x);
     }
 
@@ -251,7 +264,7 @@ class ReductionLoweringTest {
         double[] x = {1, 2, 3, 4, 5, 6};
         for (Reduction reduction : Reduction.values()) {
             for (MLOperandDataType type : inputTypes(limits, reduction.specName)) {
-                Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(0), input("x", type, shape(2, 3), x));
+                Result y = reduce(reduction, MLReduceOptions.defaults().withAxes(0), tensor(type, shape(2, 3), x));
                 double[] expected = new double[3];
                 for (int j = 0; j < 3; j++) {
                     expected[j] = reduction.reference.applyAsDouble(new double[] {x[j], x[3 + j]});
@@ -263,15 +276,15 @@ class ReductionLoweringTest {
             for (MLOperandDataType type : inputTypes(limits, op)) {
                 for (MLOperandDataType indexType : limits.operator(op).orElseThrow().get("output").dataTypes()) {
                     MLArgMinMaxOptions options = MLArgMinMaxOptions.defaults().withOutputDataType(indexType);
-                    Result y = runner.run(o -> op.equals("argMin") ? o.builder().argMin(o.get("x"), 1, options)
-                            : o.builder().argMax(o.get("x"), 1, options), input("x", type, shape(2, 3), 3, 1, 2, 4, 6, 5));
+                    Result y = runner.result((g, o) -> op.equals("argMin") ? g.argMin(o[0], 1, options)
+                            : g.argMax(o[0], 1, options), tensor(type, shape(2, 3), 3, 1, 2, 4, 6, 5));
                     assertArrayEquals(op.equals("argMin") ? new long[] {1, 0} : new long[] {0, 1}, y.bits(), op + " " + type);
                 }
             }
         }
         for (MLOperandDataType type : inputTypes(limits, "cumulativeSum")) {
             assertArrayEquals(new double[] {1, 2, 3, 5, 7, 9},
-                    cumulativeSum(input("x", type, shape(2, 3), x), 0, false, false).values(), "cumulativeSum " + type);
+                    cumulativeSum(tensor(type, shape(2, 3), x), 0, false, false).values(), "cumulativeSum " + type);
         }
     }
 

@@ -6,13 +6,12 @@ import static dev.webnn.MLOperandDataType.INT32;
 import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT64;
+import static dev.webnn.backend.onnxruntime.GraphRunner.bits;
+import static dev.webnn.backend.onnxruntime.GraphRunner.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGatherOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLNumber;
@@ -44,18 +43,12 @@ class ShapeLoweringTest {
     /** The spec's gather examples' input [4, 3]. */
     private static final double[] TABLE = {0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32};
 
-    private final MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1));
-    private final TypedGraphRunner g = new TypedGraphRunner(context);
+    private final GraphRunner g = new GraphRunner();
     private final MLGraphBuilder b = g.builder();
 
     @AfterEach
     void close() {
         g.close();
-        context.close();
-    }
-
-    private static long[] shape(long... dims) {
-        return dims;
     }
 
     private MLOperand table() {
@@ -126,7 +119,7 @@ class ShapeLoweringTest {
         MLOperand gathered = b.gather(input, g.constant(UINT32, shape(), 1));
         assertEquals(0, gathered.shape().length);
         assertArrayEquals(new double[] {2}, g.run(gathered));
-        assertEquals(0, context.opSupportLimits().operator("gather").orElseThrow().get("output").rankRange().min());
+        assertEquals(0, g.context().opSupportLimits().operator("gather").orElseThrow().get("output").rankRange().min());
     }
 
     @Test
@@ -379,7 +372,7 @@ class ShapeLoweringTest {
     @Test
     void gatherMovesTheExactBitsOf64BitIntegers() {
         // 2^63 and 2^64 - 1 as uint64; exact data movement, no conversion.
-        MLOperand c = g.constantBits(UINT64, shape(3), Long.MIN_VALUE, -1L, 5);
+        MLOperand c = g.constant(bits(UINT64, shape(3), Long.MIN_VALUE, -1L, 5));
         long[] out = g.results(List.of(b.gather(c, g.constant(INT32, shape(3), 2, 1, 0)))).get(0).bits();
         assertArrayEquals(new long[] {5, -1L, Long.MIN_VALUE}, out);
     }
@@ -388,7 +381,7 @@ class ShapeLoweringTest {
     @ParameterizedTest
     @EnumSource(MLOperandDataType.class)
     void everyOperatorRunsOnEveryClaimedDataType(MLOperandDataType type) {
-        MLOpSupportLimits limits = context.opSupportLimits();
+        MLOpSupportLimits limits = g.context().opSupportLimits();
         MLOperand x = g.input("x", type, S2x3, ONE_TO_SIX);
         MLOperand rows = g.input("rows", INT32, shape(2), 1, -2);
         Map<String, Function<MLOperand, MLOperand>> ops = new LinkedHashMap<>();
@@ -439,7 +432,7 @@ class ShapeLoweringTest {
 
     @Test
     void limitsKeepEveryIndexType() {
-        MLOpSupportLimits limits = context.opSupportLimits();
+        MLOpSupportLimits limits = g.context().opSupportLimits();
         for (String op : List.of("gather", "gatherElements", "gatherND", "scatterElements", "scatterND")) {
             assertTrue(limits.operator(op).orElseThrow().get("indices").dataTypes().containsAll(List.of(INT32, UINT32, INT64)), op);
         }
