@@ -64,11 +64,14 @@ final class OpsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The data types every operand role of an operator accepts, as a short list. */
+    /**
+     * The data types the operator computes in: those of its first data input, the operand
+     * whose type the others follow ("a", "input", or a where's "trueValue").
+     */
     private static String types(Map<String, MLTensorLimits> roles) {
-        Set<MLOperandDataType> types = EnumSet.allOf(MLOperandDataType.class);
-        MLTensorLimits first = roles.values().iterator().next();
-        types.retainAll(first.dataTypes());
+        MLTensorLimits main = roles.containsKey("trueValue") ? roles.get("trueValue") : roles.values().iterator().next();
+        Set<MLOperandDataType> types = EnumSet.noneOf(MLOperandDataType.class);
+        types.addAll(main.dataTypes());
         return types.size() == MLOperandDataType.values().length ? "all types"
                 : types.stream().map(MLOperandDataType::specName).collect(Collectors.joining(", "));
     }
