@@ -487,6 +487,29 @@ class XnnFloat16Test {
         }
     }
 
+    @Test
+    void mixedGraphComputesItsFloat16PartInFloat16() {
+        float[] inputs = {-3.3f, -0.5f, 0f, 0.1f, 2.75f, 1000.3f};
+        try (Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 3));
+            // float32 -> float16, a composition with scalar constants and a float16 constant, -> float32
+            MLOperand halves = b.hardSwish(b.cast(x, FLOAT16));
+            MLOperand shifted = b.add(halves, b.constant(MLOperandDescriptor.of(FLOAT16, 3),
+                    new short[] {half(0.25), half(-1), half(0.1)}));
+            try (MLGraph graph = b.build(Map.of("y", b.cast(shifted, FLOAT32)))) {
+                MemorySegment y = arena.allocate(JAVA_FLOAT, inputs.length);
+                context.compute(graph, Map.of("x", arena.allocateFrom(JAVA_FLOAT, inputs)), Map.of("y", y));
+                double[] constants = {asHalf(0.25), -1, asHalf(0.1)};
+                for (int i = 0; i < inputs.length; i++) {
+                    double h = asHalf(inputs[i]);
+                    double swish = step(h * step(Math.max(0, Math.min(6, step(h + 3))) / 6));
+                    assertEquals(step(swish + constants[i % 3]), y.getAtIndex(JAVA_FLOAT, i), 0, "element " + i);
+                }
+            }
+        }
+    }
+
     // ---- limits ----
 
     @Test
