@@ -3,6 +3,7 @@ package dev.webnn.backend.xnnpack;
 import static java.lang.foreign.MemorySegment.NULL;
 
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.bindings.xnnpack.xnn_unary_params;
 import dev.webnn.graph.Graph;
@@ -10,7 +11,6 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +33,10 @@ import java.util.Set;
  * each method). Still known: {@code log} scales by sqrt(2) before taking the exponent, so
  * inputs above about 2.4e38 give +Infinity; and XNNPACK computes with denormals flushed to
  * zero, in every operator.
+ *
+ * <p>float16 runs through the same nodes, with every scalar constant made in float16;
+ * {@code sigmoid} and {@code sign} compute in float32 between convert nodes (see
+ * {@link #inFloat32}).
  *
  * <p>Not lowered: {@code gelu}, whose XNNPACK kernel is a rational approximation that is
  * tens to millions of ULP off below x = -2 (the spec's erf form is not composable from
@@ -60,7 +64,7 @@ final class XnnActivationLowering {
         map.put(Op.TANH, unary(Xnnpack.xnn_unary_tanh()));
         // Halves to even, as roundEven; sign gives +0 for zeros and NaN, as the spec's emulation.
         map.put(Op.ROUND_EVEN, unary(Xnnpack.xnn_unary_bankers_rounding()));
-        map.put(Op.SIGN, unary(Xnnpack.xnn_unary_sign()));
+        map.put(Op.SIGN, unaryInFloat32(Xnnpack.xnn_unary_sign()));
         map.put(Op.ELU, XnnActivationLowering::elu);
         map.put(Op.LEAKY_RELU, XnnActivationLowering::leakyRelu);
         map.put(Op.RELU, (node, lowering) -> clamp(node, lowering, 0f, Float.POSITIVE_INFINITY));
@@ -84,6 +88,45 @@ final class XnnActivationLowering {
             XnnLowering.Value in = lowering.value(node.input("input"));
             defineUnary(lowering, type, NULL, in.id(), lowering.define(node.output(), in.perm()), node);
         };
+    }
+
+    /**
+     * An operator that is one parameterless unary node, computed in float32 for float16
+     * tensors (see {@link #inFloat32}).
+     */
+    private static XnnOpLowering unaryInFloat32(int type) {
+        return (node, lowering) -> {
+            XnnLowering.Value in = lowering.value(node.input("input"));
+            inFloat32(node, lowering, in, lowering.define(node.output(), in.perm()),
+                    (x, y) -> defineUnary(lowering, type, NULL, x, y, node));
+        };
+    }
+
+    /** Defines nodes computing a float32 value {@code y} from a float32 value {@code x}. */
+    @FunctionalInterface
+    private interface Float32Body {
+        void define(int x, int y);
+    }
+
+    /**
+     * Defines {@code body} from the value {@code in} to {@code out}; for a float16 input, on
+     * float32 copies: the input is converted up (exactly), {@code body} runs on float32
+     * values and its result is converted down, rounding once. Used where XNNPACK's float16
+     * kernel is less accurate than WPT's float16 tolerance allows; only convert nodes join
+     * the float16 and float32 values.
+     */
+    private static void inFloat32(Node node, XnnLowering lowering, XnnLowering.Value in, int out, Float32Body body) {
+        MLOperandDescriptor d = node.input("input").descriptor();
+        if (d.dataType() != MLOperandDataType.FLOAT16) {
+            body.define(in.id(), out);
+            return;
+        }
+        long[] stored = Layouts.apply(d.shape(), in.perm());
+        int wide = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
+        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, in.id(), wide, node);
+        int result = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
+        body.define(wide, result);
+        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, out, node);
     }
 
     private static void elu(Node node, XnnLowering lowering) {
@@ -233,21 +276,40 @@ final class XnnActivationLowering {
     private static void sqrt(Node node, XnnLowering lowering) {
         Operand input = node.input("input");
         XnnLowering.Value in = lowering.value(input);
-        defineBinary(lowering, Xnnpack.xnn_binary_pow(), in.id(), scalar(lowering, input, 0.5f),
+        squareRoot(lowering, input.descriptor().dataType(), input.descriptor().rank(), in.id(),
                 lowering.define(node.output(), in.perm()), node);
+    }
+
+    /**
+     * Defines {@code out = sqrt(in)} as {@link #sqrt} computes it, for values of {@code type}
+     * and {@code rank}; for other lowerings that take square roots.
+     */
+    static void squareRoot(XnnLowering lowering, MLOperandDataType type, int rank, int in, int out, Node node) {
+        defineBinary(lowering, Xnnpack.xnn_binary_pow(), in, lowering.scalar(type, rank, 0.5), out, node);
     }
 
     /**
      * Sigmoid of the input clamped to [-100, 100], where sigmoid is 0 (below the float32
      * normal range, which XNNPACK flushes) and 1 already: XNNPACK's AVX-512 sigmoid kernel
-     * gives NaN for magnitudes above about 8e26.
+     * gives NaN for magnitudes above about 8e26. float16 runs in float32: XNNPACK's float16
+     * kernel returns 0 wherever sigmoid is a float16 subnormal (inputs below about -9.7).
      */
     private static void sigmoid(Node node, XnnLowering lowering) {
         Operand input = node.input("input");
         XnnLowering.Value in = lowering.value(input);
+        int out = lowering.define(node.output(), in.perm());
+        if (input.descriptor().dataType() == MLOperandDataType.FLOAT16) {
+            long[] stored = Layouts.apply(input.descriptor().shape(), in.perm());
+            inFloat32(node, lowering, in, out, (x, y) -> {
+                int bounded = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
+                defineClamp(lowering, -SIGMOID_SATURATION, SIGMOID_SATURATION, x, bounded, node);
+                defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, y, node);
+            });
+            return;
+        }
         int bounded = internalLike(lowering, input, in.perm());
         clampInto(lowering, node, input, in.id(), -SIGMOID_SATURATION, SIGMOID_SATURATION, bounded);
-        defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, lowering.define(node.output(), in.perm()), node);
+        defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, out, node);
     }
 
     /**
@@ -290,8 +352,9 @@ final class XnnActivationLowering {
     private static int scaleAndShift(Node node, XnnLowering lowering, XnnLowering.Value in, int out) {
         Operand input = node.input("input");
         int scaled = internalLike(lowering, node.output(), in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, alpha(node)), scaled, node);
-        float beta = (float) node.attributes().real("beta");
+        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(),
+                scalar(lowering, input, node.attributes().real("alpha")), scaled, node);
+        double beta = node.attributes().real("beta");
         defineBinary(lowering, Xnnpack.xnn_binary_add(), scaled, scalar(lowering, input, beta), out, node);
         return out;
     }
@@ -364,20 +427,9 @@ final class XnnActivationLowering {
                 Layouts.apply(operand.descriptor().shape(), perm));
     }
 
-    /**
-     * A constant holding one number of an operand's data type, shaped as 1s of the operand's
-     * rank so that it broadcasts against the operand in any layout.
-     */
-    private static int scalar(XnnLowering lowering, Operand like, float value) {
-        MLOperandDataType type = like.descriptor().dataType();
-        MemorySegment data = switch (type) {
-            case FLOAT32 -> MemorySegment.ofArray(new float[] {value});
-            case FLOAT16 -> MemorySegment.ofArray(new short[] {Float.floatToFloat16(value)});
-            default -> throw new IllegalStateException("no " + type + " scalars for XNNPACK");
-        };
-        long[] ones = new long[like.descriptor().rank()];
-        Arrays.fill(ones, 1);
-        return lowering.subgraph().copiedConstant(type, ones, data);
+    /** A scalar constant of an operand's data type, broadcasting against it in any layout. */
+    private static int scalar(XnnLowering lowering, Operand like, double value) {
+        return lowering.scalar(like.descriptor().dataType(), like.descriptor().rank(), value);
     }
 
     private static void defineUnary(XnnLowering lowering, int type, MemorySegment params, int in, int out, Node node) {

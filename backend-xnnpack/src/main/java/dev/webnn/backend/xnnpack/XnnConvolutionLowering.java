@@ -5,6 +5,7 @@ import dev.webnn.MLConvTranspose2dFilterOperandLayout;
 import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLInterpolationMode;
 import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Attributes;
@@ -19,6 +20,10 @@ import java.util.Map;
  * OHWI filters: NCHW inputs are taken stored as NHWC (see {@link XnnLowering#stored}), outputs
  * of NCHW operators are left stored as NHWC, and constant filters are permuted once at
  * compile time. A relu or clamp that follows is fused into the output bounds.
+ *
+ * <p>XNNPACK's float16 convolutions only accept float32 filters and biases (it converts
+ * them back to float16 when packing), so float16 weights are widened, exactly, at compile
+ * time.
  */
 final class XnnConvolutionLowering {
 
@@ -178,18 +183,28 @@ final class XnnConvolutionLowering {
     }
 
     private static int bias(Node node, XnnLowering lowering) {
-        return node.optionalInput("bias").map(b -> lowering.stored(b, null)).orElse(Xnnpack.XNN_INVALID_VALUE_ID());
+        return node.optionalInput("bias").map(b -> b.descriptor().dataType() == MLOperandDataType.FLOAT16
+                ? lowering.constant(MLOperandDataType.FLOAT32, b.descriptor().shape(), lowering.constantValues(b))
+                : lowering.stored(b, null)).orElse(Xnnpack.XNN_INVALID_VALUE_ID());
     }
 
     /**
-     * A constant filter permuted to {@code first}, then optionally {@code then}, made once.
+     * A constant filter permuted to {@code first}, then optionally {@code then}, made once;
+     * float16 filters are widened to float32.
      */
     private static int permutedConstant(XnnLowering lowering, Operand filter, int[] first, int[] then) {
         MLOperandDescriptor d = filter.descriptor();
         int[] perm = then == null ? first : compose(first, then);
+        long[] shape = Layouts.apply(d.shape(), perm);
+        if (d.dataType() == MLOperandDataType.FLOAT16) {
+            MemorySegment halves = lowering.subgraph().scratch().allocate(d.byteLength(), 2);
+            Layouts.permute(lowering.graph().constant(filter), d.shape(), perm, d.dataType().byteSize(), halves);
+            return lowering.constant(MLOperandDataType.FLOAT32, shape,
+                    XnnLowering.values(halves, d.dataType(), d.elementCount()));
+        }
         MemorySegment data = lowering.subgraph().allocateConstant(d.byteLength());
         Layouts.permute(lowering.graph().constant(filter), d.shape(), perm, d.dataType().byteSize(), data);
-        return lowering.subgraph().constant(d.dataType(), Layouts.apply(d.shape(), perm), data);
+        return lowering.subgraph().constant(d.dataType(), shape, data);
     }
 
     /** The permutation applying {@code first}, then {@code then}. */

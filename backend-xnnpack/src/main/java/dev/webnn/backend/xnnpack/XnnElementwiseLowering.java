@@ -9,8 +9,9 @@ import dev.webnn.graph.Operand;
 import java.util.Map;
 
 /**
- * XNNPACK lowering of element-wise operators. They run in whatever layout their variable
- * input is stored in; constant operands are permuted to match at compile time.
+ * XNNPACK lowering of element-wise operators: the binary arithmetic operators and
+ * {@code cast}. They run in whatever layout their variable input is stored in; constant
+ * operands are permuted to match at compile time.
  */
 final class XnnElementwiseLowering {
 
@@ -24,6 +25,24 @@ final class XnnElementwiseLowering {
         map.put(Op.DIV, binary(Xnnpack.xnn_binary_divide()));
         map.put(Op.MAX, binary(Xnnpack.xnn_binary_maximum()));
         map.put(Op.MIN, binary(Xnnpack.xnn_binary_minimum()));
+        map.put(Op.CAST, XnnElementwiseLowering::cast);
+    }
+
+    /**
+     * {@code cast} between the float types the backend runs: a convert node (float32 to
+     * float16 rounds to nearest even, float16 to float32 is exact), or a copy when the types
+     * are equal. The output keeps the input's layout.
+     */
+    private static void cast(Node node, XnnLowering lowering) {
+        Operand input = node.input("input");
+        XnnLowering.Value in = lowering.value(input);
+        int out = lowering.define(node.output(), in.perm());
+        if (input.descriptor().dataType() == node.output().descriptor().dataType()) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), in.id(), out, 0), "define a cast");
+        } else {
+            XnnStatus.check(Xnnpack.xnn_define_unary(lowering.subgraph().handle(), Xnnpack.xnn_unary_convert(), NULL,
+                    in.id(), out, 0), "define a cast");
+        }
     }
 
     private static XnnOpLowering binary(int type) {

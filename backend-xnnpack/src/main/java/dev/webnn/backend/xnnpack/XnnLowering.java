@@ -1,5 +1,7 @@
 package dev.webnn.backend.xnnpack;
 
+import dev.webnn.MLNumber;
+import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Graph;
@@ -7,7 +9,9 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -185,11 +189,78 @@ final class XnnLowering {
     int paddedConstant(Operand operand, int rank, int[] perm) {
         MLOperandDescriptor d = operand.descriptor();
         long[] padded = new long[rank];
-        java.util.Arrays.fill(padded, 1);
+        Arrays.fill(padded, 1);
         System.arraycopy(d.shape(), 0, padded, rank - d.rank(), d.rank());
         MemorySegment data = subgraph.allocateConstant(d.byteLength());
         Layouts.permute(graph.constant(operand), padded, perm, d.dataType().byteSize(), data);
         return subgraph.constant(d.dataType(), Layouts.apply(padded, perm), data);
+    }
+
+    /**
+     * A constant computed during lowering, in a graph data type: each value is rounded once,
+     * from double, to {@code type} (float16 constants hold binary16 bits), so compositions
+     * never feed float32 constants into float16 nodes.
+     *
+     * @param type float32 or float16
+     * @param shape the dimensions as stored
+     * @param values the elements in stored order
+     * @return the value id
+     */
+    int constant(MLOperandDataType type, long[] shape, double... values) {
+        MemorySegment data = subgraph.allocateConstant((long) values.length * type.byteSize());
+        for (int i = 0; i < values.length; i++) {
+            switch (type) {
+                case FLOAT32 -> data.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) values[i]);
+                case FLOAT16 -> data.setAtIndex(ValueLayout.JAVA_SHORT, i, MLNumber.of(values[i]).toFloat16Bits());
+                default -> throw new IllegalStateException("no " + type + " constants for XNNPACK");
+            }
+        }
+        return subgraph.constant(type, shape, data);
+    }
+
+    /**
+     * The elements of a float32 or float16 constant operand, as doubles (exact).
+     *
+     * @param operand a constant of the graph
+     * @return its elements in logical order
+     */
+    double[] constantValues(Operand operand) {
+        return values(graph.constant(operand), operand.descriptor().dataType(), operand.descriptor().elementCount());
+    }
+
+    /**
+     * The first {@code count} elements of float32 or float16 data, as doubles (exact).
+     *
+     * @param data the elements
+     * @param type their data type
+     * @param count how many
+     * @return the elements
+     */
+    static double[] values(MemorySegment data, MLOperandDataType type, long count) {
+        double[] values = new double[Math.toIntExact(count)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (type) {
+                case FLOAT32 -> data.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i);
+                case FLOAT16 -> Float.float16ToFloat(data.getAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i));
+                default -> throw new IllegalStateException("no " + type + " constants for XNNPACK");
+            };
+        }
+        return values;
+    }
+
+    /**
+     * A constant holding one number of {@code type}, shaped as {@code rank} 1s so that it
+     * broadcasts against a value of that rank in any layout.
+     *
+     * @param type float32 or float16
+     * @param rank the rank of the values it is combined with
+     * @param value the number, rounded once to {@code type}
+     * @return the value id
+     */
+    int scalar(MLOperandDataType type, int rank, double value) {
+        long[] ones = new long[rank];
+        Arrays.fill(ones, 1);
+        return constant(type, ones, value);
     }
 
     /**
@@ -284,6 +355,7 @@ final class XnnLowering {
         XnnConvolutionLowering.register(map);
         XnnShapeLowering.register(map);
         XnnMatrixLowering.register(map);
+        XnnNormalizationLowering.register(map);
         return map;
     }
 

@@ -10,8 +10,6 @@ import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Map;
 
 /**
@@ -43,10 +41,11 @@ final class XnnMatrixLowering {
         }
         double alpha = a.real("alpha");
         double beta = a.real("beta");
+        MLOperandDataType type = node.output().descriptor().dataType();
         int input = lowering.logical(node.input("a"));
         if (a.bool("aTranspose")) {
             long[] shape = node.input("a").descriptor().shape();
-            int transposed = lowering.subgraph().internal(MLOperandDataType.FLOAT32, new long[] {shape[1], shape[0]});
+            int transposed = lowering.subgraph().internal(type, new long[] {shape[1], shape[0]});
             lowering.transpose(input, new int[] {1, 0}, transposed);
             input = transposed;
         }
@@ -80,7 +79,7 @@ final class XnnMatrixLowering {
         if (alpha != 1) {
             int scaled = c != null && beta != 0 ? lowering.subgraph().internal(out.dataType(), out.shape())
                     : lowering.define(node.output(), null);
-            int alphaValue = scalar(lowering, (float) alpha);
+            int alphaValue = lowering.scalar(type, 0, alpha);
             XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_multiply(), NULL,
                     result, alphaValue, scaled, 0), "define gemm's alpha");
             result = scaled;
@@ -91,7 +90,7 @@ final class XnnMatrixLowering {
                 MLOperandDescriptor cd = c.descriptor();
                 int scaledC = lowering.subgraph().internal(cd.dataType(), cd.shape());
                 XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_multiply(), NULL,
-                        cValue, scalar(lowering, (float) beta), scaledC, 0), "define gemm's beta");
+                        cValue, lowering.scalar(type, 0, beta), scaledC, 0), "define gemm's beta");
                 cValue = scaledC;
             }
             XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), Xnnpack.xnn_binary_add(), NULL,
@@ -99,19 +98,16 @@ final class XnnMatrixLowering {
         }
     }
 
+    /**
+     * {@code beta * c} for a constant c of N elements, each product computed in double and
+     * rounded once to c's data type (as the one multiply of the spec's formula rounds).
+     */
     private static int scaledBias(XnnLowering lowering, Operand c, double beta, long n) {
-        MemorySegment source = lowering.graph().constant(c);
-        MemorySegment data = lowering.subgraph().allocateConstant(n * 4);
-        for (long i = 0; i < n; i++) {
-            data.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) (beta * source.getAtIndex(ValueLayout.JAVA_FLOAT, i)));
+        double[] scaled = lowering.constantValues(c);
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] *= beta;
         }
-        return lowering.subgraph().constant(MLOperandDataType.FLOAT32, new long[] {n}, data);
-    }
-
-    private static int scalar(XnnLowering lowering, float value) {
-        MemorySegment data = lowering.subgraph().allocateConstant(4);
-        data.set(ValueLayout.JAVA_FLOAT, 0, value);
-        return lowering.subgraph().constant(MLOperandDataType.FLOAT32, new long[0], data);
+        return lowering.constant(c.descriptor().dataType(), new long[] {n}, scaled);
     }
 
     /** matmul of equal-rank operands with equal batch dimensions; rank 2 runs as a batch of one. */
@@ -131,8 +127,8 @@ final class XnnMatrixLowering {
                     lowering.define(node.output(), null), 0), "define a matmul");
             return;
         }
-        int left3 = reshaped(lowering, left, new long[] {1, as[0], as[1]});
-        int right3 = reshaped(lowering, right, new long[] {1, bs[0], bs[1]});
+        int left3 = reshaped(lowering, left, out.dataType(), new long[] {1, as[0], as[1]});
+        int right3 = reshaped(lowering, right, out.dataType(), new long[] {1, bs[0], bs[1]});
         int out3 = lowering.subgraph().internal(out.dataType(), new long[] {1, as[0], bs[1]});
         XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left3, right3, out3, 0),
                 "define a matmul");
@@ -140,8 +136,8 @@ final class XnnMatrixLowering {
                 lowering.subgraph().sizes(out.shape()), out3, lowering.define(node.output(), null), 0), "define a reshape");
     }
 
-    private static int reshaped(XnnLowering lowering, int value, long[] shape) {
-        int id = lowering.subgraph().internal(MLOperandDataType.FLOAT32, shape);
+    private static int reshaped(XnnLowering lowering, int value, MLOperandDataType type, long[] shape) {
+        int id = lowering.subgraph().internal(type, shape);
         XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
                 lowering.subgraph().sizes(shape), value, id, 0), "define a reshape");
         return id;

@@ -1,18 +1,77 @@
 package dev.webnn.backend.xnnpack;
 
 import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLTensorLimits;
 import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Op;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 
-/** XNNPACK data types of the WebNN types this backend runs, ordinals read from the bindings. */
+/**
+ * The data types this backend runs, operator by operator, and their XNNPACK
+ * {@code xnn_datatype} values (ordinals read from the bindings).
+ *
+ * <p>Every lowered operator runs float32. float16 runs for the operators of
+ * {@link #FLOAT16_OPERATORS}: each was checked to build an XNNPACK float16 subgraph and to
+ * stay within WPT's float16 tolerances (unary operators over every finite float16, binary
+ * ones over random pairs, the rest against their float32 graphs), with every constant its
+ * composition makes in float16. XNNPACK's x86 float16 kernels compute in float32 on
+ * converted halves and round back. Where that was not enough the lowering works around it:
+ * convolutions take their float16 weights widened to float32 (XNNPACK accepts no other
+ * float16 filter), and {@code sigmoid} (which XNNPACK flushes below about -9.7) and
+ * {@code sign} (whose kernel gives -1 for -0) run in float32 between two convert nodes.
+ * An operator lowered later is float32 only until it is added here: {@link #narrow} limits
+ * the others to float32, so a float16 graph using one fails at build with
+ * {@code MLNotSupportedError}.
+ */
 final class XnnTypes {
 
-    /** The WebNN data types the backend runs. */
-    static final Set<MLOperandDataType> SUPPORTED = EnumSet.of(MLOperandDataType.FLOAT32);
+    /** The WebNN data types of graph inputs, constants and outputs. */
+    static final Set<MLOperandDataType> SUPPORTED = EnumSet.of(MLOperandDataType.FLOAT32, MLOperandDataType.FLOAT16);
+
+    /** The operators that also run float16 tensors ({@code cast} between float32 and float16). */
+    static final Set<Op> FLOAT16_OPERATORS = EnumSet.of(
+            // element-wise binary
+            Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MAX, Op.MIN, Op.POW, Op.PRELU, Op.CAST,
+            // unary and activations
+            Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.NEG, Op.SQRT, Op.IDENTITY,
+            Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.SIGMOID, Op.HARD_SIGMOID, Op.HARD_SWISH, Op.LINEAR,
+            Op.SOFTSIGN, Op.SOFTMAX,
+            // convolution, pooling, resampling, normalization
+            Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D, Op.RESAMPLE2D, Op.BATCH_NORMALIZATION,
+            // shapes and data movement
+            Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD,
+            // matrices and reductions
+            Op.GEMM, Op.MATMUL, Op.REDUCE_SUM, Op.REDUCE_MEAN);
+
+    private static final Set<MLOperandDataType> FLOAT32_ONLY = EnumSet.of(MLOperandDataType.FLOAT32);
 
     private XnnTypes() {
+    }
+
+    /**
+     * Narrows the limits of every lowered operator to the types it runs: float32 and
+     * float16 for {@link #FLOAT16_OPERATORS}, float32 for the rest.
+     *
+     * @param limits limits already narrowed to the lowered operators and {@link #SUPPORTED}
+     * @return the narrowed limits
+     */
+    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
+        MLOpSupportLimits narrowed = limits;
+        for (String name : limits.operators()) {
+            if (FLOAT16_OPERATORS.contains(Op.fromSpecName(name))) {
+                continue;
+            }
+            for (Map.Entry<String, MLTensorLimits> role : limits.operator(name).orElseThrow().entrySet()) {
+                Set<MLOperandDataType> types = EnumSet.copyOf(FLOAT32_ONLY);
+                types.retainAll(role.getValue().dataTypes());
+                narrowed = narrowed.withOperand(name, role.getKey(), new MLTensorLimits(types, role.getValue().rankRange()));
+            }
+        }
+        return narrowed;
     }
 
     /**

@@ -42,10 +42,10 @@ final class XnnpackContext implements BackendContext {
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        return specLimits.retainOperators(name -> XnnLowering.OPERATORS.containsKey(Op.fromSpecName(name)))
+        MLOpSupportLimits lowered = specLimits.retainOperators(name -> XnnLowering.OPERATORS.containsKey(Op.fromSpecName(name)))
                 .retainDataTypes(XnnTypes.SUPPORTED)
-                .retainMaxRank(MAX_RANK)
-                .withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength());
+                .retainMaxRank(MAX_RANK);
+        return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength());
     }
 
     @Override

@@ -77,7 +77,8 @@ class XnnpackBackendTest {
         try (MLContext context = context(1)) {
             assertEquals(MLInputOperandLayout.NHWC, context.opSupportLimits().preferredInputLayout());
             assertTrue(context.opSupportLimits().operator("add").isPresent());
-            assertEquals(java.util.Set.of(FLOAT32), context.opSupportLimits().operator("add").orElseThrow().get("a").dataTypes());
+            assertEquals(java.util.Set.of(FLOAT32, MLOperandDataType.FLOAT16),
+                    context.opSupportLimits().operator("add").orElseThrow().get("a").dataTypes());
             assertEquals(6, context.opSupportLimits().operator("add").orElseThrow().get("a").rankRange().max());
             MLGraphBuilder b = new MLGraphBuilder(context);
             MLOperand x = b.input("x", MLOperandDescriptor.of(MLOperandDataType.INT32, 2));
