@@ -20,7 +20,6 @@ import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLHardSigmoidOptions;
 import dev.webnn.MLInputOperandLayout;
-import dev.webnn.MLInterpolationMode;
 import dev.webnn.MLLeakyReluOptions;
 import dev.webnn.MLLinearOptions;
 import dev.webnn.MLNotSupportedError;
@@ -31,7 +30,6 @@ import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPadOptions;
 import dev.webnn.MLPool2dOptions;
 import dev.webnn.MLReduceOptions;
-import dev.webnn.MLResample2dOptions;
 import dev.webnn.MLTensorLimits;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -385,14 +383,11 @@ class XnnFloat16Test {
 
     @Test
     void poolingResamplingAndPaddingMatchFloat32() {
-        // positive data: interpolating between values of both signs cancels, in float16 steps
         Map<String, short[]> data = Map.of("x", randomHalves(1 * 6 * 6 * 3, 7, 0.5, 4));
         MLPool2dOptions window = MLPool2dOptions.defaults().withWindowDimensions(3, 3).withStrides(2, 2)
                 .withLayout(MLInputOperandLayout.NHWC);
         assertMatchesFloat32("averagePool2d", 3 * 3 + 2, data, (b, o) -> b.averagePool2d(o.input("x", 1, 6, 6, 3), window));
         assertMatchesFloat32("maxPool2d", 0, data, (b, o) -> b.maxPool2d(o.input("x", 1, 6, 6, 3), window));
-        assertMatchesFloat32("resample2d", 10, data, (b, o) -> b.resample2d(o.input("x", 1, 6, 6, 3),
-                MLResample2dOptions.defaults().withMode(MLInterpolationMode.LINEAR).withSizes(9, 4).withAxes(1, 2)));
         assertMatchesFloat32("pad", 0, data, (b, o) -> b.pad(o.input("x", 1, 6, 6, 3), new long[] {0, 1, 2, 0},
                 new long[] {0, 2, 0, 1}, MLPadOptions.defaults().withValue(0.3)));
     }
@@ -519,6 +514,8 @@ class XnnFloat16Test {
             MLTensorLimits first = limits.operator(op).orElseThrow().values().iterator().next();
             assertTrue(first.dataTypes().contains(FLOAT16), op + " " + first.dataTypes());
         }
+        // XNNPACK's float16 bilinear resize is not within the WPT float16 tolerance: not claimed
+        assertEquals(java.util.Set.of(FLOAT32), limits.operator("resample2d").orElseThrow().get("input").dataTypes());
         for (var entry : limits.operators()) {
             for (MLTensorLimits role : limits.operator(entry).orElseThrow().values()) {
                 assertTrue(List.of(FLOAT32, FLOAT16).containsAll(role.dataTypes()), entry + " " + role.dataTypes());
