@@ -177,10 +177,11 @@ final class XnnActivationLowering {
     /**
      * {@code min(max(x, min), max)}.
      *
-     * <p>XNNPACK's subgraph fuses a clamp node into a producing clamp node by intersecting the
-     * two ranges. That is the composition only while the ranges overlap, so when this clamp's
-     * input comes from a clamp-like operator whose values all lie below {@code min}, the
-     * bounds are applied as maximum and minimum nodes instead, which are never fused.
+     * <p>XNNPACK's subgraph removes copy nodes and fuses a clamp node into a producing node
+     * that clamps by intersecting the two ranges. That is the composition only while the
+     * ranges overlap, so when this clamp's input comes (through identities) from a clamp-like
+     * operator whose output range is disjoint from {@code [min, max]}, the bounds are applied
+     * as maximum and minimum nodes instead, which are never fused.
      */
     private static void clamp(Node node, XnnLowering lowering, float min, float max) {
         Operand input = node.input("input");
@@ -190,7 +191,7 @@ final class XnnActivationLowering {
 
     /** Defines {@code out = clamp(x, min, max)} for the value {@code x} of {@code input}, guarding against fusion. */
     private static void clampInto(XnnLowering lowering, Node node, Operand input, int x, float min, float max, int out) {
-        if (!fusesWrongly(input, min, lowering.graph())) {
+        if (!fusesWrongly(input, min, max, lowering.graph())) {
             defineClamp(lowering, min, max, x, out, node);
             return;
         }
@@ -211,30 +212,42 @@ final class XnnActivationLowering {
     }
 
     /**
-     * Whether XNNPACK would fuse a clamp to {@code [min, ...]} of {@code input} into the clamp
-     * node producing it with a wrong result: the producer is clamp-like and all its values
-     * lie below {@code min}.
+     * Whether XNNPACK would fuse a clamp to {@code [min, max]} of {@code input} into the
+     * clamp-like node producing it (through identities) with a wrong result: the producer's
+     * output range and {@code [min, max]} do not overlap.
      */
-    private static boolean fusesWrongly(Operand input, float min, Graph graph) {
-        Node producer = producer(input, graph);
-        return producer != null && CLAMP_LIKE.contains(producer.op()) && min > upperBound(producer, graph);
+    private static boolean fusesWrongly(Operand input, float min, float max, Graph graph) {
+        Node producer = clampLikeProducer(input, graph);
+        if (producer == null) {
+            return false;
+        }
+        float[] range = range(producer, graph);
+        return min > range[1] || max < range[0];
     }
 
     /**
-     * The largest value a clamp-like node outputs, following chains of clamp-like nodes
-     * (+Infinity past them).
+     * The {@code [lowest, highest]} values a clamp-like node outputs, following chains of
+     * clamp-like nodes and identities (unbounded past them).
      */
-    private static float upperBound(Node node, Graph graph) {
+    private static float[] range(Node node, Graph graph) {
         if (node.op() == Op.HARD_SIGMOID) {
-            return 1f;
+            return new float[] {0f, 1f};
         }
-        Node producer = producer(node.input("input"), graph);
-        float below = producer != null && CLAMP_LIKE.contains(producer.op())
-                ? upperBound(producer, graph) : Float.POSITIVE_INFINITY;
-        if (node.op() == Op.RELU) {
-            return Math.max(below, 0f);
+        Node producer = clampLikeProducer(node.input("input"), graph);
+        float[] below = producer != null ? range(producer, graph)
+                : new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
+        float min = node.op() == Op.RELU ? 0f : minValue(node);
+        float max = node.op() == Op.RELU ? Float.POSITIVE_INFINITY : maxValue(node);
+        return new float[] {Math.min(Math.max(below[0], min), max), Math.min(Math.max(below[1], min), max)};
+    }
+
+    /** The clamp-like node computing an operand, looking through identities; null if none. */
+    private static Node clampLikeProducer(Operand operand, Graph graph) {
+        Node producer = producer(operand, graph);
+        while (producer != null && producer.op() == Op.IDENTITY) {
+            producer = producer(producer.input("input"), graph);
         }
-        return Math.min(Math.max(below, minValue(node)), maxValue(node));
+        return producer != null && CLAMP_LIKE.contains(producer.op()) ? producer : null;
     }
 
     /** The node computing an operand, or null for graph inputs and constants. */

@@ -32,17 +32,21 @@ final class XnnTypes {
     /** The WebNN data types of graph inputs, constants and outputs. */
     static final Set<MLOperandDataType> SUPPORTED = EnumSet.of(MLOperandDataType.FLOAT32, MLOperandDataType.FLOAT16);
 
-    /** The operators that also run float16 tensors ({@code cast} between float32 and float16). */
+    /**
+     * The operators that also run float16 tensors ({@code cast} between float32 and float16).
+     * Not listed, because their float16 compositions round at every step and the differential
+     * fuzzer found results beyond the WPT float16 tolerances where terms cancel: linear,
+     * hardSigmoid (alpha * x + beta), batchNormalization, and resample2d (XNNPACK interpolates
+     * in float16 steps, up to 128 ULP off where values of both signs meet, against WPT's 10).
+     */
     static final Set<Op> FLOAT16_OPERATORS = EnumSet.of(
             // element-wise binary
             Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MAX, Op.MIN, Op.POW, Op.PRELU, Op.CAST,
             // unary and activations
             Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.NEG, Op.SQRT, Op.IDENTITY,
-            Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.SIGMOID, Op.HARD_SIGMOID, Op.HARD_SWISH, Op.LINEAR,
-            Op.SOFTSIGN, Op.SOFTMAX,
-            // convolution, pooling, normalization (not resample2d: XNNPACK interpolates in float16
-            // steps, up to 128 ULP off where values of both signs meet, against WPT's 10)
-            Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D, Op.BATCH_NORMALIZATION,
+            Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.SOFTMAX,
+            // convolution and pooling
+            Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D,
             // shapes and data movement
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD,
             // matrices and reductions

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.webnn.ML;
 import dev.webnn.MLContext;
+import dev.webnn.MLClampOptions;
 import dev.webnn.MLContextOptions;
 import dev.webnn.MLGemmOptions;
 import dev.webnn.MLGraph;
@@ -36,6 +37,31 @@ class XnnFuzzRegressionTest {
                 MemorySegment out = arena.allocate(8);
                 context.compute(graph, Map.of("a", arena.allocateFrom(JAVA_FLOAT, 1, 1, 1, 0, 1, 0)), Map.of("y", out));
                 assertArrayEquals(new float[] {7, 3}, out.toArray(JAVA_FLOAT));
+            }
+        }
+    }
+
+    /**
+     * XNNPACK removes copy nodes and then intersects consecutive clamps: clamp(max -0.375),
+     * identity, relu gave -0.375 instead of 0 (fuzz seed 0x5eed007a). A clamp whose range is
+     * disjoint from its producer's, above or below, must not be fused.
+     */
+    @Test
+    void disjointClampsThroughIdentitiesAreNotIntersected() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+             Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 3));
+            MLOperand low = b.relu(b.identity(b.clamp(x, MLClampOptions.defaults().withMaxValue(-0.375))));
+            MLOperand high = b.clamp(b.identity(b.identity(b.clamp(x, MLClampOptions.defaults()
+                    .withMinValue(5).withMaxValue(10)))), MLClampOptions.defaults().withMaxValue(-1));
+            try (MLGraph graph = b.build(Map.of("low", low, "high", high))) {
+                MemorySegment outLow = arena.allocate(12);
+                MemorySegment outHigh = arena.allocate(12);
+                context.compute(graph, Map.of("x", arena.allocateFrom(JAVA_FLOAT, 0, -7, 20)),
+                        Map.of("low", outLow, "high", outHigh));
+                assertArrayEquals(new float[] {0, 0, 0}, outLow.toArray(JAVA_FLOAT));
+                assertArrayEquals(new float[] {-1, -1, -1}, outHigh.toArray(JAVA_FLOAT));
             }
         }
     }
