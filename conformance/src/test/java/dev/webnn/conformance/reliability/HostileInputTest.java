@@ -3,9 +3,7 @@ package dev.webnn.conformance.reliability;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInvalidStateError;
@@ -21,7 +19,7 @@ import dev.webnn.MLTypeError;
 import dev.webnn.conformance.BuilderInvoker;
 import dev.webnn.io.Npy;
 import dev.webnn.io.NpyFormatException;
-import dev.webnn.spi.MLBackend;
+import dev.webnn.conformance.AvailableBackends;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -86,13 +84,9 @@ class HostileInputTest {
     }
 
     private static List<String> backends() {
-        List<String> names = ML.backends().stream().filter(b -> b.availability().available()).map(MLBackend::name).toList();
+        List<String> names = AvailableBackends.names().toList();
         assumeTrue(!names.isEmpty(), "no available backend");
         return names;
-    }
-
-    private static MLContext open(String backend) {
-        return ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1));
     }
 
     private void assertClean(String part) {
@@ -115,8 +109,8 @@ class HostileInputTest {
         long rounds = Soak.value("webnn.hostile.rounds", 150, 5_000);
         SplittableRandom random = new SplittableRandom(SEED);
         for (long round = 0; round < rounds; round++) {
-            try (MLContext context = open(backends.get((int) (round % backends.size())));
-                 MLContext other = open(backends.get((int) ((round + 1) % backends.size())))) {
+            try (MLContext context = AvailableBackends.open(backends.get((int) (round % backends.size())));
+                 MLContext other = AvailableBackends.open(backends.get((int) ((round + 1) % backends.size())))) {
                 MLGraphBuilder builder = new MLGraphBuilder(context);
                 Arguments arguments = new Arguments(random, builder, new MLGraphBuilder(other), context, other);
                 for (int step = 0; step < 60; step++) {
@@ -404,7 +398,7 @@ class HostileInputTest {
         for (long round = 0; round < rounds; round++) {
             List<MLContext> contexts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                contexts.add(open(backends.get(random.nextInt(backends.size()))));
+                contexts.add(AvailableBackends.open(backends.get(random.nextInt(backends.size()))));
             }
             List<MLGraph> graphs = new ArrayList<>();
             List<MLTensor> tensors = new ArrayList<>();
