@@ -435,8 +435,8 @@ class HostileInputTest {
                     boolean contextClosed = context.isClosed();
                     switch (random.nextInt(9)) {
                         case 0 -> {
-                            Map<String, MLTensor> inputs = tensorMap(random, tensors, "x", "z");
-                            Map<String, MLTensor> outputs = tensorMap(random, tensors, "y");
+                            Map<String, MLTensor> inputs = byName(random, tensors, "x", "z");
+                            Map<String, MLTensor> outputs = byName(random, tensors, "y");
                             String text = "dispatch(" + graph + ", " + inputs + ", " + outputs + ") on " + context;
                             if (contextClosed) {
                                 hostile.reject("dispatch on a closed context", text,
@@ -450,8 +450,8 @@ class HostileInputTest {
                             }
                         }
                         case 1 -> {
-                            Map<String, MemorySegment> inputs = segmentMap(random, segments, "x", "z");
-                            Map<String, MemorySegment> outputs = segmentMap(random, segments, "y");
+                            Map<String, MemorySegment> inputs = byName(random, segments, "x", "z");
+                            Map<String, MemorySegment> outputs = byName(random, segments, "y");
                             String text = "compute(" + inputs.keySet() + ", " + outputs.keySet() + ") on " + context;
                             hostile.attempt("compute", text, () -> run(() -> context.compute(graph, inputs, outputs)),
                                     contextClosed ? STATE : ARGUMENT_OR_STATE);
@@ -527,30 +527,19 @@ class HostileInputTest {
         return null;
     }
 
-    /** Tensors by name: usually the wanted names, sometimes one missing, extra, duplicated or wrong. */
-    private static Map<String, MLTensor> tensorMap(SplittableRandom random, List<MLTensor> tensors, String... names) {
-        Map<String, MLTensor> map = new LinkedHashMap<>();
+    /**
+     * Tensors (or segments) by name: usually the wanted names, sometimes one missing, extra,
+     * duplicated or wrong.
+     */
+    private static <T> Map<String, T> byName(SplittableRandom random, List<T> values, String... names) {
+        Map<String, T> map = new LinkedHashMap<>();
         for (String name : names) {
             if (random.nextInt(8) > 0) {
-                map.put(random.nextInt(10) == 0 ? name + "?" : name, tensors.get(random.nextInt(tensors.size())));
+                map.put(random.nextInt(10) == 0 ? name + "?" : name, values.get(random.nextInt(values.size())));
             }
         }
         if (random.nextInt(8) == 0) {
-            map.put("extra", tensors.get(random.nextInt(tensors.size())));
-        }
-        return map;
-    }
-
-    private static Map<String, MemorySegment> segmentMap(SplittableRandom random, List<MemorySegment> segments,
-                                                         String... names) {
-        Map<String, MemorySegment> map = new LinkedHashMap<>();
-        for (String name : names) {
-            if (random.nextInt(8) > 0) {
-                map.put(random.nextInt(10) == 0 ? name + "?" : name, segments.get(random.nextInt(segments.size())));
-            }
-        }
-        if (random.nextInt(8) == 0) {
-            map.put("extra", segments.get(random.nextInt(segments.size())));
+            map.put("extra", values.get(random.nextInt(values.size())));
         }
         return map;
     }
