@@ -256,5 +256,21 @@ final class ConvPoolNormSupport {
                 case NHWC -> new long[] {batches, height, width, channels};
             };
         }
+
+        /**
+         * The shape of this image as the output of a convolution or pooling, whose height
+         * and width must be valid dimensions.
+         *
+         * @param op the operation
+         * @param label the user's label
+         * @param layout nchw or nhwc
+         * @return the 4-D shape
+         * @throws MLTypeError if the height or the width is not a valid dimension
+         */
+        long[] outputShape(Op op, String label, MLInputOperandLayout layout) {
+            validDimension(op, label, "output height", height);
+            validDimension(op, label, "output width", width);
+            return shape(layout);
+        }
     }
 }

@@ -152,12 +152,8 @@ final class ConvolutionOps {
         bias(op, label, bias, inputs, weights.outputChannels());
         OutputSize[] sizes = conv2dOutputSizes(image.height(), image.width(), weights.height(), weights.width(), padding,
                 strides, dilations);
-        long outputHeight = sizes[0].floor();
-        long outputWidth = sizes[1].floor();
-        ConvPoolNormSupport.validDimension(op, label, "output height", outputHeight);
-        ConvPoolNormSupport.validDimension(op, label, "output width", outputWidth);
-        long[] outputShape = new Image(image.batches(), weights.outputChannels(), outputHeight, outputWidth)
-                .shape(options.inputLayout());
+        long[] outputShape = new Image(image.batches(), weights.outputChannels(), sizes[0].floor(), sizes[1].floor())
+                .outputShape(op, label, options.inputLayout());
         Attributes attributes = Attributes.builder()
                 .longs("padding", padding)
                 .longs("strides", strides)
@@ -222,10 +218,8 @@ final class ConvolutionOps {
             outputHeight = saturatedAdd(calculatedHeight, outputPadding[0]);
             outputWidth = saturatedAdd(calculatedWidth, outputPadding[1]);
         }
-        ConvPoolNormSupport.validDimension(op, label, "output height", outputHeight);
-        ConvPoolNormSupport.validDimension(op, label, "output width", outputWidth);
         long[] outputShape = new Image(image.batches(), outputChannels, outputHeight, outputWidth)
-                .shape(options.inputLayout());
+                .outputShape(op, label, options.inputLayout());
         Attributes attributes = Attributes.builder()
                 .longs("padding", padding)
                 .longs("strides", strides)

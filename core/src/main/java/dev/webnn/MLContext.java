@@ -411,32 +411,19 @@ public final class MLContext implements AutoCloseable {
     }
 
     private void collectTensors(List<String> names, Map<String, MLTensor> given, String kind, MLTensor[] into, int offset) {
-        if (given.size() != names.size()) {
-            throw new MLTypeError("dispatch: the graph has " + names.size() + " " + kind + "s " + names + ", got "
-                    + given.size() + " " + given.keySet());
-        }
+        checkCount("dispatch", names, given, kind);
         for (int i = 0; i < names.size(); i++) {
-            MLTensor tensor = given.get(names.get(i));
-            if (tensor == null) {
-                throw new MLTypeError("dispatch: no tensor for " + kind + " '" + names.get(i) + "' (got " + given.keySet() + ")");
-            }
-            into[offset + i] = tensor;
+            into[offset + i] = lookUp("dispatch", "tensor", given, names.get(i), kind);
         }
     }
 
     private void collectSegments(List<String> names, Map<String, MemorySegment> given, String kind, MLGraph graph,
                                  boolean isInput) {
-        if (given.size() != names.size()) {
-            throw new MLTypeError("compute: the graph has " + names.size() + " " + kind + "s " + names + ", got "
-                    + given.size() + " " + given.keySet());
-        }
+        checkCount("compute", names, given, kind);
         MemorySegment[] into = isInput ? graph.inputScratch : graph.outputScratch;
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            MemorySegment segment = given.get(name);
-            if (segment == null) {
-                throw new MLTypeError("compute: no segment for " + kind + " '" + name + "' (got " + given.keySet() + ")");
-            }
+            MemorySegment segment = lookUp("compute", "segment", given, name, kind);
             MLOperandDescriptor expected = isInput ? graph.inputDescriptor(i) : graph.outputDescriptor(i);
             if (!segment.isNative()) {
                 throw new MLTypeError("compute: " + kind + " '" + name + "' is a heap segment; compute needs native memory "
@@ -454,6 +441,23 @@ public final class MLContext implements AutoCloseable {
             }
             into[i] = segment;
         }
+    }
+
+    /** dispatch and compute: as many values are given as the graph has inputs (or outputs). */
+    private static void checkCount(String method, List<String> names, Map<String, ?> given, String kind) {
+        if (given.size() != names.size()) {
+            throw new MLTypeError(method + ": the graph has " + names.size() + " " + kind + "s " + names + ", got "
+                    + given.size() + " " + given.keySet());
+        }
+    }
+
+    /** dispatch and compute: the value given for the graph's input (or output) {@code name}. */
+    private static <T> T lookUp(String method, String value, Map<String, T> given, String name, String kind) {
+        T found = given.get(name);
+        if (found == null) {
+            throw new MLTypeError(method + ": no " + value + " for " + kind + " '" + name + "' (got " + given.keySet() + ")");
+        }
+        return found;
     }
 
     private void checkTensor(String method, MLTensor tensor) {

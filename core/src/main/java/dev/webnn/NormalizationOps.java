@@ -4,6 +4,7 @@ import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Validation of the normalizations (spec: "batchNormalization", "instanceNormalization",
@@ -46,11 +47,7 @@ final class NormalizationOps {
                                            MLInstanceNormalizationOptions options) {
         Op op = Op.INSTANCE_NORMALIZATION;
         String label = Checks.options(op, options).label();
-        MLOperand scale = options.scale().orElse(null);
-        MLOperand bias = options.bias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "scale?", scale, "bias?", bias);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scale, "bias", bias);
-        ConvPoolNormSupport.dataType(op, label, "input", inputs);
+        Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
         ConvPoolNormSupport.rank(op, label, "input", input);
         double epsilon = cast(options.epsilon(), input.dataType());
         int axis = options.layout() == MLInputOperandLayout.NCHW ? 1 : 3;
@@ -69,11 +66,7 @@ final class NormalizationOps {
     static MLOperand layerNormalization(MLGraphBuilder builder, MLOperand input, MLLayerNormalizationOptions options) {
         Op op = Op.LAYER_NORMALIZATION;
         String label = Checks.options(op, options).label();
-        MLOperand scale = options.scale().orElse(null);
-        MLOperand bias = options.bias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "scale?", scale, "bias?", bias);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scale, "bias", bias);
-        ConvPoolNormSupport.dataType(op, label, "input", inputs);
+        Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
         int rank = input.rank();
         int[] axes = options.axes()
                 .map(given -> Checks.distinctAxes(op, label, "axes", given, rank))
@@ -105,6 +98,22 @@ final class NormalizationOps {
                 .real("epsilon", epsilon)
                 .build();
         return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+    }
+
+    /**
+     * The first steps of instanceNormalization and layerNormalization: validate the input and
+     * the optional scale and bias, then the input's data type.
+     *
+     * @return the operands by role
+     */
+    private static Map<String, MLOperand> inputScaleBias(MLGraphBuilder builder, Op op, String label, MLOperand input,
+                                                         Optional<MLOperand> scale, Optional<MLOperand> bias) {
+        MLOperand scaleOrNull = scale.orElse(null);
+        MLOperand biasOrNull = bias.orElse(null);
+        builder.validateOperands(op, label, "input", input, "scale?", scaleOrNull, "bias?", biasOrNull);
+        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scaleOrNull, "bias", biasOrNull);
+        ConvPoolNormSupport.dataType(op, label, "input", inputs);
+        return inputs;
     }
 
     /**

@@ -75,9 +75,8 @@ final class PoolingOps {
         } else {
             outputSizes = rounding == MLRoundingType.FLOOR ? floor : ceil;
         }
-        ConvPoolNormSupport.validDimension(op, label, "output height", outputSizes[0]);
-        ConvPoolNormSupport.validDimension(op, label, "output width", outputSizes[1]);
-        long[] outputShape = new Image(image.batches(), image.channels(), outputSizes[0], outputSizes[1]).shape(layout);
+        long[] outputShape = new Image(image.batches(), image.channels(), outputSizes[0], outputSizes[1])
+                .outputShape(op, label, layout);
         Attributes attributes = Attributes.builder()
                 .longs("windowDimensions", window)
                 .longs("padding", padding)

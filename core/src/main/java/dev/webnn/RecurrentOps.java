@@ -85,6 +85,11 @@ final class RecurrentOps {
             Checks.inputLimits(op, label, MLGraphBuilder.roles("input", input, role, operand));
             expectShape(op, label, role, operand, expected, formula);
         }
+
+        /** An optional state operand, shaped like {@link #state()}. */
+        void optionalState(String role, MLOperand operand) {
+            optional(role, operand, state(), formula("batchSize", "hiddenSize"));
+        }
     }
 
     /** Spec: {@code gru(input, weight, recurrentWeight, steps, hiddenSize, options)}. */
@@ -101,10 +106,8 @@ final class RecurrentOps {
                 "bias?", bias, "recurrentBias?", recurrentBias, "initialHiddenState?", initialHiddenState);
         Sizes sizes = common(op, label, GRU_GATES, steps, hiddenSize, numDirections(options.direction()),
                 MLGraphBuilder.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
-        sizes.optional("bias", bias, sizes.vector(GRU_GATES), sizes.formula("3 * hiddenSize"));
-        sizes.optional("recurrentBias", recurrentBias, sizes.vector(GRU_GATES), sizes.formula("3 * hiddenSize"));
-        sizes.optional("initialHiddenState", initialHiddenState, sizes.state(),
-                sizes.formula("batchSize", "hiddenSize"));
+        biases(sizes, GRU_GATES, bias, recurrentBias);
+        sizes.optionalState("initialHiddenState", initialHiddenState);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 GRU_ACTIVATIONS);
         List<MLOperandDescriptor> outputs = sequenceOutputs(sizes, steps, 1, options.returnSequence());
@@ -134,8 +137,7 @@ final class RecurrentOps {
                 "hiddenState", hiddenState, "bias?", bias, "recurrentBias?", recurrentBias);
         Sizes sizes = common(op, label, GRU_GATES, -1, hiddenSize, 0, MLGraphBuilder.roles("input", input,
                 "weight", weight, "recurrentWeight", recurrentWeight, "hiddenState", hiddenState));
-        sizes.optional("bias", bias, sizes.vector(GRU_GATES), sizes.formula("3 * hiddenSize"));
-        sizes.optional("recurrentBias", recurrentBias, sizes.vector(GRU_GATES), sizes.formula("3 * hiddenSize"));
+        biases(sizes, GRU_GATES, bias, recurrentBias);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 GRU_ACTIVATIONS);
         Attributes attributes = Attributes.builder()
@@ -168,9 +170,8 @@ final class RecurrentOps {
         Sizes sizes = common(op, label, LSTM_GATES, steps, hiddenSize, numDirections(options.direction()),
                 MLGraphBuilder.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
         lstmOptionalOperands(sizes, bias, recurrentBias, peepholeWeight);
-        sizes.optional("initialHiddenState", initialHiddenState, sizes.state(),
-                sizes.formula("batchSize", "hiddenSize"));
-        sizes.optional("initialCellState", initialCellState, sizes.state(), sizes.formula("batchSize", "hiddenSize"));
+        sizes.optionalState("initialHiddenState", initialHiddenState);
+        sizes.optionalState("initialCellState", initialCellState);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 LSTM_ACTIVATIONS);
         List<MLOperandDescriptor> outputs = sequenceOutputs(sizes, steps, 2, options.returnSequence());
@@ -269,11 +270,17 @@ final class RecurrentOps {
         return sizes;
     }
 
+    /** The optional bias and recurrentBias of all four operations, each {@code prefix + [gates * hiddenSize]}. */
+    private static void biases(Sizes sizes, int gates, MLOperand bias, MLOperand recurrentBias) {
+        String formula = sizes.formula(gates + " * hiddenSize");
+        sizes.optional("bias", bias, sizes.vector(gates), formula);
+        sizes.optional("recurrentBias", recurrentBias, sizes.vector(gates), formula);
+    }
+
     /** The optional bias, recurrentBias and peepholeWeight of lstm and lstmCell, in the spec's order. */
     private static void lstmOptionalOperands(Sizes sizes, MLOperand bias, MLOperand recurrentBias,
                                              MLOperand peepholeWeight) {
-        sizes.optional("bias", bias, sizes.vector(LSTM_GATES), sizes.formula("4 * hiddenSize"));
-        sizes.optional("recurrentBias", recurrentBias, sizes.vector(LSTM_GATES), sizes.formula("4 * hiddenSize"));
+        biases(sizes, LSTM_GATES, bias, recurrentBias);
         sizes.optional("peepholeWeight", peepholeWeight, sizes.vector(LSTM_PEEPHOLES),
                 sizes.formula("3 * hiddenSize"));
     }

@@ -3,7 +3,6 @@ package dev.webnn;
 import static dev.webnn.MLOperandDataType.FLOAT16;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT32;
-import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT8;
@@ -18,26 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ActivationOpsTest {
-
-    private static final Set<MLOperandDataType> FLOATS = EnumSet.of(FLOAT32, FLOAT16);
-    private static final Set<MLOperandDataType> SIGNED = EnumSet.of(FLOAT32, FLOAT16, INT64, INT32, INT8);
-
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class ActivationOpsTest extends OpsTestFixture {
 
     /** An activation taking one operand and its options. */
     interface Activation<O> {
@@ -47,26 +32,6 @@ class ActivationOpsTest {
     /** The same activation without options. */
     interface ActivationDefault {
         MLOperand apply(MLGraphBuilder builder, MLOperand input);
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private static MLOperatorOptions label(String label) {
-        return MLOperatorOptions.defaults().withLabel(label);
-    }
-
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            return nodes.get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
     }
 
     private static String allowed(Set<MLOperandDataType> types) {
@@ -114,7 +79,7 @@ class ActivationOpsTest {
         Node node = node(activation.apply(builder, input(FLOAT16, 7), label("act")));
         assertEquals(op, node.op());
         assertEquals("act", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of(), node.attributes().keys());
         assertEquals(FLOAT16, node.output().descriptor().dataType());
         assertArrayEquals(new long[] {7}, node.output().descriptor().shape());
@@ -183,7 +148,7 @@ class ActivationOpsTest {
         Node node = node(activation.apply(builder, input(FLOAT32, 3), custom));
         assertEquals(op, node.op());
         assertEquals("l", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         // the values are cast to float32
         assertEquals((double) 0.1f, node.attributes().real("alpha"));
         if (node.attributes().has("beta")) {
@@ -319,7 +284,7 @@ class ActivationOpsTest {
         Node node = node(builder.softmax(input(FLOAT32, 4, 5), 0, label("sm")));
         assertEquals(Op.SOFTMAX, node.op());
         assertEquals("sm", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axis"), node.attributes().keys());
         assertEquals(0, node.attributes().integer("axis"));
         assertArrayEquals(new long[] {4, 5}, node.output().descriptor().shape());
@@ -378,7 +343,7 @@ class ActivationOpsTest {
         Node node = node(builder.prelu(input(FLOAT16, 2, 3), input(FLOAT16, 3), label("p")));
         assertEquals(Op.PRELU, node.op());
         assertEquals("p", node.label());
-        assertEquals(List.of("input", "slope"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input", "slope"), roles(node));
         assertEquals(List.of(), node.attributes().keys());
         assertEquals(FLOAT16, node.output().descriptor().dataType());
         assertArrayEquals(new long[] {2, 3}, node.output().descriptor().shape());

@@ -18,45 +18,16 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class ConvolutionOpsTest {
+class ConvolutionOpsTest extends OpsTestFixture {
 
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private MLOperand f32(long... shape) {
-        return input(FLOAT32, shape);
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    /** Builds the graph of {@code output} and returns its only node. */
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            assertArrayEquals(output.shape(), nodes.get(0).output().descriptor().shape());
-            return nodes.get(0);
-        }
-    }
-
-    private static List<String> roles(Node node) {
-        return List.copyOf(node.inputs().keySet());
+    /** Builds the graph of {@code output} and returns its only node, which has the output's shape. */
+    @Override
+    Node node(MLOperand output) {
+        Node node = super.node(output);
+        assertArrayEquals(output.shape(), node.output().descriptor().shape());
+        return node;
     }
 
     // ---------------------------------------------------------------------------------

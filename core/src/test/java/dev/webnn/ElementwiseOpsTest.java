@@ -21,28 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ElementwiseOpsTest {
+class ElementwiseOpsTest extends OpsTestFixture {
 
-    private static final Set<MLOperandDataType> FLOATS = EnumSet.of(FLOAT32, FLOAT16);
-    private static final Set<MLOperandDataType> SIGNED = EnumSet.of(FLOAT32, FLOAT16, INT64, INT32, INT8);
     private static final Set<MLOperandDataType> ALL = EnumSet.allOf(MLOperandDataType.class);
-
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
 
     /** An operation taking a and b. */
     interface Binary {
@@ -62,31 +49,6 @@ class ElementwiseOpsTest {
     /** The same operation without options. */
     interface UnaryDefault {
         MLOperand apply(MLGraphBuilder builder, MLOperand input);
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private static MLOperatorOptions label(String label) {
-        return MLOperatorOptions.defaults().withLabel(label);
-    }
-
-    /** Builds the graph of {@code output} and returns its only node. */
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            return nodes.get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    private static List<String> roles(Node node) {
-        return List.copyOf(node.inputs().keySet());
     }
 
     // ---------------------------------------------------------------------------------

@@ -14,48 +14,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class GatherScatterOpsTest {
-
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    /** A float32 input with a fresh name. */
-    private MLOperand f32(long... shape) {
-        return operand(FLOAT32, shape);
-    }
+class GatherScatterOpsTest extends OpsTestFixture {
 
     /** A uint32 input with a fresh name, the spec examples' index type. */
     private MLOperand u32(long... shape) {
-        return operand(UINT32, shape);
-    }
-
-    private MLOperand operand(MLOperandDataType type, long... shape) {
-        return builder.input("in" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            return graph.graph().nodes().get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    private static List<String> roles(Node node) {
-        return List.copyOf(node.inputs().keySet());
+        return input(UINT32, shape);
     }
 
     private static MLGatherOptions gatherAxis(long axis) {
@@ -75,8 +41,8 @@ class GatherScatterOpsTest {
         assertArrayEquals(new long[] {4, 2, 2}, builder.gather(input, u32(2, 2), gatherAxis(1)).shape());
         // scalar indices remove the axis
         assertArrayEquals(new long[] {3}, builder.gather(input, u32(), gatherAxis(0)).shape());
-        assertArrayEquals(new long[] {4}, builder.gather(input, operand(INT64), gatherAxis(1)).shape());
-        MLOperand middle = builder.gather(operand(INT8, 2, 3, 4), operand(INT32, 5, 6), gatherAxis(1));
+        assertArrayEquals(new long[] {4}, builder.gather(input, input(INT64), gatherAxis(1)).shape());
+        MLOperand middle = builder.gather(input(INT8, 2, 3, 4), input(INT32, 5, 6), gatherAxis(1));
         assertArrayEquals(new long[] {2, 5, 6, 4}, middle.shape());
         assertEquals(INT8, middle.dataType());
     }
@@ -105,7 +71,7 @@ class GatherScatterOpsTest {
         assertTypeError("gather: indices data type float32 is not allowed (allowed: int32, uint32, int64)",
                 () -> builder.gather(input, f32(2)));
         assertTypeError("gather [g]: indices data type uint64 is not allowed (allowed: int32, uint32, int64)",
-                () -> builder.gather(input, operand(UINT64, 2), MLGatherOptions.defaults().withLabel("g")));
+                () -> builder.gather(input, input(UINT64, 2), MLGatherOptions.defaults().withLabel("g")));
         assertTypeError("gather: axis 2 is out of range [0, 2)", () -> builder.gather(input, u32(2), gatherAxis(2)));
         assertTypeError("gather: axis -1 is outside the unsigned long range [0, 4294967295]",
                 () -> builder.gather(input, u32(2), gatherAxis(-1)));
@@ -143,7 +109,7 @@ class GatherScatterOpsTest {
         MLOperand third = builder.gatherElements(f32(4, 2, 2), u32(1, 2, 2), gatherAxis(0));
         assertArrayEquals(new long[] {1, 2, 2}, third.shape());
         assertEquals(FLOAT32, third.dataType());
-        MLOperand larger = builder.gatherElements(operand(INT32, 2, 3), operand(INT64, 2, 7), gatherAxis(1));
+        MLOperand larger = builder.gatherElements(input(INT32, 2, 3), input(INT64, 2, 7), gatherAxis(1));
         assertArrayEquals(new long[] {2, 7}, larger.shape());
         assertEquals(INT32, larger.dataType());
     }
@@ -169,7 +135,7 @@ class GatherScatterOpsTest {
     void gatherElementsRejectsBadIndices() {
         MLOperand input = f32(4, 3);
         assertTypeError("gatherElements: indices data type float16 is not allowed (allowed: int32, uint32, int64)",
-                () -> builder.gatherElements(input, operand(FLOAT16, 4, 3)));
+                () -> builder.gatherElements(input, input(FLOAT16, 4, 3)));
         assertTypeError("gatherElements: indices rank 1 must equal input rank 2",
                 () -> builder.gatherElements(input, u32(4)));
         assertTypeError("gatherElements: input rank 0 is not allowed (allowed: 1 to 8)",
@@ -201,8 +167,8 @@ class GatherScatterOpsTest {
         assertArrayEquals(new long[] {3, 2, 2}, builder.gatherND(input3, u32(3, 1)).shape());
         assertArrayEquals(new long[] {5}, builder.gatherND(input3, u32(5, 3)).shape());
         // a single coordinate tuple selects one element
-        assertArrayEquals(new long[] {}, builder.gatherND(input3, operand(INT64, 3)).shape());
-        MLOperand batched = builder.gatherND(operand(INT8, 4, 5, 6), operand(INT32, 7, 8, 1));
+        assertArrayEquals(new long[] {}, builder.gatherND(input3, input(INT64, 3)).shape());
+        MLOperand batched = builder.gatherND(input(INT8, 4, 5, 6), input(INT32, 7, 8, 1));
         assertArrayEquals(new long[] {7, 8, 5, 6}, batched.shape());
         assertEquals(INT8, batched.dataType());
     }
@@ -221,7 +187,7 @@ class GatherScatterOpsTest {
     void gatherNDRejectsBadIndices() {
         MLOperand input = f32(2, 2);
         assertTypeError("gatherND: indices data type int8 is not allowed (allowed: int32, uint32, int64)",
-                () -> builder.gatherND(input, operand(INT8, 2, 1)));
+                () -> builder.gatherND(input, input(INT8, 2, 1)));
         assertTypeError("gatherND: indices rank 0 is not allowed (allowed: 1 to 8)", () -> builder.gatherND(input, u32()));
         assertTypeError("gatherND: input rank 0 is not allowed (allowed: 1 to 8)", () -> builder.gatherND(f32(), u32(1)));
         assertTypeError("gatherND [n]: indices coordinate size 3 (last dimension of [1, 3]) exceeds input rank 2",
@@ -245,7 +211,7 @@ class GatherScatterOpsTest {
                 MLScatterOptions.defaults().withAxis(1)).shape());
         assertArrayEquals(new long[] {4, 2, 2}, builder.scatterElements(f32(4, 2, 2), u32(1, 2, 2), f32(1, 2, 2),
                 MLScatterOptions.defaults().withAxis(0)).shape());
-        MLOperand ints = builder.scatterElements(operand(INT32, 3), operand(INT64, 5), operand(INT32, 5));
+        MLOperand ints = builder.scatterElements(input(INT32, 3), input(INT64, 5), input(INT32, 5));
         assertArrayEquals(new long[] {3}, ints.shape());
         assertEquals(INT32, ints.dataType());
     }
@@ -273,10 +239,10 @@ class GatherScatterOpsTest {
         assertTypeError("scatterElements: indices data type float32 is not allowed (allowed: int32, uint32, int64)",
                 () -> builder.scatterElements(input, f32(2, 3), f32(2, 3)));
         assertTypeError("scatterElements: updates data type float16 must match input data type float32",
-                () -> builder.scatterElements(input, u32(2, 3), operand(FLOAT16, 2, 3)));
+                () -> builder.scatterElements(input, u32(2, 3), input(FLOAT16, 2, 3)));
         // the updates' data type is checked before any rank
         assertTypeError("scatterElements: updates data type float16 must match input data type float32",
-                () -> builder.scatterElements(f32(), u32(), operand(FLOAT16)));
+                () -> builder.scatterElements(f32(), u32(), input(FLOAT16)));
         assertTypeError("scatterElements: input rank 0 is not allowed (allowed: 1 to 8)",
                 () -> builder.scatterElements(f32(), u32(), f32()));
         assertTypeError("scatterElements: indices rank 1 must equal input rank 2",
@@ -308,7 +274,7 @@ class GatherScatterOpsTest {
         assertArrayEquals(new long[] {3, 2}, builder.scatterND(f32(3, 2), u32(2, 1), f32(2, 2)).shape());
         assertArrayEquals(new long[] {2, 2, 2}, builder.scatterND(f32(2, 2, 2), u32(2, 2), f32(2, 2)).shape());
         // one coordinate tuple updates a single element: scalar updates
-        assertArrayEquals(new long[] {4, 5, 6}, builder.scatterND(f32(4, 5, 6), operand(INT64, 3), f32()).shape());
+        assertArrayEquals(new long[] {4, 5, 6}, builder.scatterND(f32(4, 5, 6), input(INT64, 3), f32()).shape());
         assertArrayEquals(new long[] {4, 5, 6}, builder.scatterND(f32(4, 5, 6), u32(7, 8, 1), f32(7, 8, 5, 6)).shape());
     }
 
@@ -328,7 +294,7 @@ class GatherScatterOpsTest {
         assertTypeError("scatterND: indices data type float32 is not allowed (allowed: int32, uint32, int64)",
                 () -> builder.scatterND(input, f32(2, 1), f32(2, 2)));
         assertTypeError("scatterND: updates data type int32 must match input data type float32",
-                () -> builder.scatterND(input, u32(2, 1), operand(INT32, 2, 2)));
+                () -> builder.scatterND(input, u32(2, 1), input(INT32, 2, 2)));
         assertTypeError("scatterND: indices rank 0 is not allowed (allowed: 1 to 8)",
                 () -> builder.scatterND(input, u32(), f32(2, 2)));
         assertTypeError("scatterND: input rank 0 is not allowed (allowed: 1 to 8)", () -> builder.scatterND(f32(), u32(1), f32()));

@@ -15,42 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class MatrixOpsTest {
+class MatrixOpsTest extends OpsTestFixture {
 
-    private final MLContext context = TestContexts.reference();
-    private MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
+    /** Each graph this test builds takes a new builder. */
+    MatrixOpsTest() {
+        super(true);
     }
 
     private MLOperand foreign() {
         return new MLGraphBuilder(context).input("f", MLOperandDescriptor.of(FLOAT32, 2, 2));
-    }
-
-    /** Builds a graph computing {@code output} and returns its only node; the builder is replaced. */
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            builder = new MLGraphBuilder(context);
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            return nodes.get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable executable) {
-        assertEquals(message, assertThrows(MLTypeError.class, executable).getMessage());
     }
 
     private static MLGemmOptions gemmOptions() {
@@ -93,7 +68,7 @@ class MatrixOpsTest {
         Node node = node(builder.gemm(input(FLOAT32, 2, 3), input(FLOAT32, 3, 4)));
         assertEquals(Op.GEMM, node.op());
         assertEquals("", node.label());
-        assertEquals(List.of("a", "b"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("a", "b"), roles(node));
         assertEquals(List.of("alpha", "beta", "aTranspose", "bTranspose"), node.attributes().keys());
         assertEquals(1.0, node.attributes().real("alpha"));
         assertEquals(1.0, node.attributes().real("beta"));
@@ -109,7 +84,7 @@ class MatrixOpsTest {
         Node node = node(builder.gemm(input(FLOAT32, 3, 2), input(FLOAT32, 4, 3), gemmOptions().withC(c).withAlpha(0.1)
                 .withBeta(-2.5).withATranspose(true).withBTranspose(true).withLabel("fc")));
         assertEquals("fc", node.label());
-        assertEquals(List.of("a", "b", "c"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("a", "b", "c"), roles(node));
         assertArrayEquals(new long[] {4}, node.input("c").descriptor().shape());
         assertEquals((double) 0.1f, node.attributes().real("alpha"));
         assertEquals(-2.5, node.attributes().real("beta"));
@@ -167,7 +142,7 @@ class MatrixOpsTest {
         assertTypeError("gemm: b belongs to another MLGraphBuilder", () -> builder.gemm(a, foreign()));
         MLOperand other = foreign();
         assertTypeError("gemm: c belongs to another MLGraphBuilder", () -> builder.gemm(a, a, gemmOptions().withC(other)));
-        assertEquals(List.of("a", "b"), List.copyOf(node(builder.gemm(a, a, gemmOptions().withC(null))).inputs().keySet()));
+        assertEquals(List.of("a", "b"), roles(node(builder.gemm(a, a, gemmOptions().withC(null)))));
         assertThrows(MLInvalidStateError.class, () -> a.builder().gemm(a, a));
     }
 
@@ -217,7 +192,7 @@ class MatrixOpsTest {
                 MLOperatorOptions.defaults().withLabel("mm")));
         assertEquals(Op.MATMUL, node.op());
         assertEquals("mm", node.label());
-        assertEquals(List.of("a", "b"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("a", "b"), roles(node));
         assertArrayEquals(new long[] {4, 2, 3}, node.input("a").descriptor().shape());
         assertArrayEquals(new long[] {3, 5}, node.input("b").descriptor().shape());
         assertEquals(List.of(), node.attributes().keys());
@@ -265,7 +240,7 @@ class MatrixOpsTest {
         Node node = node(output);
         assertEquals(Op.TRIANGULAR, node.op());
         assertEquals("", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("upper", "diagonal"), node.attributes().keys());
         assertTrue(node.attributes().bool("upper"));
         assertEquals(0, node.attributes().integer("diagonal"));

@@ -15,53 +15,21 @@ import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class NormalizationOpsTest {
+class NormalizationOpsTest extends OpsTestFixture {
 
     /** 1e-5 cast to float32. */
     private static final double EPSILON_FLOAT32 = (float) 1e-5;
     /** 1e-5 cast to float16: 168 * 2^-24, the nearest subnormal. */
     private static final double EPSILON_FLOAT16 = 1.0013580322265625E-5;
 
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private MLOperand f32(long... shape) {
-        return input(FLOAT32, shape);
-    }
-
-    private MLOperand f16(long... shape) {
-        return input(FLOAT16, shape);
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            assertEquals(output.descriptor(), nodes.get(0).output().descriptor());
-            return nodes.get(0);
-        }
-    }
-
-    private static List<String> roles(Node node) {
-        return List.copyOf(node.inputs().keySet());
+    /** Builds the graph of {@code output} and returns its only node, which has the output's descriptor. */
+    @Override
+    Node node(MLOperand output) {
+        Node node = super.node(output);
+        assertEquals(output.descriptor(), node.output().descriptor());
+        return node;
     }
 
     // ---------------------------------------------------------------------------------

@@ -22,15 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class PoolingOpsTest {
-
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
+class PoolingOpsTest extends OpsTestFixture {
 
     /** The three pooling operations with their IR op. */
     private final Map<Op, BiFunction<MLOperand, MLPool2dOptions, MLOperand>> pools = Map.of(
@@ -38,30 +32,12 @@ class PoolingOpsTest {
             Op.L2_POOL2D, builder::l2Pool2d,
             Op.MAX_POOL2D, builder::maxPool2d);
 
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
-    }
-
-    private MLOperand f32(long... shape) {
-        return input(FLOAT32, shape);
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            assertArrayEquals(output.shape(), nodes.get(0).output().descriptor().shape());
-            return nodes.get(0);
-        }
+    /** Builds the graph of {@code output} and returns its only node, which has the output's shape. */
+    @Override
+    Node node(MLOperand output) {
+        Node node = super.node(output);
+        assertArrayEquals(output.shape(), node.output().descriptor().shape());
+        return node;
     }
 
     /** The output shape of every pooling operation, which must agree. */
@@ -182,7 +158,7 @@ class PoolingOpsTest {
             try (MLGraph graph = single.build(Map.of("out", out))) {
                 Node node = graph.graph().nodes().get(0);
                 assertEquals(op, node.op());
-                assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+                assertEquals(List.of("input"), roles(node));
                 Attributes attributes = node.attributes();
                 assertEquals(List.of("windowDimensions", "padding", "strides", "dilations", "layout", "outputShapeRounding",
                         "outputSizes"), attributes.keys());
@@ -397,7 +373,7 @@ class PoolingOpsTest {
         Node node = node(builder.resample2d(f32(1, 1, 2, 4)));
         assertEquals(Op.RESAMPLE2D, node.op());
         assertEquals("", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         Attributes attributes = node.attributes();
         assertEquals(List.of("mode", "scales[0]", "scales[1]", "sizes", "axes"), attributes.keys());
         assertEquals(MLInterpolationMode.NEAREST_NEIGHBOR, attributes.enumValue("mode", MLInterpolationMode.class));

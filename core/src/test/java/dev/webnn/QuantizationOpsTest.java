@@ -16,46 +16,20 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-class QuantizationOpsTest {
+class QuantizationOpsTest extends OpsTestFixture {
 
     private static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(UINT8, INT8, UINT32, INT32);
-    private static final Set<MLOperandDataType> FLOATS = EnumSet.of(FLOAT32, FLOAT16);
 
-    private final MLContext context = TestContexts.reference();
-    private MLGraphBuilder builder = new MLGraphBuilder(context);
-    private int inputs;
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
-
-    private MLOperand input(MLOperandDataType type, long... shape) {
-        return builder.input("x" + inputs++, MLOperandDescriptor.of(type, shape));
+    /** Each graph this test builds takes a new builder. */
+    QuantizationOpsTest() {
+        super(true);
     }
 
     private MLOperand foreign(MLOperandDataType type) {
         return new MLGraphBuilder(context).input("f", MLOperandDescriptor.of(type, 2));
-    }
-
-    /** Builds a graph computing {@code output} and returns its only node; the builder is replaced. */
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            builder = new MLGraphBuilder(context);
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            return nodes.get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable executable) {
-        assertEquals(message, assertThrows(MLTypeError.class, executable).getMessage());
     }
 
     private MLOperand quantize(long[] inputShape, long[] scaleShape) {
@@ -98,7 +72,7 @@ class QuantizationOpsTest {
                 MLOperatorOptions.defaults().withLabel("q")));
         assertEquals(Op.QUANTIZE_LINEAR, node.op());
         assertEquals("q", node.label());
-        assertEquals(List.of("input", "scale", "zeroPoint"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input", "scale", "zeroPoint"), roles(node));
         assertEquals(FLOAT32, node.input("scale").descriptor().dataType());
         assertEquals(INT8, node.input("zeroPoint").descriptor().dataType());
         assertEquals(List.of(), node.attributes().keys());
@@ -190,7 +164,7 @@ class QuantizationOpsTest {
         Node node = node(builder.dequantizeLinear(input(INT32, 2, 4), input(FLOAT16, 2, 1), input(INT32, 2, 1)));
         assertEquals(Op.DEQUANTIZE_LINEAR, node.op());
         assertEquals("", node.label());
-        assertEquals(List.of("input", "scale", "zeroPoint"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input", "scale", "zeroPoint"), roles(node));
         assertArrayEquals(new long[] {2, 1}, node.input("scale").descriptor().shape());
         assertEquals(List.of(), node.attributes().keys());
         assertEquals(MLOperandDescriptor.of(FLOAT16, 2, 4), node.output().descriptor());

@@ -20,17 +20,14 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ReductionOpsTest {
+class ReductionOpsTest extends OpsTestFixture {
 
     /** A reduction method with options. */
     interface Reduce {
@@ -52,16 +49,12 @@ class ReductionOpsTest {
         MLOperand apply(MLGraphBuilder builder, MLOperand input, long axis);
     }
 
-    private static final Set<MLOperandDataType> FLOATS = EnumSet.of(FLOAT32, FLOAT16);
     private static final Set<MLOperandDataType> NUMBERS = EnumSet.of(FLOAT32, FLOAT16, INT32, UINT32, INT64, UINT64);
     private static final Set<MLOperandDataType> ANY = EnumSet.allOf(MLOperandDataType.class);
 
-    private final MLContext context = TestContexts.reference();
-    private MLGraphBuilder builder = new MLGraphBuilder(context);
-
-    @AfterEach
-    void close() {
-        context.close();
+    /** Each graph this test builds takes a new builder. */
+    ReductionOpsTest() {
+        super(true);
     }
 
     static Stream<Arguments> reductions() {
@@ -90,20 +83,6 @@ class ReductionOpsTest {
 
     private MLOperand input(String name, MLOperandDataType type, long... shape) {
         return builder.input(name, MLOperandDescriptor.of(type, shape));
-    }
-
-    /** Builds a graph computing {@code output} and returns its only node; the builder is replaced. */
-    private Node node(MLOperand output) {
-        try (MLGraph graph = builder.build(Map.of("out", output))) {
-            builder = new MLGraphBuilder(context);
-            List<Node> nodes = graph.graph().nodes();
-            assertEquals(1, nodes.size());
-            return nodes.get(0);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable executable) {
-        assertEquals(message, assertThrows(MLTypeError.class, executable).getMessage());
     }
 
     private static MLReduceOptions axes(long... axes) {
@@ -146,7 +125,7 @@ class ReductionOpsTest {
         Node node = node(output);
         assertEquals(op, node.op());
         assertEquals("", node.label());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axes", "keepDimensions"), node.attributes().keys());
         assertArrayEquals(new long[] {0, 1, 2}, node.attributes().longs("axes"));
         assertFalse(node.attributes().bool("keepDimensions"));
@@ -271,7 +250,7 @@ class ReductionOpsTest {
         assertEquals(INT32, output.dataType());
         Node node = node(output);
         assertEquals(op, node.op());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axis", "keepDimensions", "outputDataType"), node.attributes().keys());
         assertEquals(1, node.attributes().integer("axis"));
         assertFalse(node.attributes().bool("keepDimensions"));
@@ -361,7 +340,7 @@ class ReductionOpsTest {
         assertEquals(x.descriptor(), output.descriptor());
         Node node = node(output);
         assertEquals(Op.CUMULATIVE_SUM, node.op());
-        assertEquals(List.of("input"), List.copyOf(node.inputs().keySet()));
+        assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axis", "exclusive", "reversed"), node.attributes().keys());
         assertEquals(2, node.attributes().integer("axis"));
         assertFalse(node.attributes().bool("exclusive"));

@@ -18,22 +18,12 @@ import dev.webnn.graph.Op;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-class ShapeOpsTest {
-
-    private final MLContext context = TestContexts.reference();
-    private final MLGraphBuilder builder = new MLGraphBuilder(context);
-
-    @AfterEach
-    void close() {
-        context.close();
-    }
+class ShapeOpsTest extends OpsTestFixture {
 
     private MLOperand input(String name, MLOperandDataType type, long... shape) {
         return builder.input(name, MLOperandDescriptor.of(type, shape));
@@ -41,26 +31,6 @@ class ShapeOpsTest {
 
     private MLOperand x(long... shape) {
         return input("x", FLOAT32, shape);
-    }
-
-    /** Builds the graph computing {@code outputs} and returns its last node. */
-    private Node node(MLOperand... outputs) {
-        Map<String, MLOperand> named = new LinkedHashMap<>();
-        for (int i = 0; i < outputs.length; i++) {
-            named.put("out" + i, outputs[i]);
-        }
-        try (MLGraph graph = builder.build(named)) {
-            List<Node> nodes = graph.graph().nodes();
-            return nodes.get(nodes.size() - 1);
-        }
-    }
-
-    private static void assertTypeError(String message, Executable call) {
-        assertEquals(message, assertThrows(MLTypeError.class, call).getMessage());
-    }
-
-    private static List<String> roles(Node node) {
-        return List.copyOf(node.inputs().keySet());
     }
 
     // ---------------------------------------------------------------------------------
@@ -526,7 +496,7 @@ class ShapeOpsTest {
     @Test
     void splitCountRecordsExplicitSizesAndAxis() {
         List<MLOperand> parts = builder.split(x(6, 4), 3, MLSplitOptions.defaults().withLabel("sp"));
-        Node node = node(parts.toArray(MLOperand[]::new));
+        Node node = node(parts);
         assertEquals(Op.SPLIT, node.op());
         assertEquals("sp", node.label());
         assertEquals(List.of("input"), roles(node));

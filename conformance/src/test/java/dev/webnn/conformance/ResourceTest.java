@@ -3,9 +3,7 @@ package dev.webnn.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
@@ -13,13 +11,8 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
-import dev.webnn.spi.MLBackend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,7 +32,7 @@ class ResourceTest {
     private static final long LIFECYCLE_BUDGET_KB = 16 * 1024;
 
     static Stream<String> backends() {
-        return ML.backends().stream().filter(b -> b.availability().available()).map(MLBackend::name);
+        return AvailableBackends.names();
     }
 
     private static MLGraph graph(MLContext context) {
@@ -52,7 +45,7 @@ class ResourceTest {
     @ParameterizedTest
     @MethodSource("backends")
     void hundredThousandDispatchesKeepRssFlat(String backend) {
-        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1));
+        try (MLContext context = AvailableBackends.open(backend);
              MLGraph graph = graph(context)) {
             MLTensor x = context.createTensor(MLTensorDescriptor.writable(DESC));
             MLTensor y = context.createTensor(MLTensorDescriptor.writable(DESC));
@@ -68,11 +61,11 @@ class ResourceTest {
             for (int i = 0; i < 20_000; i++) {
                 context.dispatch(graph, inputs, outputs);
             }
-            long before = rssKb();
+            long before = AvailableBackends.rssKb();
             for (int i = 0; i < 100_000; i++) {
                 context.dispatch(graph, inputs, outputs);
             }
-            long after = rssKb();
+            long after = AvailableBackends.rssKb();
             float[] expected = new float[32];
             Arrays.fill(expected, 6);
             assertArrayEquals(expected, context.readTensor(z).toArray(ValueLayout.JAVA_FLOAT));
@@ -85,33 +78,18 @@ class ResourceTest {
     @ParameterizedTest
     @MethodSource("backends")
     void thousandGraphLifecyclesReleaseTheirNativeMemory(String backend) {
-        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1))) {
+        try (MLContext context = AvailableBackends.open(backend)) {
             for (int i = 0; i < 100; i++) {
                 graph(context).close();
             }
-            long before = rssKb();
+            long before = AvailableBackends.rssKb();
             for (int i = 0; i < 1_000; i++) {
                 graph(context).close();
             }
-            long after = rssKb();
+            long after = AvailableBackends.rssKb();
             System.out.printf("[resources] %s: 1000 build/compile/close cycles: RSS %d KiB -> %d KiB (%+d KiB)%n", backend,
                     before, after, after - before);
             assertTrue(after - before < LIFECYCLE_BUDGET_KB, backend + ": RSS grew by " + (after - before) + " KiB");
         }
-    }
-
-    /** Resident set size of this process after a full GC. */
-    static long rssKb() {
-        System.gc();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

@@ -3,9 +3,7 @@ package dev.webnn.conformance.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInvalidStateError;
@@ -15,7 +13,7 @@ import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
 import dev.webnn.MLTypeError;
-import dev.webnn.spi.MLBackend;
+import dev.webnn.conformance.AvailableBackends;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -51,11 +49,7 @@ class ConcurrencyTest {
     private static final MLOperandDescriptor DESC = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 4, 16);
 
     static Stream<String> backends() {
-        return ML.backends().stream().filter(b -> b.availability().available()).map(MLBackend::name);
-    }
-
-    private static MLContext open(String backend) {
-        return ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1));
+        return AvailableBackends.names();
     }
 
     /** {@code y = (x + 1) * x}: exact for the small integers the threads write. */
@@ -149,7 +143,7 @@ class ConcurrencyTest {
     @MethodSource("backends")
     void eightThreadsDispatchOnOneContext(String backend) throws Exception {
         AtomicLong done = new AtomicLong();
-        try (MLContext context = open(backend); MLGraph graph = graph(context)) {
+        try (MLContext context = AvailableBackends.open(backend); MLGraph graph = graph(context)) {
             List<String> failures = inThreads((thread, f) -> done.addAndGet(dispatchLoop(context, graph, thread,
                     dispatches(), f)));
             System.out.printf("[concurrency] %s: %d threads x %d dispatches on one context, all checked%n", backend,
@@ -164,7 +158,7 @@ class ConcurrencyTest {
     void eightThreadsDispatchOnSeparateContexts(String backend) throws Exception {
         AtomicLong done = new AtomicLong();
         List<String> failures = inThreads((thread, f) -> {
-            try (MLContext context = open(backend); MLGraph graph = graph(context)) {
+            try (MLContext context = AvailableBackends.open(backend); MLGraph graph = graph(context)) {
                 done.addAndGet(dispatchLoop(context, graph, thread, dispatches(), f));
             }
         });
@@ -178,7 +172,7 @@ class ConcurrencyTest {
     @MethodSource("backends")
     void eightThreadsBuildGraphsAtOnce(String backend) throws Exception {
         long graphs = Soak.value("webnn.concurrency.graphs", 25, 1_000);
-        try (MLContext context = open(backend)) {
+        try (MLContext context = AvailableBackends.open(backend)) {
             List<String> failures = inThreads((thread, f) -> {
                 try (Arena arena = Arena.ofConfined()) {
                     for (long i = 0; i < graphs; i++) {
@@ -213,7 +207,7 @@ class ConcurrencyTest {
         AtomicLong calls = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         for (long round = 0; round < rounds; round++) {
-            MLContext context = open(backend);
+            MLContext context = AvailableBackends.open(backend);
             MLGraph graph = graph(context);
             CountDownLatch running = new CountDownLatch(THREADS);
             ExecutorService closer = Executors.newSingleThreadExecutor();

@@ -389,7 +389,6 @@ final class GraphGenerator {
 
         /** A new graph input or constant with values of the domain. */
         String fresh(MLOperandDataType dataType, long[] shape, Domain domain, boolean constant) {
-            String name = "x" + counter++;
             long count = 1;
             for (long d : shape) {
                 count *= d;
@@ -400,6 +399,18 @@ final class GraphGenerator {
             for (long i = 0; i < count; i++) {
                 values.add(floating ? dyadic(domain) : BigInteger.valueOf(integer(domain, signed)));
             }
+            return leaf(dataType, shape, values, constant, floating ? 3 : 0, floating ? 2 : (signed ? 8 : 15));
+        }
+
+        /**
+         * Adds a graph input or constant with the given values, known exactly: at most
+         * {@code fracBits} fractional bits and magnitude {@code maxAbs}.
+         *
+         * @return its name
+         */
+        private String leaf(MLOperandDataType dataType, long[] shape, List<Object> values, boolean constant, int fracBits,
+                            double maxAbs) {
+            String name = "x" + counter++;
             WptTensor tensor = new WptTensor(name, dataType, shape, values, false, constant);
             MLOperandDescriptor descriptor = MLOperandDescriptor.of(dataType, shape);
             MLOperand operand;
@@ -412,7 +423,7 @@ final class GraphGenerator {
             }
             inputs.put(name, tensor);
             operands.put(name, operand);
-            facts.put(name, new Facts(dataType, shape, true, floating ? 3 : 0, floating ? 2 : (signed ? 8 : 15), false, true));
+            facts.put(name, new Facts(dataType, shape, true, fracBits, maxAbs, false, true));
             pending.add(name);
             return name;
         }
@@ -1020,22 +1031,7 @@ final class GraphGenerator {
             for (long i = 0; i < count; i++) {
                 values.add(BigInteger.valueOf(random.nextInt(3) == 0 ? 0 : 1 + random.nextInt(3)));
             }
-            String condition = "x" + counter++;
-            boolean constant = random.nextBoolean();
-            WptTensor tensor = new WptTensor(condition, MLOperandDataType.UINT8, conditionShape, values, false, constant);
-            MLOperandDescriptor descriptor = MLOperandDescriptor.of(MLOperandDataType.UINT8, conditionShape);
-            MLOperand operand;
-            if (constant) {
-                try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-                    operand = builder.constant(descriptor, dev.webnn.conformance.WptData.encode(tensor, arena));
-                }
-            } else {
-                operand = builder.input(condition, descriptor);
-            }
-            inputs.put(condition, tensor);
-            operands.put(condition, operand);
-            facts.put(condition, new Facts(MLOperandDataType.UINT8, conditionShape, true, 0, 3, false, true));
-            pending.add(condition);
+            String condition = leaf(MLOperandDataType.UINT8, conditionShape, values, random.nextBoolean(), 0, 3);
             return Step.of(args("condition", condition, "trueValue", trueValue, "falseValue", falseValue),
                     exactLike(trueValue, falseValue));
         }
@@ -1051,15 +1047,7 @@ final class GraphGenerator {
                 values.add(BigInteger.valueOf(random.nextInt((int) shape[axis])));
             }
             MLOperandDataType indexType = random.nextBoolean() ? MLOperandDataType.INT32 : MLOperandDataType.INT64;
-            String indices = "x" + counter++;
-            WptTensor tensor = new WptTensor(indices, indexType, indexShape, values, false, true);
-            try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
-                operands.put(indices, builder.constant(MLOperandDescriptor.of(indexType, indexShape),
-                        dev.webnn.conformance.WptData.encode(tensor, arena)));
-            }
-            inputs.put(indices, tensor);
-            facts.put(indices, new Facts(indexType, indexShape, true, 0, shape[axis], false, true));
-            pending.add(indices);
+            String indices = leaf(indexType, indexShape, values, true, 0, shape[axis]);
             Map<String, Object> options = new LinkedHashMap<>();
             if (axis != 0 || random.nextBoolean()) {
                 options.put("axis", big(axis));

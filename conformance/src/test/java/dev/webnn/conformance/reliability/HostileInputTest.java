@@ -3,9 +3,7 @@ package dev.webnn.conformance.reliability;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInvalidStateError;
@@ -21,7 +19,7 @@ import dev.webnn.MLTypeError;
 import dev.webnn.conformance.BuilderInvoker;
 import dev.webnn.io.Npy;
 import dev.webnn.io.NpyFormatException;
-import dev.webnn.spi.MLBackend;
+import dev.webnn.conformance.AvailableBackends;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -86,13 +84,9 @@ class HostileInputTest {
     }
 
     private static List<String> backends() {
-        List<String> names = ML.backends().stream().filter(b -> b.availability().available()).map(MLBackend::name).toList();
+        List<String> names = AvailableBackends.names().toList();
         assumeTrue(!names.isEmpty(), "no available backend");
         return names;
-    }
-
-    private static MLContext open(String backend) {
-        return ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1));
     }
 
     private void assertClean(String part) {
@@ -115,8 +109,8 @@ class HostileInputTest {
         long rounds = Soak.value("webnn.hostile.rounds", 150, 5_000);
         SplittableRandom random = new SplittableRandom(SEED);
         for (long round = 0; round < rounds; round++) {
-            try (MLContext context = open(backends.get((int) (round % backends.size())));
-                 MLContext other = open(backends.get((int) ((round + 1) % backends.size())))) {
+            try (MLContext context = AvailableBackends.open(backends.get((int) (round % backends.size())));
+                 MLContext other = AvailableBackends.open(backends.get((int) ((round + 1) % backends.size())))) {
                 MLGraphBuilder builder = new MLGraphBuilder(context);
                 Arguments arguments = new Arguments(random, builder, new MLGraphBuilder(other), context, other);
                 for (int step = 0; step < 60; step++) {
@@ -404,7 +398,7 @@ class HostileInputTest {
         for (long round = 0; round < rounds; round++) {
             List<MLContext> contexts = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                contexts.add(open(backends.get(random.nextInt(backends.size()))));
+                contexts.add(AvailableBackends.open(backends.get(random.nextInt(backends.size()))));
             }
             List<MLGraph> graphs = new ArrayList<>();
             List<MLTensor> tensors = new ArrayList<>();
@@ -441,8 +435,8 @@ class HostileInputTest {
                     boolean contextClosed = context.isClosed();
                     switch (random.nextInt(9)) {
                         case 0 -> {
-                            Map<String, MLTensor> inputs = tensorMap(random, tensors, "x", "z");
-                            Map<String, MLTensor> outputs = tensorMap(random, tensors, "y");
+                            Map<String, MLTensor> inputs = byName(random, tensors, "x", "z");
+                            Map<String, MLTensor> outputs = byName(random, tensors, "y");
                             String text = "dispatch(" + graph + ", " + inputs + ", " + outputs + ") on " + context;
                             if (contextClosed) {
                                 hostile.reject("dispatch on a closed context", text,
@@ -456,8 +450,8 @@ class HostileInputTest {
                             }
                         }
                         case 1 -> {
-                            Map<String, MemorySegment> inputs = segmentMap(random, segments, "x", "z");
-                            Map<String, MemorySegment> outputs = segmentMap(random, segments, "y");
+                            Map<String, MemorySegment> inputs = byName(random, segments, "x", "z");
+                            Map<String, MemorySegment> outputs = byName(random, segments, "y");
                             String text = "compute(" + inputs.keySet() + ", " + outputs.keySet() + ") on " + context;
                             hostile.attempt("compute", text, () -> run(() -> context.compute(graph, inputs, outputs)),
                                     contextClosed ? STATE : ARGUMENT_OR_STATE);
@@ -533,30 +527,19 @@ class HostileInputTest {
         return null;
     }
 
-    /** Tensors by name: usually the wanted names, sometimes one missing, extra, duplicated or wrong. */
-    private static Map<String, MLTensor> tensorMap(SplittableRandom random, List<MLTensor> tensors, String... names) {
-        Map<String, MLTensor> map = new LinkedHashMap<>();
+    /**
+     * Tensors (or segments) by name: usually the wanted names, sometimes one missing, extra,
+     * duplicated or wrong.
+     */
+    private static <T> Map<String, T> byName(SplittableRandom random, List<T> values, String... names) {
+        Map<String, T> map = new LinkedHashMap<>();
         for (String name : names) {
             if (random.nextInt(8) > 0) {
-                map.put(random.nextInt(10) == 0 ? name + "?" : name, tensors.get(random.nextInt(tensors.size())));
+                map.put(random.nextInt(10) == 0 ? name + "?" : name, values.get(random.nextInt(values.size())));
             }
         }
         if (random.nextInt(8) == 0) {
-            map.put("extra", tensors.get(random.nextInt(tensors.size())));
-        }
-        return map;
-    }
-
-    private static Map<String, MemorySegment> segmentMap(SplittableRandom random, List<MemorySegment> segments,
-                                                         String... names) {
-        Map<String, MemorySegment> map = new LinkedHashMap<>();
-        for (String name : names) {
-            if (random.nextInt(8) > 0) {
-                map.put(random.nextInt(10) == 0 ? name + "?" : name, segments.get(random.nextInt(segments.size())));
-            }
-        }
-        if (random.nextInt(8) == 0) {
-            map.put("extra", segments.get(random.nextInt(segments.size())));
+            map.put("extra", values.get(random.nextInt(values.size())));
         }
         return map;
     }

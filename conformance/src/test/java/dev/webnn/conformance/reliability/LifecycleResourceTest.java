@@ -2,9 +2,7 @@ package dev.webnn.conformance.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
@@ -12,11 +10,7 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
-import dev.webnn.spi.MLBackend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.webnn.conformance.AvailableBackends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +36,7 @@ class LifecycleResourceTest {
     private static final long BUDGET_KB = 16 * 1024;
 
     static Stream<String> backends() {
-        return ML.backends().stream().filter(b -> b.availability().available()).map(MLBackend::name);
-    }
-
-    private static MLContext open(String backend) {
-        return ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(1));
+        return AvailableBackends.names();
     }
 
     /** A small graph with a 512-byte constant, so that leaked constants would show. */
@@ -61,7 +51,7 @@ class LifecycleResourceTest {
     @MethodSource("backends")
     void tenThousandGraphLifecyclesKeepRssFlat(String backend) {
         long cycles = Soak.value("webnn.resources.cycles", 10_000, 100_000);
-        try (MLContext context = open(backend)) {
+        try (MLContext context = AvailableBackends.open(backend)) {
             for (int i = 0; i < 500; i++) {
                 graph(context).close();
             }
@@ -86,12 +76,12 @@ class LifecycleResourceTest {
     /** Runs {@code count} cycles in 5 windows; the RSS before the first and after each window. */
     private static long[] windows(long count, Runnable cycle) {
         long[] rss = new long[6];
-        rss[0] = rssKb();
+        rss[0] = AvailableBackends.rssKb();
         for (int w = 1; w <= 5; w++) {
             for (long i = 0; i < count / 5; i++) {
                 cycle.run();
             }
-            rss[w] = rssKb();
+            rss[w] = AvailableBackends.rssKb();
         }
         return rss;
     }
@@ -104,7 +94,7 @@ class LifecycleResourceTest {
 
     /** Opens a context, leaves graphs and tensors open after using them, closes the context. */
     private static void useAndAbandon(String backend) {
-        MLContext context = open(backend);
+        MLContext context = AvailableBackends.open(backend);
         List<MLGraph> graphs = new ArrayList<>();
         List<MLTensor> tensors = new ArrayList<>();
         for (int g = 0; g < 3; g++) {
@@ -125,20 +115,5 @@ class LifecycleResourceTest {
             assertTrue(tensor.isDestroyed(), "a tensor survived its context");
             tensor.close();
         }
-    }
-
-    /** Resident set size of this process after a full GC. */
-    static long rssKb() {
-        System.gc();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", ""));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("no VmRSS in /proc/self/status");
     }
 }

@@ -16,6 +16,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The reference column: the very model our {@code onnxruntime} backend builds, exported with
@@ -58,11 +59,25 @@ public final class OrtJavaRunner implements Runner {
      * @throws dev.webnn.MLNotSupportedError if the backend cannot build the model
      */
     public static void export(ImageClassifier model, Path weights, Path file) {
+        export(file, context -> {
+            MLGraphBuilder builder = new MLGraphBuilder(context);
+            builder.build(Map.of(OUTPUT, model.build(weights, builder))).close();
+        });
+    }
+
+    /**
+     * Lets {@code build} compile graphs on a one-thread {@code onnxruntime} context, which
+     * writes the ONNX model of each graph to {@code file}.
+     *
+     * @param file where to write the {@code .onnx} file
+     * @param build what builds the graphs on the context it is given
+     * @throws dev.webnn.MLNotSupportedError if the backend cannot build a graph
+     */
+    public static void export(Path file, Consumer<MLContext> build) {
         String previous = System.getProperty(SAVE_MODEL_PROPERTY);
         System.setProperty(SAVE_MODEL_PROPERTY, file.toString());
         try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1))) {
-            MLGraphBuilder builder = new MLGraphBuilder(context);
-            builder.build(Map.of(OUTPUT, model.build(weights, builder))).close();
+            build.accept(context);
         } finally {
             if (previous == null) {
                 System.clearProperty(SAVE_MODEL_PROPERTY);
@@ -86,11 +101,8 @@ public final class OrtJavaRunner implements Runner {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session = null;
         OnnxTensor input = null;
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(threads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(file.toString(), options);
+        try {
+            session = session(file, threads);
             FloatBuffer inputBuffer = directFloats(image.length).put(image).flip();
             input = OnnxTensor.createTensor(environment, inputBuffer, model.inputDescriptor().shape());
             long[] outputShape = ((TensorInfo) session.getOutputInfo().get(OUTPUT).getInfo()).getShape();
@@ -110,6 +122,24 @@ public final class OrtJavaRunner implements Runner {
                 e.addSuppressed(suppressed);
             }
             throw new IllegalStateException("ONNX Runtime's Java API cannot run " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an exported model with ONNX Runtime's Java API and the backend's settings:
+     * {@code threads} intra-op threads, one inter-op thread, {@code ORT_ENABLE_ALL}.
+     *
+     * @param file the {@code .onnx} file
+     * @param threads intra-op threads
+     * @return the session; close it after use
+     * @throws OrtException if ONNX Runtime rejects the model
+     */
+    public static OrtSession session(Path file, int threads) throws OrtException {
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            return OrtEnvironment.getEnvironment().createSession(file.toString(), options);
         }
     }
 

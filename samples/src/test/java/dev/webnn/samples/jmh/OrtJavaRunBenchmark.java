@@ -4,9 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.webnn.ML;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
+import dev.webnn.samples.bench.OrtJavaRunner;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,18 +59,10 @@ public class OrtJavaRunBenchmark {
     @Setup
     public void setUp() throws IOException, OrtException {
         Path model = Files.createTempFile("webnn-tiny", ".onnx");
-        System.setProperty("webnn.onnxruntime.saveModel", model.toString());
-        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1))) {
-            TinyGraph.build(context).close();
-        } finally {
-            System.clearProperty("webnn.onnxruntime.saveModel");
-        }
+        OrtJavaRunner.export(model, context -> TinyGraph.build(context).close());
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(1);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            session = environment.createSession(model.toString(), options);
+        try {
+            session = OrtJavaRunner.session(model, 1);
         } finally {
             Files.delete(model);
         }
