@@ -2,6 +2,7 @@ package dev.webnn.backend.onnxruntime;
 
 import dev.webnn.MLContextOptions;
 import dev.webnn.MLOpSupportLimits;
+import dev.webnn.MLTypeError;
 import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.bindings.onnxruntime.OrtApi;
 import dev.webnn.bindings.onnxruntime.OrtModelEditorApi;
@@ -17,6 +18,10 @@ import java.nio.file.Path;
  * (intra-op threads = {@code numThreads}, one inter-op thread, all graph optimisations),
  * and compilation of WebNN graphs into sessions.
  *
+ * <p>The system property {@code webnn.onnxruntime.optimizationLevel} ({@code disabled},
+ * {@code basic}, {@code extended}, {@code layout} or {@code all}, the default) sets ONNX
+ * Runtime's graph optimisation level for the sessions of contexts created afterwards.
+ *
  * <p>With the system property {@code webnn.onnxruntime.saveModel=<path>}, every compiled
  * graph is also written to {@code path} as an ONNX model (before ORT's optimisations), for
  * inspection or for running the same model with ONNX Runtime's own APIs (the benchmarks
@@ -26,6 +31,8 @@ final class OnnxRuntimeContext implements BackendContext {
 
     /** System property naming a file to write each compiled model to. */
     static final String SAVE_MODEL_PROPERTY = "webnn.onnxruntime.saveModel";
+    /** System property choosing ONNX Runtime's graph optimisation level. */
+    static final String OPTIMIZATION_LEVEL_PROPERTY = "webnn.onnxruntime.optimizationLevel";
 
     private final OrtRuntime ort;
     private final MemorySegment api;
@@ -34,7 +41,21 @@ final class OnnxRuntimeContext implements BackendContext {
     OnnxRuntimeContext(MLContextOptions options) {
         this.ort = OrtRuntime.get();
         this.api = ort.api();
-        this.sessionOptions = createSessionOptions(options.numThreads(), OnnxRuntime.ORT_ENABLE_ALL(), null);
+        this.sessionOptions = createSessionOptions(options.numThreads(), optimizationLevel(), null);
+    }
+
+    /** The {@code GraphOptimizationLevel} named by {@link #OPTIMIZATION_LEVEL_PROPERTY}, all by default. */
+    static int optimizationLevel() {
+        String level = System.getProperty(OPTIMIZATION_LEVEL_PROPERTY, "all");
+        return switch (level) {
+            case "disabled" -> OnnxRuntime.ORT_DISABLE_ALL();
+            case "basic" -> OnnxRuntime.ORT_ENABLE_BASIC();
+            case "extended" -> OnnxRuntime.ORT_ENABLE_EXTENDED();
+            case "layout" -> OnnxRuntime.ORT_ENABLE_LAYOUT();
+            case "all" -> OnnxRuntime.ORT_ENABLE_ALL();
+            default -> throw new MLTypeError(OPTIMIZATION_LEVEL_PROPERTY + " is '" + level
+                    + "'; use disabled, basic, extended, layout or all");
+        };
     }
 
     @Override

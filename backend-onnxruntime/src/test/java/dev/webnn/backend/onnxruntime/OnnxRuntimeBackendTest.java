@@ -89,6 +89,32 @@ class OnnxRuntimeBackendTest {
     }
 
     @Test
+    void optimizationLevelComesFromASystemPropertyAndEveryLevelRuns() {
+        try {
+            for (String level : new String[] {"disabled", "basic", "extended", "layout", "all"}) {
+                System.setProperty(OnnxRuntimeContext.OPTIMIZATION_LEVEL_PROPERTY, level);
+                try (MLContext c = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime"));
+                     Arena arena = Arena.ofConfined()) {
+                    MLGraphBuilder b = new MLGraphBuilder(c);
+                    MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2));
+                    try (MLGraph graph = b.build(Map.of("y", b.add(x, x)))) {
+                        MemorySegment out = arena.allocate(JAVA_FLOAT, 2);
+                        c.compute(graph, Map.of("x", arena.allocateFrom(JAVA_FLOAT, 1, 2)), Map.of("y", out));
+                        assertArrayEquals(new float[] {2, 4}, out.toArray(JAVA_FLOAT), level);
+                    }
+                }
+            }
+            System.setProperty(OnnxRuntimeContext.OPTIMIZATION_LEVEL_PROPERTY, "fastest");
+            dev.webnn.MLTypeError e = org.junit.jupiter.api.Assertions.assertThrows(dev.webnn.MLTypeError.class,
+                    () -> ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime")));
+            assertEquals("webnn.onnxruntime.optimizationLevel is 'fastest'; use disabled, basic, extended, layout or all",
+                    e.getMessage());
+        } finally {
+            System.clearProperty(OnnxRuntimeContext.OPTIMIZATION_LEVEL_PROPERTY);
+        }
+    }
+
+    @Test
     void savesTheBuiltModelWhenAskedAndOnnxRuntimesJavaApiRunsIt(@TempDir Path temp) throws Exception {
         Path file = temp.resolve("add.onnx");
         float[] constant = new float[64];
