@@ -23,25 +23,25 @@ final class ActivationOps {
 
     /** elu: {@code alpha} cast to the input's data type. */
     static MLOperand elu(MLGraphBuilder builder, MLOperand input, MLEluOptions options) {
-        MLEluOptions o = Checks.options(Op.ELU, options);
+        MLEluOptions o = builder.begin(Op.ELU, options);
         return scalars(builder, Op.ELU, input, o.label(), "alpha", o.alpha());
     }
 
     /** hardSigmoid: {@code alpha} and {@code beta} cast to the input's data type. */
     static MLOperand hardSigmoid(MLGraphBuilder builder, MLOperand input, MLHardSigmoidOptions options) {
-        MLHardSigmoidOptions o = Checks.options(Op.HARD_SIGMOID, options);
+        MLHardSigmoidOptions o = builder.begin(Op.HARD_SIGMOID, options);
         return scalars(builder, Op.HARD_SIGMOID, input, o.label(), "alpha", o.alpha(), "beta", o.beta());
     }
 
     /** leakyRelu: {@code alpha} cast to the input's data type. */
     static MLOperand leakyRelu(MLGraphBuilder builder, MLOperand input, MLLeakyReluOptions options) {
-        MLLeakyReluOptions o = Checks.options(Op.LEAKY_RELU, options);
+        MLLeakyReluOptions o = builder.begin(Op.LEAKY_RELU, options);
         return scalars(builder, Op.LEAKY_RELU, input, o.label(), "alpha", o.alpha());
     }
 
     /** linear: {@code alpha} and {@code beta} cast to the input's data type. */
     static MLOperand linear(MLGraphBuilder builder, MLOperand input, MLLinearOptions options) {
-        MLLinearOptions o = Checks.options(Op.LINEAR, options);
+        MLLinearOptions o = builder.begin(Op.LINEAR, options);
         return scalars(builder, Op.LINEAR, input, o.label(), "alpha", o.alpha(), "beta", o.beta());
     }
 
@@ -67,7 +67,7 @@ final class ActivationOps {
     /** softmax: {@code axis} must index a dimension of the input. */
     static MLOperand softmax(MLGraphBuilder builder, MLOperand input, long axis, MLOperatorOptions options) {
         Op op = Op.SOFTMAX;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         return ElementwiseOps.unary(builder, op, input, label, operand -> Attributes.builder()
                 .integer("axis", Checks.axis(op, label, "axis", axis, operand.rank())).build());
     }
@@ -75,7 +75,7 @@ final class ActivationOps {
     /** prelu: slope has input's data type; output shape is the broadcast of slope and input. */
     static MLOperand prelu(MLGraphBuilder builder, MLOperand input, MLOperand slope, MLOperatorOptions options) {
         Op op = Op.PRELU;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input, "slope", slope);
         var inputs = MLGraphBuilder.roles("input", input, "slope", slope);
         Checks.inputLimits(op, label, inputs);

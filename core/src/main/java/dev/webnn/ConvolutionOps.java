@@ -119,7 +119,7 @@ final class ConvolutionOps {
     /** The spec's conv2d method steps. */
     static MLOperand conv2d(MLGraphBuilder builder, MLOperand input, MLOperand filter, MLConv2dOptions options) {
         Op op = Op.CONV2D;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
         builder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "filter", filter, "bias", bias);
@@ -170,7 +170,7 @@ final class ConvolutionOps {
     static MLOperand convTranspose2d(MLGraphBuilder builder, MLOperand input, MLOperand filter,
                                      MLConvTranspose2dOptions options) {
         Op op = Op.CONV_TRANSPOSE2D;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
         builder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "filter", filter, "bias", bias);

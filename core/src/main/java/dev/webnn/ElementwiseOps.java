@@ -27,7 +27,7 @@ final class ElementwiseOps {
 
     /** add, sub, mul, div, max, min, pow: same data type, bidirectional broadcast. */
     static MLOperand binary(MLGraphBuilder builder, Op op, MLOperand a, MLOperand b, MLOperatorOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "a", a, "b", b);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("a", a, "b", b);
         Checks.inputLimits(op, label, inputs);
@@ -51,7 +51,7 @@ final class ElementwiseOps {
 
     private static MLOperand logical(MLGraphBuilder builder, Op op, MLOperand a, MLOperand b, boolean passesB,
                                      MLOperatorOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "a", a);
         // logicalNot/And/Or/Xor: a must be uint8 (the table's row for a)
         Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a));
@@ -79,7 +79,7 @@ final class ElementwiseOps {
      * passed by each method are the rows of the tensor-limits table).
      */
     static MLOperand unary(MLGraphBuilder builder, Op op, MLOperand input, MLOperatorOptions options) {
-        return unary(builder, op, input, Checks.options(op, options).label(), operand -> Attributes.NONE);
+        return unary(builder, op, input, builder.begin(op, options).label(), operand -> Attributes.NONE);
     }
 
     /**
@@ -101,7 +101,7 @@ final class ElementwiseOps {
     /** cast: the input's shape with the target data type. */
     static MLOperand cast(MLGraphBuilder builder, MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
         Op op = Op.CAST;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         if (dataType == null) {
             throw Checks.typeError(op, label, "dataType is null");
@@ -119,7 +119,7 @@ final class ElementwiseOps {
      */
     static MLOperand clamp(MLGraphBuilder builder, MLOperand input, MLClampOptions options) {
         Op op = Op.CLAMP;
-        MLClampOptions clampOptions = Checks.options(op, options);
+        MLClampOptions clampOptions = builder.begin(op, options);
         String label = clampOptions.label();
         return unary(builder, op, input, label, operand -> {
             MLOperandDataType type = operand.dataType();
@@ -146,7 +146,7 @@ final class ElementwiseOps {
     static MLOperand where(MLGraphBuilder builder, MLOperand condition, MLOperand trueValue, MLOperand falseValue,
                            MLOperatorOptions options) {
         Op op = Op.WHERE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "condition", condition, "trueValue", trueValue, "falseValue", falseValue);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("condition", condition, "trueValue", trueValue,
                 "falseValue", falseValue);

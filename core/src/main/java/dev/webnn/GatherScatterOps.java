@@ -17,7 +17,7 @@ final class GatherScatterOps {
     /** Spec: gather(input, indices, options). */
     static MLOperand gather(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLGatherOptions options) {
         Op op = Op.GATHER;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
         builder.validateOperands(op, label, "input", input, "indices", indices);
         indicesType(op, label, indices);
@@ -34,7 +34,7 @@ final class GatherScatterOps {
     /** Spec: gatherElements(input, indices, options). */
     static MLOperand gatherElements(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLGatherOptions options) {
         Op op = Op.GATHER_ELEMENTS;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
         builder.validateOperands(op, label, "input", input, "indices", indices);
         limits(op, label, input, indices, null);
@@ -48,7 +48,7 @@ final class GatherScatterOps {
     /** Spec: gatherND(input, indices, options). */
     static MLOperand gatherND(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperatorOptions options) {
         Op op = Op.GATHER_ND;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input, "indices", indices);
         limits(op, label, input, indices, null);
         return record(builder, op, label, input, indices, null, -1, sliceShape(op, label, input, indices));
@@ -58,7 +58,7 @@ final class GatherScatterOps {
     static MLOperand scatterElements(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperand updates,
                                      MLScatterOptions options) {
         Op op = Op.SCATTER_ELEMENTS;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
         builder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
         limits(op, label, input, indices, updates);
@@ -75,7 +75,7 @@ final class GatherScatterOps {
     static MLOperand scatterND(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperand updates,
                                MLOperatorOptions options) {
         Op op = Op.SCATTER_ND;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
         limits(op, label, input, indices, updates);
         long[] expected = sliceShape(op, label, input, indices);

@@ -331,7 +331,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand add(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.ADD, a, b, options);
     }
 
@@ -361,7 +360,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sub(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.SUB, a, b, options);
     }
 
@@ -391,7 +389,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand mul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MUL, a, b, options);
     }
 
@@ -422,7 +419,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand div(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.DIV, a, b, options);
     }
 
@@ -453,7 +449,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand max(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MAX, a, b, options);
     }
 
@@ -485,7 +480,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand min(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.MIN, a, b, options);
     }
 
@@ -516,7 +510,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pow(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.binary(this, Op.POW, a, b, options);
     }
 
@@ -546,7 +539,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand equal(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.EQUAL, a, b, options);
     }
 
@@ -576,7 +568,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand notEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.NOT_EQUAL, a, b, options);
     }
 
@@ -606,7 +597,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greater(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.GREATER, a, b, options);
     }
 
@@ -636,7 +626,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greaterOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.GREATER_OR_EQUAL, a, b, options);
     }
 
@@ -666,7 +655,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesser(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LESSER, a, b, options);
     }
 
@@ -696,7 +684,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesserOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LESSER_OR_EQUAL, a, b, options);
     }
 
@@ -727,7 +714,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalAnd(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_AND, a, b, options);
     }
 
@@ -758,7 +744,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalOr(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_OR, a, b, options);
     }
 
@@ -789,7 +774,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalXor(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_XOR, a, b, options);
     }
 
@@ -817,7 +801,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalNot(MLOperand a, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.LOGICAL_NOT, a, options);
     }
 
@@ -845,7 +828,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isNaN(MLOperand a, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.IS_NAN, a, options);
     }
 
@@ -873,7 +855,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isInfinite(MLOperand a, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.logical(this, Op.IS_INFINITE, a, options);
     }
 
@@ -901,7 +882,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand abs(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ABS, input, options);
     }
 
@@ -928,7 +908,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand ceil(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.CEIL, input, options);
     }
 
@@ -955,7 +934,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cos(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.COS, input, options);
     }
 
@@ -982,7 +960,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand erf(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ERF, input, options);
     }
 
@@ -1009,7 +986,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand exp(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.EXP, input, options);
     }
 
@@ -1036,7 +1012,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand floor(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.FLOOR, input, options);
     }
 
@@ -1063,7 +1038,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand identity(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.IDENTITY, input, options);
     }
 
@@ -1090,7 +1064,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand log(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.LOG, input, options);
     }
 
@@ -1118,7 +1091,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand neg(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.NEG, input, options);
     }
 
@@ -1145,7 +1117,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reciprocal(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.RECIPROCAL, input, options);
     }
 
@@ -1172,7 +1143,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand roundEven(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.ROUND_EVEN, input, options);
     }
 
@@ -1200,7 +1170,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sign(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SIGN, input, options);
     }
 
@@ -1227,7 +1196,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sin(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SIN, input, options);
     }
 
@@ -1254,7 +1222,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sqrt(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.SQRT, input, options);
     }
 
@@ -1281,7 +1248,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tan(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.unary(this, Op.TAN, input, options);
     }
 
@@ -1310,7 +1276,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cast(MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.cast(this, input, dataType, options);
     }
 
@@ -1342,7 +1307,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand clamp(MLOperand input, MLClampOptions options) {
-        checkCanBuild();
         return ElementwiseOps.clamp(this, input, options);
     }
 
@@ -1374,7 +1338,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue, MLOperatorOptions options) {
-        checkCanBuild();
         return ElementwiseOps.where(this, condition, trueValue, falseValue, options);
     }
 
@@ -1404,7 +1367,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand elu(MLOperand input, MLEluOptions options) {
-        checkCanBuild();
         return ActivationOps.elu(this, input, options);
     }
 
@@ -1431,7 +1393,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gelu(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.GELU, input, options);
     }
 
@@ -1459,7 +1420,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSigmoid(MLOperand input, MLHardSigmoidOptions options) {
-        checkCanBuild();
         return ActivationOps.hardSigmoid(this, input, options);
     }
 
@@ -1487,7 +1447,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSwish(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.HARD_SWISH, input, options);
     }
 
@@ -1514,7 +1473,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand leakyRelu(MLOperand input, MLLeakyReluOptions options) {
-        checkCanBuild();
         return ActivationOps.leakyRelu(this, input, options);
     }
 
@@ -1542,7 +1500,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand linear(MLOperand input, MLLinearOptions options) {
-        checkCanBuild();
         return ActivationOps.linear(this, input, options);
     }
 
@@ -1573,7 +1530,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand prelu(MLOperand input, MLOperand slope, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.prelu(this, input, slope, options);
     }
 
@@ -1602,7 +1558,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand relu(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.RELU, input, options);
     }
 
@@ -1629,7 +1584,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sigmoid(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.SIGMOID, input, options);
     }
 
@@ -1658,7 +1612,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softmax(MLOperand input, long axis, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.softmax(this, input, axis, options);
     }
 
@@ -1686,7 +1639,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softplus(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.SOFTPLUS, input, options);
     }
 
@@ -1713,7 +1665,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softsign(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.SOFTSIGN, input, options);
     }
 
@@ -1740,7 +1691,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tanh(MLOperand input, MLOperatorOptions options) {
-        checkCanBuild();
         return ActivationOps.plain(this, Op.TANH, input, options);
     }
 
@@ -1781,7 +1731,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand conv2d(MLOperand input, MLOperand filter, MLConv2dOptions options) {
-        checkCanBuild();
         return ConvolutionOps.conv2d(this, input, filter, options);
     }
 
@@ -1826,7 +1775,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand convTranspose2d(MLOperand input, MLOperand filter, MLConvTranspose2dOptions options) {
-        checkCanBuild();
         return ConvolutionOps.convTranspose2d(this, input, filter, options);
     }
 
@@ -1868,7 +1816,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand averagePool2d(MLOperand input, MLPool2dOptions options) {
-        checkCanBuild();
         return PoolingOps.pool2d(this, Op.AVERAGE_POOL2D, input, options);
     }
 
@@ -1898,7 +1845,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand l2Pool2d(MLOperand input, MLPool2dOptions options) {
-        checkCanBuild();
         return PoolingOps.pool2d(this, Op.L2_POOL2D, input, options);
     }
 
@@ -1929,7 +1875,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand maxPool2d(MLOperand input, MLPool2dOptions options) {
-        checkCanBuild();
         return PoolingOps.pool2d(this, Op.MAX_POOL2D, input, options);
     }
 
@@ -1963,7 +1908,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand resample2d(MLOperand input, MLResample2dOptions options) {
-        checkCanBuild();
         return PoolingOps.resample2d(this, input, options);
     }
 
@@ -2000,7 +1944,6 @@ public final class MLGraphBuilder {
      */
     public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
-        checkCanBuild();
         return NormalizationOps.batchNormalization(this, input, mean, variance, options);
     }
 
@@ -2034,7 +1977,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand instanceNormalization(MLOperand input, MLInstanceNormalizationOptions options) {
-        checkCanBuild();
         return NormalizationOps.instanceNormalization(this, input, options);
     }
 
@@ -2066,7 +2008,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand layerNormalization(MLOperand input, MLLayerNormalizationOptions options) {
-        checkCanBuild();
         return NormalizationOps.layerNormalization(this, input, options);
     }
 
@@ -2104,7 +2045,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL1(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_L1, input, options);
     }
 
@@ -2137,7 +2077,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL2(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_L2, input, options);
     }
 
@@ -2170,7 +2109,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSum(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM, input, options);
     }
 
@@ -2203,7 +2141,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSumExp(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM_EXP, input, options);
     }
 
@@ -2236,7 +2173,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMax(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MAX, input, options);
     }
 
@@ -2269,7 +2205,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMean(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MEAN, input, options);
     }
 
@@ -2302,7 +2237,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMin(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_MIN, input, options);
     }
 
@@ -2335,7 +2269,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceProduct(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_PRODUCT, input, options);
     }
 
@@ -2368,7 +2301,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSum(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_SUM, input, options);
     }
 
@@ -2401,7 +2333,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSumSquare(MLOperand input, MLReduceOptions options) {
-        checkCanBuild();
         return ReductionOps.reduce(this, Op.REDUCE_SUM_SQUARE, input, options);
     }
 
@@ -2435,7 +2366,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMin(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        checkCanBuild();
         return ReductionOps.argMinMax(this, Op.ARG_MIN, input, axis, options);
     }
 
@@ -2471,7 +2401,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMax(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        checkCanBuild();
         return ReductionOps.argMinMax(this, Op.ARG_MAX, input, axis, options);
     }
 
@@ -2506,7 +2435,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cumulativeSum(MLOperand input, long axis, MLCumulativeSumOptions options) {
-        checkCanBuild();
         return ReductionOps.cumulativeSum(this, input, axis, options);
     }
 
@@ -2541,7 +2469,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gemm(MLOperand a, MLOperand b, MLGemmOptions options) {
-        checkCanBuild();
         return MatrixOps.gemm(this, a, b, options);
     }
 
@@ -2573,7 +2500,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand matmul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        checkCanBuild();
         return MatrixOps.matmul(this, a, b, options);
     }
 
@@ -2605,7 +2531,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand triangular(MLOperand input, MLTriangularOptions options) {
-        checkCanBuild();
         return MatrixOps.triangular(this, input, options);
     }
 
@@ -2639,7 +2564,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        checkCanBuild();
         return QuantizationOps.linear(this, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
@@ -2676,7 +2600,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        checkCanBuild();
         return QuantizationOps.linear(this, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
@@ -2715,7 +2638,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand concat(List<MLOperand> inputs, long axis, MLOperatorOptions options) {
-        checkCanBuild();
         return ShapeOps.concat(this, inputs, axis, options);
     }
 
@@ -2745,7 +2667,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand expand(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        checkCanBuild();
         return ShapeOps.expand(this, input, newShape, options);
     }
 
@@ -2778,7 +2699,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gather(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        checkCanBuild();
         return GatherScatterOps.gather(this, input, indices, options);
     }
 
@@ -2811,7 +2731,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherElements(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        checkCanBuild();
         return GatherScatterOps.gatherElements(this, input, indices, options);
     }
 
@@ -2843,7 +2762,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherND(MLOperand input, MLOperand indices, MLOperatorOptions options) {
-        checkCanBuild();
         return GatherScatterOps.gatherND(this, input, indices, options);
     }
 
@@ -2879,7 +2797,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding, MLPadOptions options) {
-        checkCanBuild();
         return ShapeOps.pad(this, input, beginningPadding, endingPadding, options);
     }
 
@@ -2910,7 +2827,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reshape(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        checkCanBuild();
         return ShapeOps.reshape(this, input, newShape, options);
     }
 
@@ -2938,7 +2854,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reverse(MLOperand input, MLReverseOptions options) {
-        checkCanBuild();
         return ShapeOps.reverse(this, input, options);
     }
 
@@ -2971,7 +2886,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates, MLScatterOptions options) {
-        checkCanBuild();
         return GatherScatterOps.scatterElements(this, input, indices, updates, options);
     }
 
@@ -3006,7 +2920,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates, MLOperatorOptions options) {
-        checkCanBuild();
         return GatherScatterOps.scatterND(this, input, indices, updates, options);
     }
 
@@ -3042,7 +2955,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand slice(MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
-        checkCanBuild();
         return ShapeOps.slice(this, input, starts, sizes, options);
     }
 
@@ -3075,7 +2987,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long splits, MLSplitOptions options) {
-        checkCanBuild();
         return ShapeOps.split(this, input, splits, options);
     }
 
@@ -3108,7 +3019,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long[] splits, MLSplitOptions options) {
-        checkCanBuild();
         return ShapeOps.split(this, input, splits, options);
     }
 
@@ -3138,7 +3048,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tile(MLOperand input, long[] repetitions, MLOperatorOptions options) {
-        checkCanBuild();
         return ShapeOps.tile(this, input, repetitions, options);
     }
 
@@ -3168,7 +3077,6 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand transpose(MLOperand input, MLTransposeOptions options) {
-        checkCanBuild();
         return ShapeOps.transpose(this, input, options);
     }
 
@@ -3217,7 +3125,6 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                long hiddenSize, MLGruOptions options) {
-        checkCanBuild();
         return RecurrentOps.gru(this, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
@@ -3263,7 +3170,6 @@ public final class MLGraphBuilder {
      */
     public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
                              long hiddenSize, MLGruCellOptions options) {
-        checkCanBuild();
         return RecurrentOps.gruCell(this, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
     }
 
@@ -3316,7 +3222,6 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                 long hiddenSize, MLLstmOptions options) {
-        checkCanBuild();
         return RecurrentOps.lstm(this, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
@@ -3364,7 +3269,6 @@ public final class MLGraphBuilder {
     public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                     MLOperand hiddenState, MLOperand cellState, long hiddenSize,
                                     MLLstmCellOptions options) {
-        checkCanBuild();
         return RecurrentOps.lstmCell(this, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
                 options);
     }
@@ -3460,6 +3364,22 @@ public final class MLGraphBuilder {
         }
         nodes.add(new BuilderNode(op, label == null ? "" : label, present, attributes, List.copyOf(outputs)));
         return List.copyOf(outputs);
+    }
+
+    /**
+     * The first steps of every operation: the builder can build (spec: "If this can not
+     * build, then throw an InvalidStateError"), then its options are present.
+     *
+     * @param op the operation
+     * @param options the options given
+     * @param <T> the options type
+     * @return the options
+     * @throws MLInvalidStateError if the builder cannot build
+     * @throws MLTypeError if {@code options} is null
+     */
+    <T> T begin(Op op, T options) {
+        checkCanBuild();
+        return Checks.options(op, options);
     }
 
     /**

@@ -17,7 +17,7 @@ final class MatrixOps {
     /** The spec's gemm method steps: {@code alpha * A * B + beta * C}, output {@code [M, N]}. */
     static MLOperand gemm(MLGraphBuilder builder, MLOperand a, MLOperand b, MLGemmOptions options) {
         Op op = Op.GEMM;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         MLOperand c = options.c().orElse(null);
         builder.validateOperands(op, label, "a", a, "b", b, "c?", c);
         Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a, "b", b));
@@ -50,7 +50,7 @@ final class MatrixOps {
     /** The spec's matmul method steps: batched matrix product with broadcast batch dimensions. */
     static MLOperand matmul(MLGraphBuilder builder, MLOperand a, MLOperand b, MLOperatorOptions options) {
         Op op = Op.MATMUL;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "a", a, "b", b);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("a", a, "b", b);
         // The table's ranks (2 to N) are the spec's "rankA or rankB is less than 2" step.
@@ -84,7 +84,7 @@ final class MatrixOps {
     /** The spec's triangular method steps: the output is a copy of the input's descriptor. */
     static MLOperand triangular(MLGraphBuilder builder, MLOperand input, MLTriangularOptions options) {
         Op op = Op.TRIANGULAR;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
         Checks.inputLimits(op, label, inputs);

@@ -19,7 +19,7 @@ final class NormalizationOps {
     static MLOperand batchNormalization(MLGraphBuilder builder, MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
         Op op = Op.BATCH_NORMALIZATION;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         MLOperand scale = options.scale().orElse(null);
         MLOperand bias = options.bias().orElse(null);
         builder.validateOperands(op, label, "input", input, "mean", mean, "variance", variance, "scale?", scale,
@@ -46,7 +46,7 @@ final class NormalizationOps {
     static MLOperand instanceNormalization(MLGraphBuilder builder, MLOperand input,
                                            MLInstanceNormalizationOptions options) {
         Op op = Op.INSTANCE_NORMALIZATION;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
         ConvPoolNormSupport.rank(op, label, "input", input);
         double epsilon = cast(options.epsilon(), input.dataType());
@@ -65,7 +65,7 @@ final class NormalizationOps {
     /** The spec's layerNormalization method steps. */
     static MLOperand layerNormalization(MLGraphBuilder builder, MLOperand input, MLLayerNormalizationOptions options) {
         Op op = Op.LAYER_NORMALIZATION;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
         int rank = input.rank();
         int[] axes = options.axes()

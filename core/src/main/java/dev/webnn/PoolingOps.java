@@ -32,7 +32,7 @@ final class PoolingOps {
      * throw a TypeError".
      */
     static MLOperand pool2d(MLGraphBuilder builder, Op op, MLOperand input, MLPool2dOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
@@ -98,7 +98,7 @@ final class PoolingOps {
      */
     static MLOperand resample2d(MLGraphBuilder builder, MLOperand input, MLResample2dOptions options) {
         Op op = Op.RESAMPLE2D;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);

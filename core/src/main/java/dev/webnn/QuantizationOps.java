@@ -21,7 +21,7 @@ final class QuantizationOps {
      */
     static MLOperand linear(MLGraphBuilder builder, Op op, MLOperand input, MLOperand scale, MLOperand zeroPoint,
                             MLOperatorOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input, "scale", scale, "zeroPoint", zeroPoint);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scale, "zeroPoint", zeroPoint);
         // Data types (allowed and "same as") and ranks (scale's and zeroPoint's equal input's).

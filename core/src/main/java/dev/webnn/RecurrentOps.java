@@ -96,7 +96,7 @@ final class RecurrentOps {
     static List<MLOperand> gru(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                long steps, long hiddenSize, MLGruOptions options) {
         Op op = Op.GRU;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         unsignedLong(op, label, "steps", steps);
         unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
@@ -129,7 +129,7 @@ final class RecurrentOps {
     static MLOperand gruCell(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                              MLOperand hiddenState, long hiddenSize, MLGruCellOptions options) {
         Op op = Op.GRU_CELL;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
@@ -156,7 +156,7 @@ final class RecurrentOps {
     static List<MLOperand> lstm(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                 long steps, long hiddenSize, MLLstmOptions options) {
         Op op = Op.LSTM;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         unsignedLong(op, label, "steps", steps);
         unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
@@ -194,7 +194,7 @@ final class RecurrentOps {
                                     MLOperand recurrentWeight, MLOperand hiddenState, MLOperand cellState,
                                     long hiddenSize, MLLstmCellOptions options) {
         Op op = Op.LSTM_CELL;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);

@@ -58,7 +58,7 @@ final class ReductionOps {
      * reduceSumSquare. The allowed data types of each are those of its tensor-limits table.
      */
     static MLOperand reduce(MLGraphBuilder builder, Op op, MLOperand input, MLReduceOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
         Checks.inputLimits(op, label, inputs);
@@ -74,7 +74,7 @@ final class ReductionOps {
 
     /** The spec's "create an argMin/argMax operation". */
     static MLOperand argMinMax(MLGraphBuilder builder, Op op, MLOperand input, long axis, MLArgMinMaxOptions options) {
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         int checkedAxis = Checks.axis(op, label, "axis", axis, input.rank());
         MLOperandDataType outputDataType = options.outputDataType();
@@ -102,7 +102,7 @@ final class ReductionOps {
     /** The spec's cumulativeSum method steps: the output has the input's data type and shape. */
     static MLOperand cumulativeSum(MLGraphBuilder builder, MLOperand input, long axis, MLCumulativeSumOptions options) {
         Op op = Op.CUMULATIVE_SUM;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         builder.validateOperands(op, label, "input", input);
         Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
         Checks.inputLimits(op, label, inputs);

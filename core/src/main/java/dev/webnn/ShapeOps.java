@@ -106,7 +106,7 @@ final class ShapeOps {
     /** Spec: concat(inputs, axis, options). */
     static MLOperand concat(MLGraphBuilder builder, List<MLOperand> inputs, long axis, MLOperatorOptions options) {
         Op op = Op.CONCAT;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         unsignedLong(op, label, "axis", axis);
         if (inputs == null) {
             throw Checks.typeError(op, label, "inputs is null");
@@ -153,7 +153,7 @@ final class ShapeOps {
     /** Spec: expand(input, newShape, options). */
     static MLOperand expand(MLGraphBuilder builder, MLOperand input, long[] newShape, MLOperatorOptions options) {
         Op op = Op.EXPAND;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] to = unsignedLongs(op, label, "newShape", newShape);
         builder.validateOperands(op, label, "input", input);
         long[] shape = Checks.broadcastUnidirectional(input.shapeView(), to);
@@ -169,7 +169,7 @@ final class ShapeOps {
     static MLOperand pad(MLGraphBuilder builder, MLOperand input, long[] beginningPadding, long[] endingPadding,
                          MLPadOptions options) {
         Op op = Op.PAD;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] beginning = unsignedLongs(op, label, "beginningPadding", beginningPadding);
         long[] ending = unsignedLongs(op, label, "endingPadding", endingPadding);
         builder.validateOperands(op, label, "input", input);
@@ -207,7 +207,7 @@ final class ShapeOps {
     /** Spec: reshape(input, newShape, options). */
     static MLOperand reshape(MLGraphBuilder builder, MLOperand input, long[] newShape, MLOperatorOptions options) {
         Op op = Op.RESHAPE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] shape = unsignedLongs(op, label, "newShape", newShape);
         builder.validateOperands(op, label, "input", input);
         outputRank(op, label, input.dataType(), shape);
@@ -226,7 +226,7 @@ final class ShapeOps {
     /** Spec: reverse(input, options). */
     static MLOperand reverse(MLGraphBuilder builder, MLOperand input, MLReverseOptions options) {
         Op op = Op.REVERSE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] given = options.axes().map(a -> unsignedLongs(op, label, "axes", a)).orElse(null);
         builder.validateOperands(op, label, "input", input);
         Checks.inputLimits(op, label, MLGraphBuilder.roles("input", input));
@@ -238,7 +238,7 @@ final class ShapeOps {
     /** Spec: slice(input, starts, sizes, options). */
     static MLOperand slice(MLGraphBuilder builder, MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
         Op op = Op.SLICE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] begin = unsignedLongs(op, label, "starts", starts);
         long[] count = unsignedLongs(op, label, "sizes", sizes);
         long[] given = options.strides().map(s -> unsignedLongs(op, label, "strides", s)).orElse(null);
@@ -280,14 +280,14 @@ final class ShapeOps {
 
     /** Spec: split(input, splits, options) with {@code splits} an unsigned long: equal parts. */
     static List<MLOperand> split(MLGraphBuilder builder, MLOperand input, long splits, MLSplitOptions options) {
-        String label = Checks.options(Op.SPLIT, options).label();
+        String label = builder.begin(Op.SPLIT, options).label();
         unsignedLong(Op.SPLIT, label, "splits", splits);
         return split(builder, input, splits, null, options);
     }
 
     /** Spec: split(input, splits, options) with {@code splits} a sequence of sizes. */
     static List<MLOperand> split(MLGraphBuilder builder, MLOperand input, long[] splits, MLSplitOptions options) {
-        String label = Checks.options(Op.SPLIT, options).label();
+        String label = builder.begin(Op.SPLIT, options).label();
         return split(builder, input, 0, unsignedLongs(Op.SPLIT, label, "splits", splits), options);
     }
 
@@ -331,7 +331,7 @@ final class ShapeOps {
     /** Spec: tile(input, repetitions, options). */
     static MLOperand tile(MLGraphBuilder builder, MLOperand input, long[] repetitions, MLOperatorOptions options) {
         Op op = Op.TILE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] times = unsignedLongs(op, label, "repetitions", repetitions);
         builder.validateOperands(op, label, "input", input);
         onePerAxis(op, label, "repetitions", times, input.rank());
@@ -346,7 +346,7 @@ final class ShapeOps {
     /** Spec: transpose(input, options). */
     static MLOperand transpose(MLGraphBuilder builder, MLOperand input, MLTransposeOptions options) {
         Op op = Op.TRANSPOSE;
-        String label = Checks.options(op, options).label();
+        String label = builder.begin(op, options).label();
         long[] given = options.permutation().map(p -> unsignedLongs(op, label, "permutation", p)).orElse(null);
         builder.validateOperands(op, label, "input", input);
         int rank = input.rank();

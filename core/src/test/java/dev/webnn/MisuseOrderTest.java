@@ -1,10 +1,16 @@
 package dev.webnn;
 
 import static dev.webnn.MLOperandDataType.FLOAT32;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +41,56 @@ class MisuseOrderTest {
         assertThrows(MLInvalidStateError.class, () -> b.argMax(x, -1));
         assertThrows(MLInvalidStateError.class, () -> b.reshape(x, -5));
         assertThrows(MLInvalidStateError.class, () -> b.softmax(x, 99));
+    }
+
+    /** Every operation, given wrong arguments and null options, reports the built builder first. */
+    @Test
+    void everyOperationOfABuiltBuilderThrowsInvalidStateFirst() throws Exception {
+        MLGraphBuilder b = new MLGraphBuilder(context);
+        MLOperand x = b.input("x", DESC);
+        b.build(Map.of("y", b.relu(x))).close();
+        int checked = 0;
+        for (Method method : MLGraphBuilder.class.getMethods()) {
+            boolean operation = method.getReturnType() == MLOperand.class || method.getReturnType() == List.class;
+            if (!operation || method.getName().equals("constant")) {
+                continue;
+            }
+            Object[] arguments = Arrays.stream(method.getParameterTypes()).map(type -> wrongArgument(type, x))
+                    .toArray();
+            InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
+                    () -> method.invoke(b, arguments), method.toString());
+            assertInstanceOf(MLInvalidStateError.class, thrown.getCause(), method.toString());
+            checked++;
+        }
+        assertTrue(checked > 180, "operations checked: " + checked);
+    }
+
+    private static Object wrongArgument(Class<?> type, MLOperand operand) {
+        if (type == MLOperand.class) {
+            return operand;
+        }
+        if (type == long.class) {
+            return -1L;
+        }
+        if (type == int.class) {
+            return -1;
+        }
+        if (type == double.class) {
+            return Double.NaN;
+        }
+        if (type == float.class) {
+            return Float.NaN;
+        }
+        if (type == boolean.class) {
+            return false;
+        }
+        if (type == long[].class) {
+            return new long[] {-5};
+        }
+        if (type == List.class) {
+            return List.of(operand);
+        }
+        return null;
     }
 
     @Test
