@@ -1,0 +1,104 @@
+package dev.webnn.backend.xnnpack;
+
+import static java.lang.foreign.MemorySegment.NULL;
+
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Node;
+import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.util.Map;
+
+/**
+ * XNNPACK lowering of the reductions XNNPACK has a node for ({@code reduceSum},
+ * {@code reduceMean}) and of those the spec defines from {@code reduceSum}, composed as
+ * the spec's formulas, each step rounded to the data type:
+ * {@code reduceL1 = reduceSum(abs(x))}, {@code reduceSumSquare = reduceSum(x * x)},
+ * {@code reduceL2 = sqrt(reduceSumSquare(x))}, {@code reduceLogSum = log(reduceSum(x))} and
+ * {@code reduceLogSumExp = log(reduceSum(exp(x)))}.
+ *
+ * <p>Every reduction runs on the input in its logical layout over the {@code axes}
+ * attribute, keeping reduced dimensions (as 1s) when {@code keepDimensions} is true. Empty
+ * axes reduce nothing: the element-wise steps of the formula still apply, so
+ * {@code reduceL1} with empty axes is {@code abs(x)}, as the spec's emulation gives.
+ */
+final class XnnReductionLowering {
+
+    private XnnReductionLowering() {
+    }
+
+    /** An element-wise step of a composed reduction, from value {@code in} to value {@code out}. */
+    @FunctionalInterface
+    private interface Step {
+        void define(XnnLowering lowering, Node node, MLOperandDataType type, int rank, int in, int out);
+    }
+
+    private static Step unary(int type) {
+        return (lowering, node, dataType, rank, in, out) ->
+                XnnActivationLowering.defineUnary(lowering, type, NULL, in, out, node);
+    }
+
+    private static final Step SQUARE = (lowering, node, type, rank, in, out) ->
+            XnnActivationLowering.defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in, in, out, node);
+
+    private static final Step SQUARE_ROOT = (lowering, node, type, rank, in, out) ->
+            XnnActivationLowering.squareRoot(lowering, type, rank, in, out, node);
+
+    static void register(Map<Op, XnnOpLowering> map) {
+        int sum = Xnnpack.xnn_reduce_sum();
+        map.put(Op.REDUCE_SUM, reduction(sum, null, null));
+        map.put(Op.REDUCE_MEAN, reduction(Xnnpack.xnn_reduce_mean(), null, null));
+        map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null));
+        map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null));
+        map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT));
+        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log())));
+        map.put(Op.REDUCE_LOG_SUM_EXP, reduction(sum, unary(Xnnpack.xnn_unary_exp()), unary(Xnnpack.xnn_unary_log())));
+    }
+
+    /**
+     * {@code after(reduce(before(x)))} for the reduction {@code operator}; a null step is
+     * left out.
+     */
+    private static XnnOpLowering reduction(int operator, Step before, Step after) {
+        return (node, lowering) -> {
+            Operand in = node.input("input");
+            MLOperandDescriptor d = in.descriptor();
+            MLOperandDescriptor out = node.output().descriptor();
+            int x = lowering.logical(in);
+            int output = lowering.define(node.output(), null);
+            if (before != null) {
+                int mapped = lowering.subgraph().internal(d.dataType(), d.shape());
+                before.define(lowering, node, d.dataType(), d.rank(), x, mapped);
+                x = mapped;
+            }
+            int reduced = after == null ? output : lowering.subgraph().internal(out.dataType(), out.shape());
+            reduce(lowering, operator, node.attributes().longs("axes"), node.attributes().bool("keepDimensions"), x,
+                    reduced);
+            if (after != null) {
+                after.define(lowering, node, out.dataType(), out.rank(), reduced, output);
+            }
+        };
+    }
+
+    /**
+     * Defines {@code output = reduce(input)} over {@code axes} (of the input as the value is
+     * stored), a copy when there are none.
+     *
+     * @param lowering the lowering
+     * @param operator an {@code xnn_reduce_operator}
+     * @param axes the axes to reduce
+     * @param keepDimensions whether reduced dimensions stay as 1s
+     * @param input the value to reduce
+     * @param output the value receiving the result
+     */
+    static void reduce(XnnLowering lowering, int operator, long[] axes, boolean keepDimensions, int input, int output) {
+        if (axes.length == 0) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
+            return;
+        }
+        XnnStatus.check(Xnnpack.xnn_define_static_reduce(lowering.subgraph().handle(), operator, axes.length,
+                lowering.subgraph().sizes(axes), input, output, keepDimensions ? Xnnpack.XNN_FLAG_KEEP_DIMS() : 0),
+                "define a reduction");
+    }
+}
