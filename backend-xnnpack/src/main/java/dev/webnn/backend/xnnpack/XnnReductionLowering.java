@@ -15,8 +15,13 @@ import java.util.Map;
  * {@code reduceMean}) and of those the spec defines from {@code reduceSum}, composed as
  * the spec's formulas, each step rounded to the data type:
  * {@code reduceL1 = reduceSum(abs(x))}, {@code reduceSumSquare = reduceSum(x * x)},
- * {@code reduceL2 = sqrt(reduceSumSquare(x))}, {@code reduceLogSum = log(reduceSum(x))} and
- * {@code reduceLogSumExp = log(reduceSum(exp(x)))}.
+ * {@code reduceL2 = sqrt(reduceSumSquare(x))} and {@code reduceLogSum = log(reduceSum(x))}.
+ *
+ * <p>{@code reduceLogSumExp} is not lowered: the spec's {@code log(reduceSum(exp(x)))}
+ * overflows once an input exceeds about 88.7, and where the sum of exponentials is near 1
+ * the logarithm amplifies its rounding (on the differential fuzzer's graphs, 170 ULP from
+ * the exact result against WPT's 44 ULP tolerance). The accurate form shifts by the largest
+ * reduced value, which needs a max reduction that this XNNPACK version does not have.
  *
  * <p>Every reduction runs on the input in its logical layout over the {@code axes}
  * attribute, keeping reduced dimensions (as 1s) when {@code keepDimensions} is true. Empty
@@ -53,7 +58,6 @@ final class XnnReductionLowering {
         map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null));
         map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT));
         map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log())));
-        map.put(Op.REDUCE_LOG_SUM_EXP, reduction(sum, unary(Xnnpack.xnn_unary_exp()), unary(Xnnpack.xnn_unary_log())));
     }
 
     /**
