@@ -23,6 +23,10 @@ import java.util.Map;
  * the exact result against WPT's 44 ULP tolerance). The accurate form shifts by the largest
  * reduced value, which needs a max reduction that this XNNPACK version does not have.
  *
+ * <p>For float16 tensors {@code reduceL2} runs in float32 between two convert nodes: its
+ * sum of squares overflows float16 (above 65504) where the norm itself does not, and WPT
+ * expects the norm.
+ *
  * <p>Every reduction runs on the input in its logical layout over the {@code axes}
  * attribute, keeping reduced dimensions (as 1s) when {@code keepDimensions} is true. Empty
  * axes reduce nothing: the element-wise steps of the formula still apply, so
@@ -52,35 +56,47 @@ final class XnnReductionLowering {
 
     static void register(Map<Op, XnnOpLowering> map) {
         int sum = Xnnpack.xnn_reduce_sum();
-        map.put(Op.REDUCE_SUM, reduction(sum, null, null));
-        map.put(Op.REDUCE_MEAN, reduction(Xnnpack.xnn_reduce_mean(), null, null));
-        map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null));
-        map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null));
-        map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT));
-        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log())));
+        map.put(Op.REDUCE_SUM, reduction(sum, null, null, false));
+        map.put(Op.REDUCE_MEAN, reduction(Xnnpack.xnn_reduce_mean(), null, null, false));
+        map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null, false));
+        map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null, false));
+        map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT, true));
+        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log()), false));
     }
 
     /**
      * {@code after(reduce(before(x)))} for the reduction {@code operator}; a null step is
-     * left out.
+     * left out. With {@code wide}, a float16 input is converted to float32 (exactly), the
+     * steps run in float32 and the result is converted back, rounding once.
      */
-    private static XnnOpLowering reduction(int operator, Step before, Step after) {
+    private static XnnOpLowering reduction(int operator, Step before, Step after, boolean wide) {
         return (node, lowering) -> {
             Operand in = node.input("input");
             MLOperandDescriptor d = in.descriptor();
             MLOperandDescriptor out = node.output().descriptor();
+            boolean widen = wide && d.dataType() == MLOperandDataType.FLOAT16;
+            MLOperandDataType type = widen ? MLOperandDataType.FLOAT32 : d.dataType();
             int x = lowering.logical(in);
             int output = lowering.define(node.output(), null);
+            if (widen) {
+                int widened = lowering.subgraph().internal(type, d.shape());
+                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
+                x = widened;
+            }
             if (before != null) {
-                int mapped = lowering.subgraph().internal(d.dataType(), d.shape());
-                before.define(lowering, node, d.dataType(), d.rank(), x, mapped);
+                int mapped = lowering.subgraph().internal(type, d.shape());
+                before.define(lowering, node, type, d.rank(), x, mapped);
                 x = mapped;
             }
-            int reduced = after == null ? output : lowering.subgraph().internal(out.dataType(), out.shape());
+            int result = widen ? lowering.subgraph().internal(type, out.shape()) : output;
+            int reduced = after == null ? result : lowering.subgraph().internal(type, out.shape());
             reduce(lowering, operator, node.attributes().longs("axes"), node.attributes().bool("keepDimensions"), x,
                     reduced);
             if (after != null) {
-                after.define(lowering, node, out.dataType(), out.rank(), reduced, output);
+                after.define(lowering, node, type, out.rank(), reduced, result);
+            }
+            if (widen) {
+                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, output, node);
             }
         };
     }
