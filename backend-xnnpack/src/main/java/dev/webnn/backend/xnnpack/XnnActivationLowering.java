@@ -445,7 +445,8 @@ final class XnnActivationLowering {
         return lowering.scalar(like.descriptor().dataType(), like.descriptor().rank(), value);
     }
 
-    private static void defineUnary(XnnLowering lowering, int type, MemorySegment params, int in, int out, Node node) {
+    /** Defines {@code out = unary(in)}, naming the node's operator if XNNPACK refuses it. */
+    static void defineUnary(XnnLowering lowering, int type, MemorySegment params, int in, int out, Node node) {
         XnnStatus.check(Xnnpack.xnn_define_unary(lowering.subgraph().handle(), type, params, in, out, 0),
                 "define " + node.op().specName());
     }
@@ -458,7 +459,8 @@ final class XnnActivationLowering {
         defineUnary(lowering, Xnnpack.xnn_unary_clamp(), params, in, out, node);
     }
 
-    private static void defineBinary(XnnLowering lowering, int type, int a, int b, int out, Node node) {
+    /** Defines {@code out = binary(a, b)}, naming the node's operator if XNNPACK refuses it. */
+    static void defineBinary(XnnLowering lowering, int type, int a, int b, int out, Node node) {
         XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), type, NULL, a, b, out, 0),
                 "define " + node.op().specName());
     }

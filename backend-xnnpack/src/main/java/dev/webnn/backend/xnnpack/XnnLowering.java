@@ -355,6 +355,7 @@ final class XnnLowering {
         XnnConvolutionLowering.register(map);
         XnnShapeLowering.register(map);
         XnnMatrixLowering.register(map);
+        XnnReductionLowering.register(map);
         XnnNormalizationLowering.register(map);
         return map;
     }

@@ -13,8 +13,8 @@ import dev.webnn.graph.Operand;
 import java.util.Map;
 
 /**
- * XNNPACK lowering of gemm (fully connected with a constant B), matmul (batch matrix
- * multiply) and the sum and mean reductions.
+ * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (batch matrix
+ * multiply); the reductions are in {@link XnnReductionLowering}.
  */
 final class XnnMatrixLowering {
 
@@ -24,8 +24,6 @@ final class XnnMatrixLowering {
     static void register(Map<Op, XnnOpLowering> map) {
         map.put(Op.GEMM, XnnMatrixLowering::gemm);
         map.put(Op.MATMUL, XnnMatrixLowering::matmul);
-        map.put(Op.REDUCE_SUM, (node, lowering) -> reduce(node, lowering, Xnnpack.xnn_reduce_sum()));
-        map.put(Op.REDUCE_MEAN, (node, lowering) -> reduce(node, lowering, Xnnpack.xnn_reduce_mean()));
     }
 
     /**
@@ -141,20 +139,5 @@ final class XnnMatrixLowering {
         XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
                 lowering.subgraph().sizes(shape), value, id, 0), "define a reshape");
         return id;
-    }
-
-    private static void reduce(Node node, XnnLowering lowering, int operator) {
-        Operand in = node.input("input");
-        long[] axes = node.attributes().longs("axes");
-        if (axes.length == 0) {
-            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), lowering.logical(in),
-                    lowering.define(node.output(), null), 0), "define a copy");
-            return;
-        }
-        int input = lowering.logical(in);
-        boolean keep = node.attributes().bool("keepDimensions");
-        int output = lowering.define(node.output(), null);
-        XnnStatus.check(Xnnpack.xnn_define_static_reduce(lowering.subgraph().handle(), operator, axes.length,
-                lowering.subgraph().sizes(axes), input, output, keep ? Xnnpack.XNN_FLAG_KEEP_DIMS() : 0), "define a reduction");
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * converted halves and round back. Where that was not enough the lowering works around it:
  * convolutions take their float16 weights widened to float32 (XNNPACK accepts no other
  * float16 filter), and {@code sigmoid} (which XNNPACK flushes below about -9.7) and
- * {@code sign} (whose kernel gives -1 for -0) run in float32 between two convert nodes.
+ * {@code sign} (whose kernel gives -1 for -0) run in float32 between two convert nodes, as
+ * does {@code reduceL2} (whose sum of squares overflows float16 before the norm does).
  * An operator lowered later is float32 only until it is added here: {@link #narrow} limits
  * the others to float32, so a float16 graph using one fails at build with
  * {@code MLNotSupportedError}.
@@ -50,7 +51,8 @@ final class XnnTypes {
             // shapes and data movement
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD,
             // matrices and reductions
-            Op.GEMM, Op.MATMUL, Op.REDUCE_SUM, Op.REDUCE_MEAN);
+            Op.GEMM, Op.MATMUL, Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2,
+            Op.REDUCE_LOG_SUM);
 
     private static final Set<MLOperandDataType> FLOAT32_ONLY = EnumSet.of(MLOperandDataType.FLOAT32);
 

@@ -395,6 +395,16 @@ class XnnFloat16Test {
                 MLReduceOptions.defaults().withAxes(1, 3)));
         assertMatchesFloat32("reduceMean", 4 + 2, data, (b, o) -> b.reduceMean(o.input("x", 2, 3, 4, 5),
                 MLReduceOptions.defaults().withAxes(2).withKeepDimensions(true)));
+        // the composed reductions, with WPT's budgets: N, 2N, 2N + 2 and N + 18 for N reduced elements
+        MLReduceOptions axes13 = MLReduceOptions.defaults().withAxes(1, 3);
+        assertMatchesFloat32("reduceL1", 2 * 4 + 1, data, (b, o) -> b.reduceL1(b.sub(o.input("x", 2, 3, 4, 5),
+                o.constant("c", 5)), MLReduceOptions.defaults().withAxes(0, 2)));
+        assertMatchesFloat32("reduceSumSquare", 2 * 3 * 5, data, (b, o) -> b.reduceSumSquare(o.input("x", 2, 3, 4, 5), axes13));
+        assertMatchesFloat32("reduceL2", 2 * 3 * 5 + 2, data, (b, o) -> b.reduceL2(o.input("x", 2, 3, 4, 5), axes13));
+        // squares of values near 100 sum beyond the float16 range; reduceL2 sums them in float32
+        assertMatchesFloat32("reduceL2 beyond float16 squares", 2 * 3 * 5 + 2, Map.of("x", randomHalves(2 * 3 * 4 * 5, 13, 90, 110)),
+                (b, o) -> b.reduceL2(o.input("x", 2, 3, 4, 5), axes13));
+        assertMatchesFloat32("reduceLogSum", 3 * 5 + 18, data, (b, o) -> b.reduceLogSum(o.input("x", 2, 3, 4, 5), axes13));
     }
 
     @Test

@@ -1,0 +1,124 @@
+package dev.webnn.backend.xnnpack;
+
+import static java.lang.foreign.MemorySegment.NULL;
+
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
+import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.graph.Node;
+import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import java.util.Map;
+
+/**
+ * XNNPACK lowering of the reductions XNNPACK has a node for ({@code reduceSum},
+ * {@code reduceMean}) and of those the spec defines from {@code reduceSum}, composed as
+ * the spec's formulas, each step rounded to the data type:
+ * {@code reduceL1 = reduceSum(abs(x))}, {@code reduceSumSquare = reduceSum(x * x)},
+ * {@code reduceL2 = sqrt(reduceSumSquare(x))} and {@code reduceLogSum = log(reduceSum(x))}.
+ *
+ * <p>{@code reduceLogSumExp} is not lowered: the spec's {@code log(reduceSum(exp(x)))}
+ * overflows once an input exceeds about 88.7, and where the sum of exponentials is near 1
+ * the logarithm amplifies its rounding (on the differential fuzzer's graphs, 170 ULP from
+ * the exact result against WPT's 44 ULP tolerance). The accurate form shifts by the largest
+ * reduced value, which needs a max reduction that this XNNPACK version does not have.
+ *
+ * <p>For float16 tensors {@code reduceL2} runs in float32 between two convert nodes: its
+ * sum of squares overflows float16 (above 65504) where the norm itself does not, and WPT
+ * expects the norm.
+ *
+ * <p>Every reduction runs on the input in its logical layout over the {@code axes}
+ * attribute, keeping reduced dimensions (as 1s) when {@code keepDimensions} is true. Empty
+ * axes reduce nothing: the element-wise steps of the formula still apply, so
+ * {@code reduceL1} with empty axes is {@code abs(x)}, as the spec's emulation gives.
+ */
+final class XnnReductionLowering {
+
+    private XnnReductionLowering() {
+    }
+
+    /** An element-wise step of a composed reduction, from value {@code in} to value {@code out}. */
+    @FunctionalInterface
+    private interface Step {
+        void define(XnnLowering lowering, Node node, MLOperandDataType type, int rank, int in, int out);
+    }
+
+    private static Step unary(int type) {
+        return (lowering, node, dataType, rank, in, out) ->
+                XnnActivationLowering.defineUnary(lowering, type, NULL, in, out, node);
+    }
+
+    private static final Step SQUARE = (lowering, node, type, rank, in, out) ->
+            XnnActivationLowering.defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in, in, out, node);
+
+    private static final Step SQUARE_ROOT = (lowering, node, type, rank, in, out) ->
+            XnnActivationLowering.squareRoot(lowering, type, rank, in, out, node);
+
+    static void register(Map<Op, XnnOpLowering> map) {
+        int sum = Xnnpack.xnn_reduce_sum();
+        map.put(Op.REDUCE_SUM, reduction(sum, null, null, false));
+        map.put(Op.REDUCE_MEAN, reduction(Xnnpack.xnn_reduce_mean(), null, null, false));
+        map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null, false));
+        map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null, false));
+        map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT, true));
+        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log()), false));
+    }
+
+    /**
+     * {@code after(reduce(before(x)))} for the reduction {@code operator}; a null step is
+     * left out. With {@code wide}, a float16 input is converted to float32 (exactly), the
+     * steps run in float32 and the result is converted back, rounding once.
+     */
+    private static XnnOpLowering reduction(int operator, Step before, Step after, boolean wide) {
+        return (node, lowering) -> {
+            Operand in = node.input("input");
+            MLOperandDescriptor d = in.descriptor();
+            MLOperandDescriptor out = node.output().descriptor();
+            boolean widen = wide && d.dataType() == MLOperandDataType.FLOAT16;
+            MLOperandDataType type = widen ? MLOperandDataType.FLOAT32 : d.dataType();
+            int x = lowering.logical(in);
+            int output = lowering.define(node.output(), null);
+            if (widen) {
+                int widened = lowering.subgraph().internal(type, d.shape());
+                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
+                x = widened;
+            }
+            if (before != null) {
+                int mapped = lowering.subgraph().internal(type, d.shape());
+                before.define(lowering, node, type, d.rank(), x, mapped);
+                x = mapped;
+            }
+            int result = widen ? lowering.subgraph().internal(type, out.shape()) : output;
+            int reduced = after == null ? result : lowering.subgraph().internal(type, out.shape());
+            reduce(lowering, operator, node.attributes().longs("axes"), node.attributes().bool("keepDimensions"), x,
+                    reduced);
+            if (after != null) {
+                after.define(lowering, node, type, out.rank(), reduced, result);
+            }
+            if (widen) {
+                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, output, node);
+            }
+        };
+    }
+
+    /**
+     * Defines {@code output = reduce(input)} over {@code axes} (of the input as the value is
+     * stored), a copy when there are none.
+     *
+     * @param lowering the lowering
+     * @param operator an {@code xnn_reduce_operator}
+     * @param axes the axes to reduce
+     * @param keepDimensions whether reduced dimensions stay as 1s
+     * @param input the value to reduce
+     * @param output the value receiving the result
+     */
+    static void reduce(XnnLowering lowering, int operator, long[] axes, boolean keepDimensions, int input, int output) {
+        if (axes.length == 0) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
+            return;
+        }
+        XnnStatus.check(Xnnpack.xnn_define_static_reduce(lowering.subgraph().handle(), operator, axes.length,
+                lowering.subgraph().sizes(axes), input, output, keepDimensions ? Xnnpack.XNN_FLAG_KEEP_DIMS() : 0),
+                "define a reduction");
+    }
+}
