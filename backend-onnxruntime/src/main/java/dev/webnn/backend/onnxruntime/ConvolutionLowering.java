@@ -371,7 +371,9 @@ final class ConvolutionLowering {
         Optional<String> scale = frame.optionalInput("scale");
         Optional<String> bias = frame.optionalInput("bias");
         OrtModelBuilder model = frame.model;
-        if (axes.length == 0) {
+        // Over no element, or one (where ORT's LayerNormalization refuses to run), the
+        // normalized value is x - mean = x - x: the spec's result is (x - x) * scale + bias.
+        if (Arrays.stream(axes).mapToLong(axis -> shape[axis]).reduce(1, Math::multiplyExact) == 1) {
             List<Step> steps = new ArrayList<>(List.of(new Step("Sub", input)));
             scale.ifPresent(value -> steps.add(new Step("Mul", value)));
             bias.ifPresent(value -> steps.add(new Step("Add", value)));

@@ -578,6 +578,18 @@ class ConvolutionLoweringTest {
         assertTrue(Float.isNaN(result[2]), "infinity has no mean");
     }
 
+    /** ORT's LayerNormalization refuses one normalized element; the result is the bias (fuzzer finding). */
+    @Test
+    void layerNormalizationOverOneElementIsTheBias() {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 1, 3));
+        MLOperand y = b.layerNormalization(x, MLLayerNormalizationOptions.defaults().withAxes(1)
+                .withScale(b.constant(MLOperandDescriptor.of(FLOAT32, 1), new float[] {3}))
+                .withBias(b.constant(MLOperandDescriptor.of(FLOAT32, 1), new float[] {0.5f})));
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f, 0.5f, 0.5f, 0.5f},
+                run(b, y, Map.of("x", new float[] {1, -2, 3, 40, 5, -6})));
+    }
+
     @Test
     void layerNormalizationFloat16() {
         MLGraphBuilder b = new MLGraphBuilder(runner.context());

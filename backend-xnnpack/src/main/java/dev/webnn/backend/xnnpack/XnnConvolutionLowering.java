@@ -146,10 +146,11 @@ final class XnnConvolutionLowering {
         int input = lowering.stored(in, nchw ? Layouts.NCHW_AS_NHWC : null);
         XnnLowering.Fusion fusion = lowering.fuseActivation(node);
         int output = lowering.define(fusion.output(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        if (dilations[0] != 1 || dilations[1] != 1) {
+            // XNNPACK's dilated max pooling gives wrong maxima next to padding (differential fuzzer)
+            throw new MLNotSupportedError(node.op().specName() + " with dilations is not supported by the xnnpack backend");
+        }
         if (average) {
-            if (dilations[0] != 1 || dilations[1] != 1) {
-                throw new MLNotSupportedError("averagePool2d with dilations is not supported by the xnnpack backend");
-            }
             XnnStatus.check(Xnnpack.xnn_define_average_pooling_2d(lowering.subgraph().handle(), (int) padding[0],
                     (int) padding[3], (int) padding[1], (int) padding[2], (int) window[0], (int) window[1],
                     (int) strides[0], (int) strides[1], fusion.min(), fusion.max(), input, output, 0), "define an averagePool2d");

@@ -67,6 +67,62 @@ class XnnFuzzRegressionTest {
     }
 
     /**
+     * A dilated max pool with padding gave a wrong element (found by the differential fuzzer:
+     * nhwc [2,3,2,1], window 2x2, padding [1,0,1,1], dilations [2,1]): the result must equal
+     * the spec's definition, or the backend must refuse the graph.
+     */
+    @Test
+    void dilatedPaddedMaxPoolIsRightOrRefused() {
+        float[] data = new float[12];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (i * 7 % 12) / 8f - 0.5f;
+        }
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+             Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 2, 3, 2, 1));
+            MLOperand y;
+            try {
+                y = b.maxPool2d(x, MLPool2dOptions.defaults().withLayout(dev.webnn.MLInputOperandLayout.NHWC)
+                        .withWindowDimensions(2, 2).withPadding(1, 0, 1, 1).withDilations(2, 1));
+                try (MLGraph graph = b.build(Map.of("y", y))) {
+                    long[] shape = graph.outputDescriptors().get("y").shape();
+                    MemorySegment out = arena.allocate(JAVA_FLOAT, 2 * shape[1] * shape[2]);
+                    context.compute(graph, Map.of("x", arena.allocateFrom(JAVA_FLOAT, data)), Map.of("y", out));
+                    assertArrayEquals(referenceMaxPool(data, shape), out.toArray(JAVA_FLOAT));
+                }
+            } catch (MLNotSupportedError refused) {
+                // refusing is allowed: the graph then runs on another backend
+            }
+        }
+    }
+
+    /** The spec's maxPool2d for this case: nhwc [2,3,2,1], window 2x2, padding [1,0,1,1], dilations [2,1]. */
+    private static float[] referenceMaxPool(float[] x, long[] outShape) {
+        int outH = (int) outShape[1];
+        int outW = (int) outShape[2];
+        float[] y = new float[2 * outH * outW];
+        for (int n = 0; n < 2; n++) {
+            for (int oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int kh = 0; kh < 2; kh++) {
+                        for (int kw = 0; kw < 2; kw++) {
+                            int ih = oh - 1 + kh * 2;
+                            int iw = ow - 1 + kw;
+                            if (ih >= 0 && ih < 3 && iw >= 0 && iw < 2) {
+                                max = Math.max(max, x[(n * 3 + ih) * 2 + iw]);
+                            }
+                        }
+                    }
+                    y[(n * outH + oh) * outW + ow] = max;
+                }
+            }
+        }
+        return y;
+    }
+
+    /**
      * A 1x1 max pool, or strides above the window, used to fail at build time with
      * MLOperationError (xnn_status_invalid_parameter) instead of MLNotSupportedError.
      */
