@@ -151,6 +151,7 @@ class MLContextTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the graph is closed inside the block on purpose
     void dispatchValidatesNamesDescriptorsAndDuplicates() {
         try (MLGraph graph = helloGraph(context)) {
             MLTensor a = tensor(MLTensorDescriptor.writable(DESC), 1);

@@ -30,6 +30,10 @@ public final class ReferenceBackend implements MLBackend {
     static final AtomicInteger OPEN_GRAPHS = new AtomicInteger();
     private static final Set<Op> OPS = EnumSet.of(Op.ADD, Op.SUB, Op.MUL);
 
+    /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+    public ReferenceBackend() {
+    }
+
     @Override
     public String name() {
         return "reference";

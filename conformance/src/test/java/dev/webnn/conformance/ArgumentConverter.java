@@ -39,7 +39,12 @@ import java.util.function.Function;
  */
 public final class ArgumentConverter {
 
-    /** The result of a conversion: the Java value and how far it is from the JSON's own type. */
+    /**
+     * The result of a conversion.
+     *
+     * @param value the Java value
+     * @param cost how far it is from the JSON's own type (0: its natural type)
+     */
     public record Converted(Object value, int cost) {
     }
 

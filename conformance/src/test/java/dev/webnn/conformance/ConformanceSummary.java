@@ -22,6 +22,10 @@ import java.util.TreeSet;
  */
 public final class ConformanceSummary {
 
+    /** Creates an empty summary. */
+    public ConformanceSummary() {
+    }
+
     /** A failed case, for the list under the table. */
     private record Failure(String backend, String operation, String caseName, String detail) {
     }
