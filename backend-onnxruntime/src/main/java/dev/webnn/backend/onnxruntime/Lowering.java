@@ -7,6 +7,7 @@ import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
 import java.lang.foreign.MemorySegment;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,13 @@ final class Lowering {
 
     private final Graph graph;
     private final OrtModelBuilder model;
+    /** Graph inputs keep their WebNN names, by operand id. */
+    private final Map<Integer, String> inputNames = new HashMap<>();
 
     private Lowering(Graph graph, OrtModelBuilder model) {
         this.graph = graph;
         this.model = model;
+        graph.inputs().forEach((name, operand) -> inputNames.put(operand.id(), name));
     }
 
     /**
@@ -65,12 +69,7 @@ final class Lowering {
         if (graph.isConstant(operand)) {
             return "c" + operand.id();
         }
-        for (Map.Entry<String, Operand> input : graph.inputs().entrySet()) {
-            if (input.getValue().id() == operand.id()) {
-                return input.getKey();
-            }
-        }
-        return "v" + operand.id();
+        return inputNames.getOrDefault(operand.id(), "v" + operand.id());
     }
 
     /**

@@ -6,7 +6,6 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.bindings.xnnpack.xnn_unary_params;
-import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
@@ -191,7 +190,7 @@ final class XnnActivationLowering {
 
     /** Defines {@code out = clamp(x, min, max)} for the value {@code x} of {@code input}, guarding against fusion. */
     private static void clampInto(XnnLowering lowering, Node node, Operand input, int x, float min, float max, int out) {
-        if (!fusesWrongly(input, min, max, lowering.graph())) {
+        if (!fusesWrongly(input, min, max, lowering)) {
             defineClamp(lowering, min, max, x, out, node);
             return;
         }
@@ -216,12 +215,12 @@ final class XnnActivationLowering {
      * clamp-like node producing it (through identities) with a wrong result: the producer's
      * output range and {@code [min, max]} do not overlap.
      */
-    private static boolean fusesWrongly(Operand input, float min, float max, Graph graph) {
-        Node producer = clampLikeProducer(input, graph);
+    private static boolean fusesWrongly(Operand input, float min, float max, XnnLowering lowering) {
+        Node producer = clampLikeProducer(input, lowering);
         if (producer == null) {
             return false;
         }
-        float[] range = range(producer, graph);
+        float[] range = range(producer, lowering);
         return min > range[1] || max < range[0];
     }
 
@@ -229,12 +228,12 @@ final class XnnActivationLowering {
      * The {@code [lowest, highest]} values a clamp-like node outputs, following chains of
      * clamp-like nodes and identities (unbounded past them).
      */
-    private static float[] range(Node node, Graph graph) {
+    private static float[] range(Node node, XnnLowering lowering) {
         if (node.op() == Op.HARD_SIGMOID) {
             return new float[] {0f, 1f};
         }
-        Node producer = clampLikeProducer(node.input("input"), graph);
-        float[] below = producer != null ? range(producer, graph)
+        Node producer = clampLikeProducer(node.input("input"), lowering);
+        float[] below = producer != null ? range(producer, lowering)
                 : new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
         float min = node.op() == Op.RELU ? 0f : minValue(node);
         float max = node.op() == Op.RELU ? Float.POSITIVE_INFINITY : maxValue(node);
@@ -242,24 +241,12 @@ final class XnnActivationLowering {
     }
 
     /** The clamp-like node computing an operand, looking through identities; null if none. */
-    private static Node clampLikeProducer(Operand operand, Graph graph) {
-        Node producer = producer(operand, graph);
+    private static Node clampLikeProducer(Operand operand, XnnLowering lowering) {
+        Node producer = lowering.producer(operand);
         while (producer != null && producer.op() == Op.IDENTITY) {
-            producer = producer(producer.input("input"), graph);
+            producer = lowering.producer(producer.input("input"));
         }
         return producer != null && CLAMP_LIKE.contains(producer.op()) ? producer : null;
-    }
-
-    /** The node computing an operand, or null for graph inputs and constants. */
-    private static Node producer(Operand operand, Graph graph) {
-        for (Node node : graph.nodes()) {
-            for (Operand output : node.outputs()) {
-                if (output.id() == operand.id()) {
-                    return node;
-                }
-            }
-        }
-        return null;
     }
 
     private static void identity(Node node, XnnLowering lowering) {

@@ -50,6 +50,8 @@ final class XnnLowering {
     private final Map<Integer, Integer> unclaimedOutputs = new HashMap<>();
     /** Nodes reading each operand, by operand id. */
     private final Map<Integer, List<Node>> consumers = new HashMap<>();
+    /** The node computing each operator output, by operand id. */
+    private final Map<Integer, Node> producers = new HashMap<>();
     /** Activation nodes folded into their producer's output bounds. */
     private final Set<Node> fused = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -78,6 +80,9 @@ final class XnnLowering {
         for (Node node : graph.nodes()) {
             for (Operand input : node.inputs().values()) {
                 lowering.consumers.computeIfAbsent(input.id(), id -> new ArrayList<>()).add(node);
+            }
+            for (Operand output : node.outputs()) {
+                lowering.producers.put(output.id(), node);
             }
         }
         for (Node node : graph.nodes()) {
@@ -327,6 +332,16 @@ final class XnnLowering {
         }
         XnnStatus.check(Xnnpack.xnn_define_static_transpose(subgraph.handle(), perm.length, subgraph.sizes(permutation),
                 input, output, 0), "define a transpose");
+    }
+
+    /**
+     * The node computing an operand.
+     *
+     * @param operand an operand of the graph
+     * @return its producer, or null for graph inputs and constants
+     */
+    Node producer(Operand operand) {
+        return producers.get(operand.id());
     }
 
     /** Graph outputs not written directly by their node get a transpose or copy into their external value. */
