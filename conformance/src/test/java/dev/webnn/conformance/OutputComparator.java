@@ -4,6 +4,7 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.conformance.Tolerance.Budget;
 import dev.webnn.conformance.Tolerance.Metric;
 import dev.webnn.conformance.WptCase.WptTensor;
+import dev.webnn.testing.Ulp;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.math.BigDecimal;
@@ -14,9 +15,9 @@ import java.util.Optional;
  * Compares a computed output with a WPT expected output under a {@link Budget}, element by
  * element, the way WPT does.
  *
- * <p>Distances: float32 ULP = difference of the signed 32-bit patterns; float16 ULP =
- * difference of the 16-bit patterns; equal values (so +0 and -0) and two NaNs are at
- * distance 0. Integer types: absolute difference. ATOL: absolute difference of the values.
+ * <p>Distances: float32 and float16 ULP as {@link Ulp} measures them (float16 sign-magnitude);
+ * equal values (so +0 and -0) and two NaNs are at distance 0, NaN and a number far apart.
+ * Integer types: absolute difference. ATOL: absolute difference of the values.
  * When the expected data is a single number for many elements (the fill form), only the
  * first {@value #FILL_COMPARED} elements are compared, like WPT.
  */
@@ -68,38 +69,6 @@ public final class OutputComparator {
     }
 
     /**
-     * The ULP distance of two float32 values: 0 when equal (+0 == -0) or both NaN, else the
-     * absolute difference of their signed 32-bit patterns.
-     *
-     * @param expected the expected value
-     * @param actual the computed value
-     * @return the distance
-     */
-    public static long ulpDistance(float expected, float actual) {
-        if (expected == actual || (Float.isNaN(expected) && Float.isNaN(actual))) {
-            return 0;
-        }
-        return Math.abs((long) Float.floatToRawIntBits(expected) - Float.floatToRawIntBits(actual));
-    }
-
-    /**
-     * The ULP distance of two float16 values given as bit patterns: 0 when equal as numbers
-     * (+0 == -0) or both NaN, else the absolute difference of the 16-bit patterns.
-     *
-     * @param expected the expected binary16 bits
-     * @param actual the computed binary16 bits
-     * @return the distance
-     */
-    public static int ulpDistanceFloat16(short expected, short actual) {
-        float e = Float.float16ToFloat(expected);
-        float a = Float.float16ToFloat(actual);
-        if (e == a || (Float.isNaN(e) && Float.isNaN(a))) {
-            return 0;
-        }
-        return Math.abs(Short.toUnsignedInt(expected) - Short.toUnsignedInt(actual));
-    }
-
-    /**
      * The absolute difference of two values: 0 when equal (including equal infinities) or
      * both NaN, infinity when only one is NaN or they are different infinities.
      *
@@ -120,12 +89,12 @@ public final class OutputComparator {
             case FLOAT32 -> {
                 float expected = WptData.toFloat32(want);
                 float got = actual.getAtIndex(ValueLayout.JAVA_FLOAT, index);
-                yield metric == Metric.ULP ? ulpDistance(expected, got) : absoluteError(expected, got);
+                yield metric == Metric.ULP ? Ulp.distance(expected, got) : absoluteError(expected, got);
             }
             case FLOAT16 -> {
                 short expected = WptData.toFloat16Bits(want);
                 short got = actual.getAtIndex(ValueLayout.JAVA_SHORT, index);
-                yield metric == Metric.ULP ? ulpDistanceFloat16(expected, got)
+                yield metric == Metric.ULP ? Ulp.distanceFloat16(expected, got)
                         : absoluteError(Float.float16ToFloat(expected), Float.float16ToFloat(got));
             }
             default -> {

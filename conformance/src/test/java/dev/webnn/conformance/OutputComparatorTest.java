@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** ULP and absolute distances, and the element-wise comparison of outputs. */
+/** Absolute distances and the element-wise comparison of outputs (ULP distances: {@code UlpTest} in core). */
 class OutputComparatorTest {
 
     private final Arena arena = Arena.ofConfined();
@@ -25,30 +25,6 @@ class OutputComparatorTest {
     @AfterEach
     void close() {
         arena.close();
-    }
-
-    @Test
-    void float32UlpDistanceIsTheDifferenceOfTheSignedBitPatterns() {
-        assertEquals(0, OutputComparator.ulpDistance(1f, 1f));
-        assertEquals(1, OutputComparator.ulpDistance(1f, Math.nextUp(1f)));
-        assertEquals(1, OutputComparator.ulpDistance(1f, Math.nextDown(1f)), "across the exponent boundary");
-        assertEquals(3, OutputComparator.ulpDistance(-2f, Math.nextDown(Math.nextDown(Math.nextDown(-2f)))));
-        assertEquals(0, OutputComparator.ulpDistance(0f, -0f), "+0 == -0");
-        assertEquals(0, OutputComparator.ulpDistance(Float.NaN, Float.NaN));
-        assertEquals(0x8000_0000L, OutputComparator.ulpDistance(1f, -1f), "opposite signs are far apart");
-        assertEquals(0x8000_0000L, OutputComparator.ulpDistance(Float.MIN_VALUE, -Float.MIN_VALUE));
-        assertEquals(1, OutputComparator.ulpDistance(Float.MAX_VALUE, Float.POSITIVE_INFINITY));
-    }
-
-    @Test
-    void float16UlpDistanceIsOnTheSixteenBitPatterns() {
-        assertEquals(5, OutputComparator.ulpDistanceFloat16((short) 0x3C00, (short) 0x3C05));
-        assertEquals(5, OutputComparator.ulpDistanceFloat16((short) 0x3C05, (short) 0x3C00));
-        assertEquals(0, OutputComparator.ulpDistanceFloat16((short) 0x0000, (short) 0x8000), "+0 == -0");
-        assertEquals(0, OutputComparator.ulpDistanceFloat16((short) 0x7E00, (short) 0x7E01), "two NaNs");
-        assertEquals(0x8000, OutputComparator.ulpDistanceFloat16((short) 0x3C00, (short) 0xBC00));
-        assertEquals(2, OutputComparator.ulpDistanceFloat16((short) 0xBC00, (short) 0xBC02));
-        assertEquals(1, OutputComparator.ulpDistanceFloat16((short) 0x7BFF, (short) 0x7C00), "max to infinity");
     }
 
     @Test

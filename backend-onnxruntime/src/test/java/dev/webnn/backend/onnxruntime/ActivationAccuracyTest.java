@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.webnn.MLEluOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
+import dev.webnn.testing.Ulp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -53,8 +54,7 @@ class ActivationAccuracyTest {
             float x = (float) inputs[i];
             float expected = (float) reference.applyAsDouble(x);
             float got = (float) actual[i];
-            long distance = expected == got ? 0
-                    : Math.abs((long) Float.floatToRawIntBits(expected) - Float.floatToRawIntBits(got));
+            long distance = Ulp.distance(expected, got);
             if (distance > worst) {
                 worst = distance;
                 worstInput = x;

@@ -19,6 +19,7 @@ import dev.webnn.MLLeakyReluOptions;
 import dev.webnn.MLLinearOptions;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
+import dev.webnn.testing.Ulp;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -87,15 +88,14 @@ class XnnActivationLoweringTest {
         return result;
     }
 
-    /**
-     * Element-wise comparison within {@code ulps} units in the last place of the expected value;
-     * infinities and NaN must match exactly.
-     */
+    /** Element-wise comparison within {@code ulps} ({@link Ulp}); infinities and NaN must match exactly. */
     private static void assertClose(float[] expected, float[] actual, int ulps) {
         assertEquals(expected.length, actual.length, "length");
         for (int i = 0; i < expected.length; i++) {
             if (Float.isFinite(expected[i])) {
-                assertEquals(expected[i], actual[i], ulps * Math.ulp(expected[i]), "element " + i);
+                long distance = Ulp.distance(expected[i], actual[i]);
+                assertTrue(distance <= ulps, "element " + i + ": expected " + expected[i] + ", got " + actual[i] + " ("
+                        + distance + " ULP)");
             } else {
                 assertEquals(expected[i], actual[i], "element " + i);
             }

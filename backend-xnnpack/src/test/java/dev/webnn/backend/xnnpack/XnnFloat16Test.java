@@ -29,6 +29,7 @@ import dev.webnn.MLPadOptions;
 import dev.webnn.MLPool2dOptions;
 import dev.webnn.MLReduceOptions;
 import dev.webnn.MLTensorLimits;
+import dev.webnn.testing.Ulp;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -76,21 +77,6 @@ class XnnFloat16Test {
 
     private static double value(short bits) {
         return Float.float16ToFloat(bits);
-    }
-
-    /** ULP distance of two float16 bit patterns, +0 and -0 equal; NaN matches only NaN. */
-    private static long ulps(short expected, short actual) {
-        boolean expectedNaN = Double.isNaN(value(expected));
-        boolean actualNaN = Double.isNaN(value(actual));
-        if (expectedNaN || actualNaN) {
-            return expectedNaN && actualNaN ? 0 : Long.MAX_VALUE;
-        }
-        return Math.abs(ordered(expected) - ordered(actual));
-    }
-
-    private static long ordered(short bits) {
-        int magnitude = bits & 0x7fff;
-        return (bits & 0x8000) != 0 ? -magnitude : magnitude;
     }
 
     /** Every finite float16 value, both zeros included. */
@@ -207,7 +193,7 @@ class XnnFloat16Test {
         long worst = 0;
         int at = -1;
         for (int i = 0; i < expected.length; i++) {
-            long distance = ulps(expected[i], actual[i]);
+            long distance = Ulp.distanceFloat16(expected[i], actual[i]);
             if (distance > worst) {
                 worst = distance;
                 at = i;
@@ -462,7 +448,7 @@ class XnnFloat16Test {
                 context.compute(graph, Map.of("x", arena.allocateFrom(JAVA_FLOAT, inputs)), Map.of("h", h, "f", f));
                 for (int i = 0; i < inputs.length; i++) {
                     short want = Float.floatToFloat16(inputs[i]);
-                    assertEquals(0, ulps(want, h.getAtIndex(JAVA_SHORT, i)), "cast(" + inputs[i] + ")");
+                    assertEquals(0, Ulp.distanceFloat16(want, h.getAtIndex(JAVA_SHORT, i)), "cast(" + inputs[i] + ")");
                     assertEquals(Float.float16ToFloat(want), f.getAtIndex(JAVA_FLOAT, i), 0, "widened " + inputs[i]);
                 }
             }
