@@ -6,6 +6,7 @@ import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperationError;
 import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.bindings.onnxruntime.OrtApi;
+import dev.webnn.spi.NativeStatusException;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
 
@@ -23,7 +24,8 @@ final class OrtStatus {
      * @param status what a C API call returned; {@code NULL} is success
      * @param action what was attempted, for the message
      * @throws MLNotSupportedError for {@code ORT_NOT_IMPLEMENTED}
-     * @throws MLOperationError for every other error code
+     * @throws MLOperationError for every other error code; both with a
+     *     {@link NativeStatusException} cause
      */
     static void check(MemorySegment api, MemorySegment status, String action) {
         if (status.equals(NULL)) {
@@ -39,10 +41,11 @@ final class OrtStatus {
             OrtApi.ReleaseStatus.invoke(OrtApi.ReleaseStatus(api), status);
         }
         String text = "ONNX Runtime could not " + action + ": " + message + " (" + codeName(code) + ")";
+        NativeStatusException cause = new NativeStatusException("ONNX Runtime", codeName(code));
         if (code == OnnxRuntime.ORT_NOT_IMPLEMENTED()) {
-            throw new MLNotSupportedError(text);
+            throw new MLNotSupportedError(text, cause);
         }
-        throw new MLOperationError(text);
+        throw new MLOperationError(text, cause);
     }
 
     /** Names of {@code OrtErrorCode} values, with ordinals read from the bindings. */

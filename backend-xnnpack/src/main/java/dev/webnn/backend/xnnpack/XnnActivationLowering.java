@@ -34,8 +34,8 @@ import java.util.Set;
  * zero, in every operator.
  *
  * <p>float16 runs through the same nodes, with every scalar constant made in float16;
- * {@code sigmoid} and {@code sign} compute in float32 between convert nodes (see
- * {@link #inFloat32}).
+ * {@code sigmoid}, {@code sign} and {@code softmax} compute in float32 between convert nodes
+ * (see {@link #inFloat32}).
  *
  * <p>Not lowered: {@code gelu}, whose XNNPACK kernel is a rational approximation that is
  * tens to millions of ULP off below x = -2 (the spec's erf form is not composable from
@@ -387,15 +387,24 @@ final class XnnActivationLowering {
     /**
      * Softmax along the stored position of {@code axis}. XNNPACK normalizes the last
      * dimension, so another axis is first moved last (constants at compile time, values by a
-     * transpose) and the result transposed back to the input's layout.
+     * transpose) and the result transposed back to the input's layout. float16 runs in
+     * float32 ({@link #inFloat32}): XNNPACK's float16 softmax returns 0 where the result is a
+     * float16 subnormal (75 ULP off at 4.5e-6, against WPT's 15).
      */
     private static void softmax(Node node, XnnLowering lowering) {
         Operand input = node.input("input");
         XnnLowering.Value in = lowering.value(input);
+        inFloat32(node, lowering, in, lowering.define(node.output(), in.perm()),
+                (x, y) -> softmaxAlongAxis(node, lowering, in, x, y));
+    }
+
+    /** Softmax from {@code x} to {@code y}, float32 values (or the input's own type) stored like the input. */
+    private static void softmaxAlongAxis(Node node, XnnLowering lowering, XnnLowering.Value in, int x, int y) {
+        Operand input = node.input("input");
         int rank = input.descriptor().rank();
         int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), in.perm());
         if (axis == rank - 1) {
-            defineSoftmax(lowering, in.id(), lowering.define(node.output(), in.perm()), node);
+            defineSoftmax(lowering, x, y, node);
             return;
         }
         int[] toLast = new int[rank];
@@ -409,16 +418,18 @@ final class XnnActivationLowering {
         for (int i = 0; i < rank; i++) {
             movedPerm[i] = in.perm() == null ? toLast[i] : in.perm()[toLast[i]];
         }
+        MLOperandDataType type = x == in.id() ? input.descriptor().dataType() : MLOperandDataType.FLOAT32;
+        long[] movedShape = Layouts.apply(input.descriptor().shape(), movedPerm);
         int moved;
-        if (lowering.graph().isConstant(input)) {
+        if (x == in.id() && lowering.graph().isConstant(input)) {
             moved = lowering.stored(input, movedPerm);
         } else {
-            moved = internalLike(lowering, input, movedPerm);
-            lowering.transpose(in.id(), toLast, moved);
+            moved = lowering.subgraph().internal(type, movedShape);
+            lowering.transpose(x, toLast, moved);
         }
-        int normalized = internalLike(lowering, input, movedPerm);
+        int normalized = lowering.subgraph().internal(type, movedShape);
         defineSoftmax(lowering, moved, normalized, node);
-        lowering.transpose(normalized, Layouts.inverse(toLast), lowering.define(node.output(), in.perm()));
+        lowering.transpose(normalized, Layouts.inverse(toLast), y);
     }
 
     /** A new internal value with an operand's type and shape, stored under {@code perm}. */

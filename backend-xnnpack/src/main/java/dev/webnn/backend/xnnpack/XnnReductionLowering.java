@@ -23,9 +23,11 @@ import java.util.Map;
  * the exact result against WPT's 44 ULP tolerance). The accurate form shifts by the largest
  * reduced value, which needs a max reduction that this XNNPACK version does not have.
  *
- * <p>For float16 tensors {@code reduceL2} runs in float32 between two convert nodes: its
- * sum of squares overflows float16 (above 65504) where the norm itself does not, and WPT
- * expects the norm.
+ * <p>For float16 tensors {@code reduceL2} and {@code reduceLogSum} run in float32 between two
+ * convert nodes: their sums (of squares) overflow float16 (above 65504) where the norm or the
+ * logarithm does not, and WPT expects the finite result. The plain sums, mean and L1 need no
+ * widening: XNNPACK's float16 reduction accumulates in float32 and the result itself is what
+ * overflows, if anything.
  *
  * <p>Every reduction runs on the input in its logical layout over the {@code axes}
  * attribute, keeping reduced dimensions (as 1s) when {@code keepDimensions} is true. Empty
@@ -61,7 +63,7 @@ final class XnnReductionLowering {
         map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null, false));
         map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null, false));
         map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT, true));
-        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log()), false));
+        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log()), true));
     }
 
     /**

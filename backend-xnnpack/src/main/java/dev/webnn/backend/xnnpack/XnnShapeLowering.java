@@ -133,6 +133,11 @@ final class XnnShapeLowering {
         long[] starts = Layouts.apply(node.attributes().longs("starts"), perm);
         long[] sizes = Layouts.apply(node.attributes().longs("sizes"), perm);
         int output = lowering.define(node.output(), perm);
+        if (starts.length == 0) {
+            // XNNPACK's slice refuses rank 0 when the runtime is reshaped; a scalar's slice is the scalar.
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
+            return;
+        }
         XnnStatus.check(Xnnpack.xnn_define_static_slice(lowering.subgraph().handle(), starts.length,
                 lowering.subgraph().sizes(starts), lowering.subgraph().sizes(sizes), input, output, 0), "define a slice");
     }

@@ -3,6 +3,7 @@ package dev.webnn.backend.xnnpack;
 import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperationError;
 import dev.webnn.bindings.xnnpack.Xnnpack;
+import dev.webnn.spi.NativeStatusException;
 import java.util.Map;
 
 /** Converts XNNPACK's {@code enum xnn_status} results into WebNN exceptions. */
@@ -28,16 +29,18 @@ final class XnnStatus {
      * @param status what an XNNPACK call returned
      * @param action what was attempted, for the message ("define a convolution")
      * @throws MLNotSupportedError for unsupported parameters or hardware
-     * @throws MLOperationError for every other failure
+     * @throws MLOperationError for every other failure; both with a {@link NativeStatusException} cause
      */
     static void check(int status, String action) {
         if (status == Xnnpack.xnn_status_success()) {
             return;
         }
-        String text = "XNNPACK could not " + action + ": " + NAMES.getOrDefault(status, "status " + status);
+        String name = NAMES.getOrDefault(status, "status " + status);
+        String text = "XNNPACK could not " + action + ": " + name;
+        NativeStatusException cause = new NativeStatusException("XNNPACK", name);
         if (status == Xnnpack.xnn_status_unsupported_parameter() || status == Xnnpack.xnn_status_unsupported_hardware()) {
-            throw new MLNotSupportedError(text);
+            throw new MLNotSupportedError(text, cause);
         }
-        throw new MLOperationError(text);
+        throw new MLOperationError(text, cause);
     }
 }

@@ -21,9 +21,10 @@ import java.util.Set;
  * composition makes in float16. XNNPACK's x86 float16 kernels compute in float32 on
  * converted halves and round back. Where that was not enough the lowering works around it:
  * convolutions take their float16 weights widened to float32 (XNNPACK accepts no other
- * float16 filter), and {@code sigmoid} (which XNNPACK flushes below about -9.7) and
- * {@code sign} (whose kernel gives -1 for -0) run in float32 between two convert nodes, as
- * does {@code reduceL2} (whose sum of squares overflows float16 before the norm does).
+ * float16 filter), and {@code sigmoid} (which XNNPACK flushes below about -9.7),
+ * {@code softmax} (which flushes float16 subnormal results) and {@code sign} (whose kernel
+ * gives -1 for -0) run in float32 between two convert nodes, as do {@code reduceL2} and
+ * {@code reduceLogSum} (whose sums overflow float16 before the norm or the logarithm does).
  * An operator lowered later is float32 only until it is added here: {@link #narrow} limits
  * the others to float32, so a float16 graph using one fails at build with
  * {@code MLNotSupportedError}.

@@ -10,6 +10,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import dev.webnn.MLOperationError;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.bindings.xnnpack.xnn_external_value;
 import dev.webnn.spi.BackendAvailability;
+import dev.webnn.spi.NativeStatusException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.api.Test;
@@ -49,7 +51,10 @@ class XnnpackRuntimeTest {
         MLOperationError invalid = assertThrows(MLOperationError.class,
                 () -> XnnStatus.check(Xnnpack.xnn_status_invalid_parameter(), "define a node"));
         assertEquals("XNNPACK could not define a node: xnn_status_invalid_parameter", invalid.getMessage());
-        assertThrows(MLNotSupportedError.class, () -> XnnStatus.check(Xnnpack.xnn_status_unsupported_parameter(), "x"));
+        assertInstanceOf(NativeStatusException.class, invalid.getCause(), "marks the native library's status");
+        MLNotSupportedError unsupported = assertThrows(MLNotSupportedError.class,
+                () -> XnnStatus.check(Xnnpack.xnn_status_unsupported_parameter(), "x"));
+        assertEquals("XNNPACK returned xnn_status_unsupported_parameter", unsupported.getCause().getMessage());
     }
 
     @Test
