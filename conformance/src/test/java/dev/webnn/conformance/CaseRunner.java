@@ -3,11 +3,13 @@ package dev.webnn.conformance;
 import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.conformance.GraphFromCase.Operands;
 import dev.webnn.conformance.Tolerance.Budget;
 import dev.webnn.conformance.WptCase.WptTensor;
+import dev.webnn.spi.NativeStatusException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -27,15 +29,22 @@ public final class CaseRunner {
     public enum Outcome {
         /** Every output within its tolerance. */
         PASSED,
-        /** Wrong results, a wrong output shape or type, or an unexpected error. */
+        /**
+         * Wrong results, a wrong output shape or type, or any error other than the backend's
+         * declared refusal (JDK runtime exceptions and {@link UnsupportedOperationException}s
+         * that are not {@link MLNotSupportedError} included).
+         */
         FAILED,
         /**
-         * The backend does not claim support (opSupportLimits, or build threw
-         * {@code MLNotSupportedError}/{@link UnsupportedOperationException}), or the builder
-         * has no method for the operation yet.
+         * The backend declared it does not run the case: its {@code opSupportLimits()} rule it
+         * out, or {@code build} refused it with an {@link MLNotSupportedError} of its own (not
+         * one caused by a native library's status, a {@link NativeStatusException}).
          */
         UNSUPPORTED,
-        /** The case data cannot be represented (e.g. NaN lost as null in the JSON). */
+        /**
+         * The case data cannot be represented (a NaN lost as null in the JSON, a data type the
+         * spec snapshot lacks).
+         */
         NOT_RUNNABLE
     }
 
@@ -78,9 +87,11 @@ public final class CaseRunner {
                 MLGraphBuilder builder = new MLGraphBuilder(context);
                 operands = GraphFromCase.addTo(builder, wptCase, arena);
                 graph = builder.build(operands.outputs());
-            } catch (BuilderInvoker.NoBuilderMethodException e) {
-                return Result.of(Outcome.UNSUPPORTED, e.getMessage());
-            } catch (UnsupportedOperationException e) {
+            } catch (MLNotSupportedError e) {
+                if (e.getCause() instanceof NativeStatusException) {
+                    return new Result(Outcome.FAILED, "building the graph failed: the native library refused what the "
+                            + "backend passed on: " + e, e);
+                }
                 return Result.of(Outcome.UNSUPPORTED, e.getClass().getSimpleName() + ": " + e.getMessage());
             } catch (RuntimeException e) {
                 return new Result(Outcome.FAILED, "building the graph failed: " + e, e);

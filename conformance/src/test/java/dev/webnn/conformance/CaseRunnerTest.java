@@ -73,16 +73,44 @@ class CaseRunnerTest {
 
     @Test
     void anOperatorOutsideTheLimitsIsUnsupported() {
-        Assumptions.assumeTrue(context.opSupportLimits().operator("gru").isEmpty(), "onnxruntime now runs gru");
         WptCase gru = WptCaseLoader.cases("gru.json", """
                 {"tests": [{"name": "gru", "graph": {
                   "inputs": {"a": {"data": 1, "descriptor": {"shape": [1, 1, 1], "dataType": "float32"}}},
                   "operators": [{"name": "gru", "arguments": [{"input": "a"}], "outputs": "y"}],
                   "expectedOutputs": {"y": {"data": 1, "descriptor": {"shape": [1], "dataType": "float32"}}}}}]}
                 """).get(0);
-        Result result = CaseRunner.run(context, gru);
-        assertEquals(Outcome.UNSUPPORTED, result.outcome());
-        assertEquals("operator gru is not in the backend's opSupportLimits()", result.detail());
+        try (MLContext xnnpack = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"))) {
+            Result result = CaseRunner.run(xnnpack, gru);
+            assertEquals(Outcome.UNSUPPORTED, result.outcome());
+            assertEquals("operator gru is not in the backend's opSupportLimits()", result.detail());
+        }
+    }
+
+    @Test
+    void anErrorThatIsNotTheBackendsRefusalFails() {
+        WptCase mismatched = WptCaseLoader.cases("add.json", """
+                {"tests": [{"name": "add", "graph": {
+                  "inputs": {"a": {"data": 1, "descriptor": {"shape": [2], "dataType": "float32"}},
+                             "b": {"data": 1, "descriptor": {"shape": [3], "dataType": "float32"}}},
+                  "operators": [{"name": "add", "arguments": [{"a": "a"}, {"b": "b"}], "outputs": "y"}],
+                  "expectedOutputs": {"y": {"data": 2, "descriptor": {"shape": [3], "dataType": "float32"}}}}}]}
+                """).get(0);
+        Result result = CaseRunner.run(context, mismatched);
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.detail().startsWith("building the graph failed: dev.webnn.MLTypeError: "), result.detail());
+    }
+
+    @Test
+    void aDataTypeNewerThanTheSpecSnapshotIsNotRunnable() {
+        WptCase int4 = WptCaseLoader.cases("q.json", """
+                {"tests": [{"name": "q", "graph": {
+                  "inputs": {"a": {"data": [1, 2], "descriptor": {"shape": [2], "dataType": "int4"}}},
+                  "operators": [{"name": "identity", "arguments": [{"input": "a"}], "outputs": "y"}],
+                  "expectedOutputs": {"y": {"data": [1, 2], "descriptor": {"shape": [2], "dataType": "int4"}}}}}]}
+                """).get(0);
+        Result result = CaseRunner.run(context, int4);
+        assertEquals(Outcome.NOT_RUNNABLE, result.outcome());
+        assertEquals("data type int4 is not an MLOperandDataType of the spec snapshot", result.detail());
     }
 
     @Test

@@ -144,7 +144,8 @@ public final class Tolerance {
     }
 
     /**
-     * The budget of a case's whole graph.
+     * The budget of a case's whole graph: the case's own {@link WptCase#tolerance()} when the
+     * WPT file gives one, else the sum of the table's budgets of its operators.
      *
      * @param wptCase the case
      * @param shapes the shape of each operand of the graph by name (inputs, constants and
@@ -153,6 +154,9 @@ public final class Tolerance {
      * @throws IllegalArgumentException if an operation has no rule
      */
     public static Budget forGraph(WptCase wptCase, Function<String, long[]> shapes) {
+        if (wptCase.tolerance() != null) {
+            return wptCase.tolerance();
+        }
         MLOperandDataType dataType = wptCase.outputDataType();
         Metric metric = Metric.ULP;
         double value = 0;
@@ -198,11 +202,12 @@ public final class Tolerance {
                 "equal", "notEqual", "greater", "greaterOrEqual", "lesser", "lesserOrEqual",
                 "logicalAnd", "logicalOr", "logicalXor", "logicalNot",
                 "relu", "clamp", "max", "min", "maxPool2d", "reduceMax", "reduceMin", "abs", "neg", "ceil", "floor",
-                "argMin", "argMax", "where");
-        put(table, ulp(1, 1), "add", "sub", "mul", "prelu", "sqrt");
+                "argMin", "argMax", "where", "isNaN", "isInfinite", "roundEven", "sign", "triangular");
+        put(table, ulp(1, 1), "add", "sub", "mul", "prelu", "sqrt", "quantizeLinear", "dequantizeLinear", "lstm",
+                "lstmCell");
         put(table, ulp(1, 2), "leakyRelu");
         put(table, ulp(2, 2), "div", "reciprocal", "hardSigmoid", "linear");
-        put(table, ulp(3, 3), "softsign");
+        put(table, ulp(3, 3), "softsign", "gru", "gruCell");
         put(table, ulp(4, 4), "hardSwish");
         put(table, ulp(6, 6), "batchNormalization");
         put(table, ulp(16, 16), "tanh");
@@ -235,6 +240,11 @@ public final class Tolerance {
         table.put("reduceLogSum", reduction(1, 18));
         table.put("reduceLogSumExp", reduction(2, 18));
         table.put("reduceSumSquare", reduction(2, 0));
+        table.put("cumulativeSum", v -> {
+            long[] input = v.shape("input");
+            int axis = WptData.toInteger(v.operator().argument("axis")).intValueExact();
+            return ulpBudget(v.dataType().isFloatingPoint() ? input[axis] - 1 : 0);
+        });
         table.put("resample2d", v -> "linear".equals(v.option("mode", "nearest-neighbor")) ? ulp(84, 10).budget(v)
                 : ulpBudget(0));
         return Map.copyOf(table);

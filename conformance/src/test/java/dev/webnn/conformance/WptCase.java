@@ -21,16 +21,35 @@ import java.util.Map;
  * @param operators the operators in graph order
  * @param expectedOutputs expected graph outputs by name, in file order
  * @param problem why the case cannot run as written (e.g. a non-finite value lost in the JSON
- *     conversion), or {@code null} when it can
+ *     conversion, a data type newer than the spec snapshot), or {@code null} when it can
+ * @param tolerance the budget the WPT file gives this case itself (its {@code "tolerance"}),
+ *     overriding {@link Tolerance}'s table; {@code null} when the table applies
  */
 public record WptCase(String file, String operation, String name, Map<String, WptTensor> inputs,
-                      List<WptOperator> operators, Map<String, WptTensor> expectedOutputs, String problem) {
+                      List<WptOperator> operators, Map<String, WptTensor> expectedOutputs, String problem,
+                      Tolerance.Budget tolerance) {
 
     /** Copies the collections. */
     public WptCase {
         inputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(inputs));
         operators = List.copyOf(operators);
         expectedOutputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expectedOutputs));
+    }
+
+    /**
+     * A case whose budget comes from {@link Tolerance}'s table.
+     *
+     * @param file the JSON file
+     * @param operation the operation under test
+     * @param name the case name
+     * @param inputs graph inputs and constants
+     * @param operators the operators
+     * @param expectedOutputs the expected outputs
+     * @param problem why it cannot run, or {@code null}
+     */
+    public WptCase(String file, String operation, String name, Map<String, WptTensor> inputs,
+                   List<WptOperator> operators, Map<String, WptTensor> expectedOutputs, String problem) {
+        this(file, operation, name, inputs, operators, expectedOutputs, problem, null);
     }
 
     /**
@@ -49,7 +68,8 @@ public record WptCase(String file, String operation, String name, Map<String, Wp
      * @param dataType the data type
      * @param shape the dimensions (empty for a scalar)
      * @param values the element values; one value when {@code fill} is set; an element may be
-     *     {@code null} when the JSON held one (a non-finite number lost by the conversion)
+     *     {@code null} when the JSON held one (a non-finite number lost by the conversion); NaN and
+     *     infinities are {@link Double}s
      * @param fill the JSON gave a single number for a shape of any size: every element has it
      * @param constant the tensor is a constant ({@code "constant": true}); false for outputs
      */

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.webnn.MLOperandDataType;
+import dev.webnn.conformance.Tolerance.Budget;
+import dev.webnn.conformance.Tolerance.Metric;
 import dev.webnn.conformance.WptCase.Argument;
 import dev.webnn.conformance.WptCase.WptOperator;
 import dev.webnn.conformance.WptCase.WptTensor;
@@ -22,36 +24,57 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the WPT conformance cases from {@code <webnn.shared>/conformance/wpt/*.json}
- * (format: {@code shared/conformance/README.md}).
+ * Reads the WPT conformance cases from {@code <webnn.shared>/conformance/wpt/*.json} and
+ * {@code <webnn.shared>/conformance/wpt-upstream/*.json} (format:
+ * {@code shared/conformance/README.md}).
  *
  * <p>JSON is parsed into plain Java values with exact numbers: integers become
  * {@link BigInteger} (so uint64 values above {@link Long#MAX_VALUE} survive), decimals
  * {@link BigDecimal} (so float16 rounding is done once, from the decimal), except
  * {@code -0.0}, which becomes the {@link Double} {@code -0.0} to keep its sign. Strings
  * written as JavaScript BigInt literals ({@code "9007199254740992n"}) become
- * {@link BigInteger}.
+ * {@link BigInteger}. In tensor data, where JSON has no form for them, the strings
+ * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} become those {@link Double}s and
+ * decimal integer strings (WPT's int64/uint64 BigInts) become {@link BigInteger}. A case's
+ * {@code "tolerance"} becomes its {@link WptCase#tolerance()}. A case using a data type the
+ * spec snapshot lacks (int4, uint4) is kept, without tensors, as not runnable.
  */
 public final class WptCaseLoader {
 
     /** System property naming the shared folder (set by the parent POM). */
     public static final String SHARED_PROPERTY = "webnn.shared";
 
+    /** The suites under {@code <webnn.shared>/conformance}, in run order. */
+    public static final List<String> SUITES = List.of("wpt", "wpt-upstream");
+
     private static final Pattern BIGINT_LITERAL = Pattern.compile("-?\\d+n");
+    private static final Pattern DECIMAL_INTEGER = Pattern.compile("-?\\d+");
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private WptCaseLoader() {
     }
 
     /**
-     * The folder of the WPT JSON files, from the {@value #SHARED_PROPERTY} system property.
+     * The folder of the first suite's WPT JSON files, from the {@value #SHARED_PROPERTY}
+     * system property.
      *
      * @return the folder, or empty with no property set
      */
     public static Optional<Path> folder() {
+        return folder(SUITES.get(0));
+    }
+
+    /**
+     * The folder of one suite of {@link #SUITES}, from the {@value #SHARED_PROPERTY} system
+     * property.
+     *
+     * @param suite e.g. {@code "wpt-upstream"}
+     * @return the folder, or empty with no property set
+     */
+    public static Optional<Path> folder(String suite) {
         String shared = System.getProperty(SHARED_PROPERTY);
         return shared == null || shared.isBlank() ? Optional.empty()
-                : Optional.of(Path.of(shared, "conformance", "wpt").toAbsolutePath().normalize());
+                : Optional.of(Path.of(shared, "conformance", suite).toAbsolutePath().normalize());
     }
 
     /**
@@ -105,7 +128,8 @@ public final class WptCaseLoader {
             Map<String, Object> testObject = object(test, fileName + ": test");
             String name = (String) testObject.get("name");
             try {
-                cases.add(toCase(fileName, name, object(testObject.get("graph"), "graph")));
+                cases.add(toCase(fileName, name, object(testObject.get("graph"), "graph"),
+                        budget(testObject.get("tolerance"))));
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(fileName + ", case '" + name + "': " + e.getMessage(), e);
             }
@@ -171,21 +195,63 @@ public final class WptCaseLoader {
         };
     }
 
-    private static WptCase toCase(String fileName, String name, Map<String, Object> graph) {
-        Map<String, WptTensor> inputs = tensors(object(graph.get("inputs"), "inputs"), true);
-        Map<String, WptTensor> outputs = tensors(object(graph.get("expectedOutputs"), "expectedOutputs"), false);
+    private static WptCase toCase(String fileName, String name, Map<String, Object> graph, Budget tolerance) {
+        Map<String, Object> inputsJson = object(graph.get("inputs"), "inputs");
+        Map<String, Object> outputsJson = object(graph.get("expectedOutputs"), "expectedOutputs");
         List<WptOperator> operators = new ArrayList<>();
         for (Object operator : list(graph.get("operators"), "operators")) {
             operators.add(toOperator(object(operator, "operator")));
         }
-        if (operators.isEmpty() || outputs.isEmpty()) {
+        if (operators.isEmpty() || outputsJson.isEmpty()) {
             throw new IllegalArgumentException("a case needs operators and expected outputs");
         }
+        String operation = operators.get(0).name();
+        Optional<String> unknownType = Stream.concat(inputsJson.entrySet().stream(), outputsJson.entrySet().stream())
+                .map(e -> dataTypeName(e.getKey(), e.getValue())).filter(t -> java.util.Arrays.stream(MLOperandDataType.values()).noneMatch(k -> k.toString().equals(t)))
+                .findFirst();
+        if (unknownType.isPresent()) {
+            return new WptCase(fileName, operation, name, Map.of(), operators, Map.of(), "data type " + unknownType.get()
+                    + " is not an MLOperandDataType of the spec snapshot", tolerance);
+        }
+        Map<String, WptTensor> inputs = tensors(inputsJson, true);
+        Map<String, WptTensor> outputs = tensors(outputsJson, false);
         String problem = Stream.concat(inputs.values().stream(), outputs.values().stream())
                 .filter(t -> t.values().contains(null)).map(t -> "the data of '" + t.name()
                         + "' holds null (a NaN or infinity that the JSON conversion could not keep)")
                 .findFirst().orElse(null);
-        return new WptCase(fileName, operators.get(0).name(), name, inputs, operators, outputs, problem);
+        return new WptCase(fileName, operation, name, inputs, operators, outputs, problem, tolerance);
+    }
+
+    /** A case's own {@code "tolerance"} ({@code {"metricType": "ULP"|"ATOL", "value": N}}), or {@code null}. */
+    private static Budget budget(Object json) {
+        if (json == null) {
+            return null;
+        }
+        Map<String, Object> tolerance = object(json, "tolerance");
+        Metric metric = Metric.valueOf(String.valueOf(tolerance.get("metricType")));
+        return new Budget(metric, WptData.decimal(tolerance.get("value")).doubleValue());
+    }
+
+    private static String dataTypeName(String tensor, Object json) {
+        return (String) object(object(json, tensor).get("descriptor"), tensor + " descriptor").get("dataType");
+    }
+
+    /** A data element: the strings JSON needs for non-finite numbers and BigInts become numbers. */
+    private static Object dataValue(Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        return switch (text) {
+            case "NaN" -> Double.NaN;
+            case "Infinity" -> Double.POSITIVE_INFINITY;
+            case "-Infinity" -> Double.NEGATIVE_INFINITY;
+            default -> {
+                if (!DECIMAL_INTEGER.matcher(text).matches()) {
+                    throw new IllegalArgumentException("tensor data holds the string \"" + text + "\"");
+                }
+                yield new BigInteger(text);
+            }
+        };
     }
 
     private static WptOperator toOperator(Map<String, Object> operator) {
@@ -216,7 +282,8 @@ public final class WptCaseLoader {
             MLOperandDataType dataType = MLOperandDataType.fromSpecName((String) descriptor.get("dataType"));
             Object data = tensor.get("data");
             boolean fill = !(data instanceof List<?>);
-            List<Object> values = fill ? java.util.Collections.singletonList(data) : list(data, name + " data");
+            List<Object> values = (fill ? java.util.Collections.singletonList(data) : list(data, name + " data")).stream()
+                    .map(WptCaseLoader::dataValue).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
             boolean constant = inputs && Boolean.TRUE.equals(tensor.get("constant"));
             tensors.put(name, new WptTensor(name, dataType, shape, values, fill, constant));
         });
