@@ -28,6 +28,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code dispatch} and {@code compute} allocate nothing on the Java heap and copy no tensor
  * data.
  *
+ * <p>Memory: {@link #compute} runs on the caller's segments, which must be naturally aligned
+ * (to their element size) and must not overlap across an output and an input or two outputs
+ * ({@link MLTypeError} otherwise; graphs never run in place). {@link #dispatch} runs on
+ * {@link MLTensor}s, each owning memory no other tensor or caller shares. {@link #writeTensor}
+ * and {@link #readTensor} copy between a tensor and caller memory of any alignment, heap or
+ * native; the caller's source and destination may even overlap each other, since each call
+ * copies to or from the tensor's own memory.
+ *
  * <p>{@link #close()} (the spec's {@code destroy()}) releases, in order, every graph, every
  * tensor and then the backend's native state; later calls fail with
  * {@link MLInvalidStateError}.
@@ -250,13 +258,19 @@ public final class MLContext implements AutoCloseable {
      * {@code compute}). Returns when the outputs are written.
      *
      * <p>Segments must be native (off-heap), alive, and exactly the byte length of their
-     * input or output; they must stay alive until this method returns.
+     * input or output; they must stay alive until this method returns. Each must start at an
+     * address that is a multiple of its data type's byte size (the natural alignment, which
+     * {@code Arena.allocate(size, elementSize)} and every {@code allocateFrom} give): unaligned
+     * segments are refused, not copied. No output may share a byte with an input or with
+     * another output: graphs are never run in place, because the backends read inputs while
+     * they write outputs and would silently compute wrong values. Inputs may overlap each other.
      *
      * @param graph a graph built on this context
      * @param inputs one segment per graph input, by name
      * @param outputs one writable segment per graph output, by name
      * @throws MLTypeError if names are missing or extra, or a segment is on the heap, closed,
-     *     read-only (outputs) or of the wrong size
+     *     read-only (outputs), of the wrong size or unaligned, or an output overlaps an input or
+     *     another output (the message names both)
      * @throws MLInvalidStateError if the context or the graph is closed
      * @throws MLOperationError if the backend fails
      */
@@ -269,6 +283,7 @@ public final class MLContext implements AutoCloseable {
             checkGraph("compute", graph);
             collectSegments(graph.inputNames(), inputs, "input", graph, true);
             collectSegments(graph.outputNames(), outputs, "output", graph, false);
+            ComputeMemory.check(graph);
             run(graph);
         } finally {
             Arrays.fill(graph.inputScratch, null);
