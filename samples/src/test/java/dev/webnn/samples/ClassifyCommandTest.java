@@ -31,7 +31,7 @@ class ClassifyCommandTest {
     @ValueSource(strings = {"xnnpack", "onnxruntime"})
     void squeezeNetRanksTheLesserPandaFirst(String backend) {
         Samples.assumeModel("squeezenet1.1_nchw");
-        Samples.assumeRuns(backend, "SqueezeNet", SqueezeNet.OPERATORS);
+        Samples.assertRuns(backend, "SqueezeNet", SqueezeNet.OPERATORS);
         Samples.Result result = Samples.run("classify", "--models", Samples.MODELS.toString(), "--backend", backend,
                 "--threads", "2", "--runs", "3");
         System.out.print(result.out());
@@ -50,7 +50,7 @@ class ClassifyCommandTest {
     @ValueSource(strings = {"xnnpack", "onnxruntime"})
     void mobileNetV2RunsAndWarnsThatItsClassesAreSynthetic(String backend) {
         Path weights = Samples.assumeModel("mobilenetv2_nchw/weights");
-        Samples.assumeRuns(backend, "MobileNetV2", MobileNetV2.OPERATORS);
+        Samples.assertRuns(backend, "MobileNetV2", MobileNetV2.OPERATORS);
         Samples.Result result = Samples.run("classify", "--models", Samples.MODELS.toString(), "--model", "mobilenetv2",
                 "--backend", backend, "--runs", "1");
         System.out.print(result.out());
@@ -63,7 +63,7 @@ class ClassifyCommandTest {
     @Test
     void withoutLabelsTheDefaultBackendPrintsClassIndices() throws IOException {
         Path weights = Samples.assumeModel("squeezenet1.1_nchw/weights");
-        Samples.assumeRuns(Samples.backendRunning(SqueezeNet.OPERATORS), "SqueezeNet", SqueezeNet.OPERATORS);
+        Samples.assertRuns(Samples.backendRunning(SqueezeNet.OPERATORS), "SqueezeNet", SqueezeNet.OPERATORS);
         Path models = temp.resolve("models");
         copyWeights(weights, models);
         Samples.Result result = Samples.run("classify", "--models", models.toString(), "--image",

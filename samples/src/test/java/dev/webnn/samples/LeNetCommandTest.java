@@ -40,7 +40,7 @@ class LeNetCommandTest {
     @ValueSource(strings = {"xnnpack", "onnxruntime"})
     void recognisesAtLeastNineOfTenDrawnDigits(String backend) {
         Samples.assumeModel(LeNetCommand.WEIGHTS.toString());
-        Samples.assumeRuns(backend, "LeNet", LeNet.OPERATORS);
+        Samples.assertRuns(backend, "LeNet", LeNet.OPERATORS);
         List<Integer> wrong = new ArrayList<>();
         for (int digit = 0; digit <= 9; digit++) {
             Samples.Result result = Samples.run("lenet", "--models", Samples.MODELS.toString(), "--backend", backend,
@@ -63,7 +63,7 @@ class LeNetCommandTest {
     @ValueSource(strings = {"xnnpack", "onnxruntime"})
     void recognisesADarkOnLightImageFile(String backend) throws IOException {
         Samples.assumeModel(LeNetCommand.WEIGHTS.toString());
-        Samples.assumeRuns(backend, "LeNet", LeNet.OPERATORS);
+        Samples.assertRuns(backend, "LeNet", LeNet.OPERATORS);
         BufferedImage drawn = DigitCanvas.draw(3);
         BufferedImage negative = new BufferedImage(drawn.getWidth(), drawn.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < drawn.getHeight(); y++) {

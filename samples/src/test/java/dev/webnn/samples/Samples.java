@@ -1,5 +1,6 @@
 package dev.webnn.samples;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.webnn.ML;
@@ -12,9 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Test helpers shared by the sample tests: the shared models folder, skipping with a
- * visible reason when it or a backend's operators are missing, and running a command with
- * its output captured.
+ * Test helpers shared by the sample tests: the shared models folder (skipping with a visible
+ * reason when it is missing), failing when a backend stops running a sample's operators, and
+ * running a command with its output captured.
  */
 public final class Samples {
 
@@ -37,27 +38,28 @@ public final class Samples {
     }
 
     /**
-     * Skips the test unless a context runs every operator of a model, saying which are missing.
+     * Fails the test unless a context runs every operator of a model, saying which are missing:
+     * every backend runs every sample model, and losing one is a regression.
      *
      * @param context the context
      * @param model the model's name
      * @param operators the model's operators
      */
-    public static void assumeRuns(MLContext context, String model, List<String> operators) {
+    public static void assertRuns(MLContext context, String model, List<String> operators) {
         List<String> missing = ModelOptions.missingOperators(context, operators);
-        assumeTrue(missing.isEmpty(), () -> context.backendName() + " cannot run " + model + " yet: it lacks " + missing);
+        assertTrue(missing.isEmpty(), () -> context.backendName() + " no longer runs " + model + ": it lacks " + missing);
     }
 
     /**
-     * Skips the test unless a backend runs every operator of a model.
+     * Fails the test unless a backend runs every operator of a model.
      *
      * @param backend the backend's name
      * @param model the model's name
      * @param operators the model's operators
      */
-    public static void assumeRuns(String backend, String model, List<String> operators) {
+    public static void assertRuns(String backend, String model, List<String> operators) {
         try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend))) {
-            assumeRuns(context, model, operators);
+            assertRuns(context, model, operators);
         }
     }
 

@@ -30,14 +30,22 @@ import org.junit.jupiter.api.Test;
  * <p>A disagreement, or a backend failing on a valid graph, is minimised (fewer nodes, then
  * smaller dimensions, keeping the seed) and reported with the system properties that
  * reproduce it and the graph as WPT JSON. CI runs a fixed series of seeds for about 20
- * seconds; {@code -Dwebnn.soak=true} runs random seeds for 20 minutes.
+ * seconds, and at least {@value #CI_MIN_GRAPHS} graphs however long they take, of which at
+ * least half must run on every backend (a slow machine or a backend that stops supporting
+ * operators cannot shrink the run to nothing); {@code -Dwebnn.soak=true} runs random seeds
+ * for 20 minutes and at least {@value #SOAK_MIN_GRAPHS} graphs.
  * {@code -Dwebnn.fuzz.seed=S -Dwebnn.fuzz.ops=N -Dwebnn.fuzz.maxDim=D} runs one graph and
- * prints it; {@code webnn.fuzz.graphs} and {@code webnn.fuzz.seconds} set the amount.
+ * prints it; {@code webnn.fuzz.graphs}, {@code webnn.fuzz.minGraphs} and
+ * {@code webnn.fuzz.seconds} set the amount.
  */
 class DifferentialFuzzTest {
 
     private static final int MAX_OPS = 6;
     private static final int MAX_FAILURES = 8;
+    /** Graphs a CI run must have generated and run, whatever its time budget. */
+    static final long CI_MIN_GRAPHS = 1_000;
+    /** Graphs a soak run must have generated and run. */
+    static final long SOAK_MIN_GRAPHS = 50_000;
 
     private static final List<MLContext> CONTEXTS = new ArrayList<>();
 
@@ -80,13 +88,15 @@ class DifferentialFuzzTest {
         long base = single != null ? Long.decode(single)
                 : Soak.enabled() ? new SplittableRandom().nextLong() : 0x5EED_0001L;
         long graphs = Soak.value("webnn.fuzz.graphs", 5_000, Long.MAX_VALUE);
+        long minGraphs = Math.min(graphs, Soak.value("webnn.fuzz.minGraphs", CI_MIN_GRAPHS, SOAK_MIN_GRAPHS));
         long deadline = System.nanoTime() + Soak.value("webnn.fuzz.seconds", 20, 1_200) * 1_000_000_000L;
         Map<Verdict, Integer> verdicts = new TreeMap<>();
         Map<String, Integer> operators = new TreeMap<>();
         Map<String, Integer> unsupported = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         long run = 0;
-        for (long i = 0; i < graphs && System.nanoTime() < deadline && failures.size() < MAX_FAILURES; i++) {
+        for (long i = 0; i < graphs && (run < minGraphs || System.nanoTime() < deadline) && failures.size() < MAX_FAILURES;
+             i++) {
             long seed = base + i;
             SplittableRandom sizes = new SplittableRandom(seed);
             Settings settings = new Settings(seed, 1 + sizes.nextInt(MAX_OPS), 2 + sizes.nextInt(5));
@@ -107,6 +117,11 @@ class DifferentialFuzzTest {
                         + "[fuzz] refused by a backend (MLNotSupportedError): %s%n", base, run,
                 CONTEXTS.stream().map(MLContext::backendName).toList(), verdicts, operators, unsupported);
         failures.forEach(f -> System.out.println("[fuzz] FAILURE " + f));
+        assertTrue(!failures.isEmpty() || run >= minGraphs, "only " + run + " graphs were generated, at least "
+                + minGraphs + " must run");
+        int agreeing = verdicts.getOrDefault(Verdict.AGREE, 0);
+        assertTrue(!failures.isEmpty() || agreeing >= minGraphs / 2, "only " + agreeing + " of " + run
+                + " graphs ran on every backend (at least " + minGraphs / 2 + " must): " + unsupported);
         assertTrue(failures.isEmpty(), failures.size() + " disagreement(s); first:\n" + (failures.isEmpty() ? ""
                 : failures.get(0)));
     }
