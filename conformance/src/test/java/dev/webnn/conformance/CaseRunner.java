@@ -87,13 +87,10 @@ public final class CaseRunner {
                 MLGraphBuilder builder = new MLGraphBuilder(context);
                 operands = GraphFromCase.addTo(builder, wptCase, arena);
                 graph = builder.build(operands.outputs());
-            } catch (MLNotSupportedError e) {
-                if (e.getCause() instanceof NativeStatusException) {
-                    return new Result(Outcome.FAILED, "building the graph failed: the native library refused what the "
-                            + "backend passed on: " + e, e);
-                }
-                return Result.of(Outcome.UNSUPPORTED, e.getClass().getSimpleName() + ": " + e.getMessage());
             } catch (RuntimeException e) {
+                if (isDeclaredRefusal(e)) {
+                    return Result.of(Outcome.UNSUPPORTED, e.getClass().getSimpleName() + ": " + e.getMessage());
+                }
                 return new Result(Outcome.FAILED, "building the graph failed: " + e, e);
             }
             try (graph) {
@@ -102,6 +99,19 @@ public final class CaseRunner {
                 return new Result(Outcome.FAILED, "computing failed: " + e, e);
             }
         }
+    }
+
+    /**
+     * Whether an exception is a backend's own, considered refusal: an {@link MLNotSupportedError}
+     * not caused by a native library's status ({@link NativeStatusException}). Anything else a
+     * backend throws on a valid graph (other {@link UnsupportedOperationException}s included)
+     * is a failure.
+     *
+     * @param e what building or running threw
+     * @return true for a declared refusal
+     */
+    public static boolean isDeclaredRefusal(Throwable e) {
+        return e instanceof MLNotSupportedError && !(e.getCause() instanceof NativeStatusException);
     }
 
     private static Result computeAndCompare(MLContext context, MLGraph graph, WptCase wptCase, Operands operands,

@@ -1,13 +1,17 @@
 package dev.webnn.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
+import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLOperationError;
 import dev.webnn.conformance.CaseRunner.Outcome;
 import dev.webnn.conformance.CaseRunner.Result;
+import dev.webnn.spi.NativeStatusException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,6 +102,15 @@ class CaseRunnerTest {
         Result result = CaseRunner.run(context, mismatched);
         assertEquals(Outcome.FAILED, result.outcome());
         assertTrue(result.detail().startsWith("building the graph failed: dev.webnn.MLTypeError: "), result.detail());
+    }
+
+    @Test
+    void onlyTheBackendsOwnNotSupportedErrorIsARefusal() {
+        assertTrue(CaseRunner.isDeclaredRefusal(new MLNotSupportedError("pad: the xnnpack backend pads with a constant only")));
+        assertFalse(CaseRunner.isDeclaredRefusal(new MLNotSupportedError("XNNPACK could not reshape the runtime",
+                new NativeStatusException("XNNPACK", "xnn_status_unsupported_parameter"))));
+        assertFalse(CaseRunner.isDeclaredRefusal(new UnsupportedOperationException("List.add")));
+        assertFalse(CaseRunner.isDeclaredRefusal(new MLOperationError("ONNX Runtime could not run")));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperandDataType;
+import dev.webnn.conformance.CaseRunner;
 import dev.webnn.conformance.GraphFromCase;
 import dev.webnn.conformance.OutputComparator;
 import dev.webnn.conformance.Tolerance;
@@ -43,7 +44,10 @@ final class DifferentialRunner {
         AGREE,
         /** A context computed an output outside its budget. */
         DISAGREE,
-        /** A backend refused the graph with MLNotSupportedError at build time. */
+        /**
+         * A backend refused the graph with an MLNotSupportedError of its own (not one a native
+         * status caused: see {@link CaseRunner#isDeclaredRefusal}).
+         */
         UNSUPPORTED,
         /** A backend failed on a valid graph in another way: a bug. */
         ERROR
@@ -75,9 +79,10 @@ final class DifferentialRunner {
             for (MLContext context : contexts) {
                 try {
                     results.add(execute(context, wptCase, arena));
-                } catch (UnsupportedOperationException e) {
-                    return new Result(Verdict.UNSUPPORTED, context.backendName() + ": " + e.getMessage());
                 } catch (RuntimeException | Error e) {
+                    if (CaseRunner.isDeclaredRefusal(e)) {
+                        return new Result(Verdict.UNSUPPORTED, context.backendName() + ": " + e.getMessage());
+                    }
                     return new Result(Verdict.ERROR, context.backendName() + " failed: " + trace(e));
                 }
             }
