@@ -46,8 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Hostile input: random invalid calls to every public entry point — builder operations with
  * wrong ranks, negative, huge and overflowing dimensions, NaN and infinite options,
  * mismatched data types and operands of another builder; tensors and segments of the wrong
- * size, on the heap, freed or read-only; missing, extra and duplicate names; closed
- * contexts, graphs, tensors and built builders; objects of another context; malformed
+ * size, on the heap, freed, read-only, overlapping or unaligned; missing, extra and duplicate
+ * names; closed contexts, graphs, tensors and built builders; objects of another context; malformed
  * {@code .npy} files — must end normally or in the documented exception type, never in an
  * {@link Error}, a JVM crash or another exception type.
  *
@@ -423,10 +423,13 @@ class HostileInputTest {
                 Arena freed = Arena.ofConfined();
                 MemorySegment freedSegment = freed.allocate(desc.byteLength());
                 freed.close();
+                // Two slices sharing 4 bytes, and an unaligned one, for overlapping and misaligned compute calls.
+                MemorySegment shared = arena.allocate(2 * desc.byteLength(), 8);
                 List<MemorySegment> segments = List.of(arena.allocate(desc.byteLength()), arena.allocate(desc.byteLength()),
                         arena.allocate(desc.byteLength()), arena.allocate(desc.byteLength()).asReadOnly(),
                         MemorySegment.ofArray(new float[6]), arena.allocate(desc.byteLength() + 4), arena.allocate(4),
-                        freedSegment, MemorySegment.ofArray(new float[6]).asReadOnly());
+                        freedSegment, MemorySegment.ofArray(new float[6]).asReadOnly(), shared.asSlice(0, desc.byteLength()),
+                        shared.asSlice(desc.byteLength() - 4, desc.byteLength()), shared.asSlice(2, desc.byteLength()));
                 for (int step = 0; step < 60; step++) {
                     MLContext context = contexts.get(random.nextInt(contexts.size()));
                     MLGraph graph = graphs.get(random.nextInt(graphs.size()));
