@@ -1,20 +1,8 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Graph;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
-import dev.webnn.graph.Operand;
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.lang.ref.Cleaner;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,39 +29,8 @@ public final class MLGraphBuilder {
     /** Largest tensor in bytes: 2<sup>31</sup>-1 elements of 8 bytes. */
     public static final long MAX_TENSOR_BYTE_LENGTH = (long) Integer.MAX_VALUE * 8;
 
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final MLContext context;
-    private final Arena arena = Arena.ofShared();
-    private final ArenaOwner arenaOwner = new ArenaOwner(arena);
-    private final List<MLOperand> operands = new ArrayList<>();
-    private final Map<String, MLOperand> inputs = new LinkedHashMap<>();
-    private final Map<Integer, MemorySegment> constants = new HashMap<>();
-    private final List<BuilderNode> nodes = new ArrayList<>();
-    /** Producer node index of each operator output, by operand id. */
-    private final Map<Integer, Integer> producers = new HashMap<>();
-    private boolean built;
-
-    /** Closes the constants' arena of a builder that was collected without building. */
-    private static final class ArenaOwner implements Runnable {
-        private final Arena arena;
-        private volatile boolean transferred;
-
-        ArenaOwner(Arena arena) {
-            this.arena = arena;
-        }
-
-        @Override
-        public void run() {
-            if (!transferred) {
-                arena.close();
-            }
-        }
-    }
-
-    /** An operator as recorded by the builder, with builder operands. */
-    private record BuilderNode(Op op, String label, Map<String, MLOperand> inputs, Attributes attributes, List<MLOperand> outputs) {
-    }
+    private final GraphRecorder recorder;
 
     /**
      * Creates a builder for a context (spec: {@code MLGraphBuilder(context)}).
@@ -84,8 +41,7 @@ public final class MLGraphBuilder {
     public MLGraphBuilder(MLContext context) {
         this.context = Objects.requireNonNull(context, "context");
         context.checkOpen();
-        // Safety net: constants of a builder that never builds are freed when it is collected.
-        CLEANER.register(this, arenaOwner);
+        this.recorder = new GraphRecorder(this, context);
     }
 
     /**
@@ -111,17 +67,15 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand input(String name, MLOperandDescriptor descriptor) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         if (name == null || name.isEmpty()) {
             throw new MLTypeError("input: name is empty");
         }
-        if (inputs.containsKey(name)) {
+        if (recorder.hasInput(name)) {
             throw new MLTypeError("input: name '" + name + "' is already used by another input");
         }
         Checks.dimensions("input '" + name + "'", Objects.requireNonNull(descriptor, "descriptor"));
-        MLOperand operand = newOperand(descriptor, MLOperand.Kind.INPUT, name, null);
-        inputs.put(name, operand);
-        return operand;
+        return recorder.input(name, descriptor);
     }
 
     /**
@@ -136,7 +90,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand constant(MLOperandDescriptor descriptor, MemorySegment data) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Checks.dimensions("constant", Objects.requireNonNull(descriptor, "descriptor"));
         Objects.requireNonNull(data, "data");
         MLContext.checkUsable("constant", data);
@@ -144,9 +98,9 @@ public final class MLGraphBuilder {
             throw new MLTypeError("constant: " + descriptor + " needs " + descriptor.byteLength() + " bytes, the data has "
                     + data.byteSize());
         }
-        MemorySegment copy = arena.allocate(Math.max(1, data.byteSize()), 64).asSlice(0, data.byteSize());
+        MemorySegment copy = recorder.allocate(data.byteSize());
         copy.copyFrom(data);
-        return addConstant(descriptor, copy, null);
+        return recorder.constant(descriptor, copy);
     }
 
     /**
@@ -222,10 +176,10 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand constant(MLOperandDataType dataType, MLNumber value) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Objects.requireNonNull(dataType, "dataType");
         MLNumber cast = Objects.requireNonNull(value, "value").castTo(dataType);
-        MemorySegment data = arena.allocate(dataType.byteSize(), 64);
+        MemorySegment data = recorder.allocate(dataType.byteSize());
         switch (dataType) {
             case FLOAT32 -> data.set(ValueLayout.JAVA_FLOAT, 0, cast.toFloat32());
             case FLOAT16 -> data.set(ValueLayout.JAVA_SHORT, 0, cast.toFloat16Bits());
@@ -233,7 +187,7 @@ public final class MLGraphBuilder {
             case INT64, UINT64 -> data.set(ValueLayout.JAVA_LONG, 0, cast.longBits());
             case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) cast.longBits());
         }
-        return addConstant(MLOperandDescriptor.ofTrusted(dataType, new long[0]), data, null);
+        return recorder.constant(MLOperandDescriptor.ofTrusted(dataType, new long[0]), data);
     }
 
     /**
@@ -267,11 +221,10 @@ public final class MLGraphBuilder {
         if (!tensor.isConstant()) {
             throw new MLTypeError("constant: the tensor was not created by createConstantTensor");
         }
-        checkCanBuild();
-        MemorySegment copy = arena.allocate(Math.max(1, tensor.descriptor().byteLength()), 64)
-                .asSlice(0, tensor.descriptor().byteLength());
+        recorder.checkCanBuild();
+        MemorySegment copy = recorder.allocate(tensor.descriptor().byteLength());
         copy.copyFrom(tensor.data());
-        return addConstant(MLOperandDescriptor.ofTrusted(tensor.dataType(), tensor.descriptor().shapeView()), copy, tensor);
+        return recorder.constant(MLOperandDescriptor.ofTrusted(tensor.dataType(), tensor.descriptor().shapeView()), copy);
     }
 
     /**
@@ -286,7 +239,7 @@ public final class MLGraphBuilder {
      * @throws MLOperationError if the backend fails to compile the graph
      */
     public MLGraph build(Map<String, MLOperand> outputs) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Objects.requireNonNull(outputs, "outputs");
         if (outputs.isEmpty()) {
             throw new MLTypeError("build: outputs are empty");
@@ -297,7 +250,7 @@ public final class MLGraphBuilder {
             if (name == null || name.isEmpty()) {
                 throw new MLTypeError("build: an output name is empty");
             }
-            if (operand == null || operand.builder() != this) {
+            if (operand == null || !recorder.owns(operand)) {
                 throw new MLTypeError("build: output '" + name + "' is not an operand of this builder");
             }
             if (operand.kind() != MLOperand.Kind.OPERATOR_OUTPUT) {
@@ -305,10 +258,8 @@ public final class MLGraphBuilder {
                         ? "input" : "constant") + "; use identity() to output it");
             }
         }
-        built = true;
-        Graph graph = toGraph(outputs);
-        arenaOwner.transferred = true;
-        return context.compile(graph, arena);
+        GraphRecorder.Built built = recorder.build(outputs);
+        return context.compile(built.graph(), built.arena());
     }
 
     // ---------------------------------------------------------------------------------
@@ -331,7 +282,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand add(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.ADD, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.ADD, a, b, options);
     }
 
     /**
@@ -360,7 +311,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sub(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.SUB, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.SUB, a, b, options);
     }
 
     /**
@@ -389,7 +340,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand mul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MUL, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MUL, a, b, options);
     }
 
     /**
@@ -419,7 +370,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand div(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.DIV, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.DIV, a, b, options);
     }
 
     /**
@@ -449,7 +400,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand max(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MAX, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MAX, a, b, options);
     }
 
     /**
@@ -480,7 +431,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand min(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MIN, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MIN, a, b, options);
     }
 
     /**
@@ -510,7 +461,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pow(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.POW, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.POW, a, b, options);
     }
 
     /**
@@ -539,7 +490,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand equal(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.EQUAL, a, b, options);
     }
 
     /**
@@ -568,7 +519,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand notEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.NOT_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.NOT_EQUAL, a, b, options);
     }
 
     /**
@@ -597,7 +548,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greater(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.GREATER, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.GREATER, a, b, options);
     }
 
     /**
@@ -626,7 +577,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greaterOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.GREATER_OR_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.GREATER_OR_EQUAL, a, b, options);
     }
 
     /**
@@ -655,7 +606,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesser(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LESSER, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LESSER, a, b, options);
     }
 
     /**
@@ -684,7 +635,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesserOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LESSER_OR_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LESSER_OR_EQUAL, a, b, options);
     }
 
     /**
@@ -714,7 +665,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalAnd(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_AND, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_AND, a, b, options);
     }
 
     /**
@@ -744,7 +695,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalOr(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_OR, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_OR, a, b, options);
     }
 
     /**
@@ -774,7 +725,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalXor(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_XOR, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_XOR, a, b, options);
     }
 
     /**
@@ -801,7 +752,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalNot(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_NOT, a, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_NOT, a, options);
     }
 
     /**
@@ -828,7 +779,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isNaN(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.IS_NAN, a, options);
+        return ElementwiseOps.logical(recorder, Op.IS_NAN, a, options);
     }
 
     /**
@@ -855,7 +806,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isInfinite(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.IS_INFINITE, a, options);
+        return ElementwiseOps.logical(recorder, Op.IS_INFINITE, a, options);
     }
 
     /**
@@ -882,7 +833,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand abs(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ABS, input, options);
+        return ElementwiseOps.unary(recorder, Op.ABS, input, options);
     }
 
     /**
@@ -908,7 +859,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand ceil(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.CEIL, input, options);
+        return ElementwiseOps.unary(recorder, Op.CEIL, input, options);
     }
 
     /**
@@ -934,7 +885,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cos(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.COS, input, options);
+        return ElementwiseOps.unary(recorder, Op.COS, input, options);
     }
 
     /**
@@ -960,7 +911,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand erf(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ERF, input, options);
+        return ElementwiseOps.unary(recorder, Op.ERF, input, options);
     }
 
     /**
@@ -986,7 +937,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand exp(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.EXP, input, options);
+        return ElementwiseOps.unary(recorder, Op.EXP, input, options);
     }
 
     /**
@@ -1012,7 +963,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand floor(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.FLOOR, input, options);
+        return ElementwiseOps.unary(recorder, Op.FLOOR, input, options);
     }
 
     /**
@@ -1038,7 +989,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand identity(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.IDENTITY, input, options);
+        return ElementwiseOps.unary(recorder, Op.IDENTITY, input, options);
     }
 
     /**
@@ -1064,7 +1015,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand log(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.LOG, input, options);
+        return ElementwiseOps.unary(recorder, Op.LOG, input, options);
     }
 
     /**
@@ -1091,7 +1042,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand neg(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.NEG, input, options);
+        return ElementwiseOps.unary(recorder, Op.NEG, input, options);
     }
 
     /**
@@ -1117,7 +1068,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reciprocal(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.RECIPROCAL, input, options);
+        return ElementwiseOps.unary(recorder, Op.RECIPROCAL, input, options);
     }
 
     /**
@@ -1143,7 +1094,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand roundEven(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ROUND_EVEN, input, options);
+        return ElementwiseOps.unary(recorder, Op.ROUND_EVEN, input, options);
     }
 
     /**
@@ -1170,7 +1121,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sign(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SIGN, input, options);
+        return ElementwiseOps.unary(recorder, Op.SIGN, input, options);
     }
 
     /**
@@ -1196,7 +1147,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sin(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SIN, input, options);
+        return ElementwiseOps.unary(recorder, Op.SIN, input, options);
     }
 
     /**
@@ -1222,7 +1173,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sqrt(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SQRT, input, options);
+        return ElementwiseOps.unary(recorder, Op.SQRT, input, options);
     }
 
     /**
@@ -1248,7 +1199,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tan(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.TAN, input, options);
+        return ElementwiseOps.unary(recorder, Op.TAN, input, options);
     }
 
     /**
@@ -1276,7 +1227,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cast(MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
-        return ElementwiseOps.cast(this, input, dataType, options);
+        return ElementwiseOps.cast(recorder, input, dataType, options);
     }
 
     /**
@@ -1307,7 +1258,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand clamp(MLOperand input, MLClampOptions options) {
-        return ElementwiseOps.clamp(this, input, options);
+        return ElementwiseOps.clamp(recorder, input, options);
     }
 
     /**
@@ -1338,7 +1289,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue, MLOperatorOptions options) {
-        return ElementwiseOps.where(this, condition, trueValue, falseValue, options);
+        return ElementwiseOps.where(recorder, condition, trueValue, falseValue, options);
     }
 
     /**
@@ -1367,7 +1318,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand elu(MLOperand input, MLEluOptions options) {
-        return ActivationOps.elu(this, input, options);
+        return ActivationOps.elu(recorder, input, options);
     }
 
     /**
@@ -1393,7 +1344,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gelu(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.GELU, input, options);
+        return ActivationOps.plain(recorder, Op.GELU, input, options);
     }
 
     /**
@@ -1420,7 +1371,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSigmoid(MLOperand input, MLHardSigmoidOptions options) {
-        return ActivationOps.hardSigmoid(this, input, options);
+        return ActivationOps.hardSigmoid(recorder, input, options);
     }
 
     /**
@@ -1447,7 +1398,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSwish(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.HARD_SWISH, input, options);
+        return ActivationOps.plain(recorder, Op.HARD_SWISH, input, options);
     }
 
     /**
@@ -1473,7 +1424,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand leakyRelu(MLOperand input, MLLeakyReluOptions options) {
-        return ActivationOps.leakyRelu(this, input, options);
+        return ActivationOps.leakyRelu(recorder, input, options);
     }
 
     /**
@@ -1500,7 +1451,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand linear(MLOperand input, MLLinearOptions options) {
-        return ActivationOps.linear(this, input, options);
+        return ActivationOps.linear(recorder, input, options);
     }
 
     /**
@@ -1530,7 +1481,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand prelu(MLOperand input, MLOperand slope, MLOperatorOptions options) {
-        return ActivationOps.prelu(this, input, slope, options);
+        return ActivationOps.prelu(recorder, input, slope, options);
     }
 
     /**
@@ -1558,7 +1509,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand relu(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.RELU, input, options);
+        return ActivationOps.plain(recorder, Op.RELU, input, options);
     }
 
     /**
@@ -1584,7 +1535,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sigmoid(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SIGMOID, input, options);
+        return ActivationOps.plain(recorder, Op.SIGMOID, input, options);
     }
 
     /**
@@ -1612,7 +1563,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softmax(MLOperand input, long axis, MLOperatorOptions options) {
-        return ActivationOps.softmax(this, input, axis, options);
+        return ActivationOps.softmax(recorder, input, axis, options);
     }
 
     /**
@@ -1639,7 +1590,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softplus(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SOFTPLUS, input, options);
+        return ActivationOps.plain(recorder, Op.SOFTPLUS, input, options);
     }
 
     /**
@@ -1665,7 +1616,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softsign(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SOFTSIGN, input, options);
+        return ActivationOps.plain(recorder, Op.SOFTSIGN, input, options);
     }
 
     /**
@@ -1691,7 +1642,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tanh(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.TANH, input, options);
+        return ActivationOps.plain(recorder, Op.TANH, input, options);
     }
 
     /**
@@ -1731,7 +1682,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand conv2d(MLOperand input, MLOperand filter, MLConv2dOptions options) {
-        return ConvolutionOps.conv2d(this, input, filter, options);
+        return ConvolutionOps.conv2d(recorder, input, filter, options);
     }
 
     /**
@@ -1775,7 +1726,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand convTranspose2d(MLOperand input, MLOperand filter, MLConvTranspose2dOptions options) {
-        return ConvolutionOps.convTranspose2d(this, input, filter, options);
+        return ConvolutionOps.convTranspose2d(recorder, input, filter, options);
     }
 
     /**
@@ -1816,7 +1767,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand averagePool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.AVERAGE_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.AVERAGE_POOL2D, input, options);
     }
 
     /**
@@ -1845,7 +1796,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand l2Pool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.L2_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.L2_POOL2D, input, options);
     }
 
     /**
@@ -1875,7 +1826,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand maxPool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.MAX_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.MAX_POOL2D, input, options);
     }
 
     /**
@@ -1908,7 +1859,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand resample2d(MLOperand input, MLResample2dOptions options) {
-        return PoolingOps.resample2d(this, input, options);
+        return PoolingOps.resample2d(recorder, input, options);
     }
 
     /**
@@ -1944,7 +1895,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
-        return NormalizationOps.batchNormalization(this, input, mean, variance, options);
+        return NormalizationOps.batchNormalization(recorder, input, mean, variance, options);
     }
 
     /**
@@ -1977,7 +1928,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand instanceNormalization(MLOperand input, MLInstanceNormalizationOptions options) {
-        return NormalizationOps.instanceNormalization(this, input, options);
+        return NormalizationOps.instanceNormalization(recorder, input, options);
     }
 
     /**
@@ -2008,7 +1959,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand layerNormalization(MLOperand input, MLLayerNormalizationOptions options) {
-        return NormalizationOps.layerNormalization(this, input, options);
+        return NormalizationOps.layerNormalization(recorder, input, options);
     }
 
     /**
@@ -2045,7 +1996,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL1(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_L1, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_L1, input, options);
     }
 
     /**
@@ -2077,7 +2028,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL2(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_L2, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_L2, input, options);
     }
 
     /**
@@ -2109,7 +2060,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSum(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_LOG_SUM, input, options);
     }
 
     /**
@@ -2141,7 +2092,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSumExp(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM_EXP, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_LOG_SUM_EXP, input, options);
     }
 
     /**
@@ -2173,7 +2124,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMax(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MAX, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MAX, input, options);
     }
 
     /**
@@ -2205,7 +2156,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMean(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MEAN, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MEAN, input, options);
     }
 
     /**
@@ -2237,7 +2188,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMin(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MIN, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MIN, input, options);
     }
 
     /**
@@ -2269,7 +2220,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceProduct(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_PRODUCT, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_PRODUCT, input, options);
     }
 
     /**
@@ -2301,7 +2252,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSum(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_SUM, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_SUM, input, options);
     }
 
     /**
@@ -2333,7 +2284,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSumSquare(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_SUM_SQUARE, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_SUM_SQUARE, input, options);
     }
 
     /**
@@ -2366,7 +2317,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMin(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        return ReductionOps.argMinMax(this, Op.ARG_MIN, input, axis, options);
+        return ReductionOps.argMinMax(recorder, Op.ARG_MIN, input, axis, options);
     }
 
     /**
@@ -2401,7 +2352,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMax(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        return ReductionOps.argMinMax(this, Op.ARG_MAX, input, axis, options);
+        return ReductionOps.argMinMax(recorder, Op.ARG_MAX, input, axis, options);
     }
 
     /**
@@ -2435,7 +2386,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cumulativeSum(MLOperand input, long axis, MLCumulativeSumOptions options) {
-        return ReductionOps.cumulativeSum(this, input, axis, options);
+        return ReductionOps.cumulativeSum(recorder, input, axis, options);
     }
 
     /**
@@ -2469,7 +2420,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gemm(MLOperand a, MLOperand b, MLGemmOptions options) {
-        return MatrixOps.gemm(this, a, b, options);
+        return MatrixOps.gemm(recorder, a, b, options);
     }
 
     /**
@@ -2500,7 +2451,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand matmul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return MatrixOps.matmul(this, a, b, options);
+        return MatrixOps.matmul(recorder, a, b, options);
     }
 
     /**
@@ -2531,7 +2482,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand triangular(MLOperand input, MLTriangularOptions options) {
-        return MatrixOps.triangular(this, input, options);
+        return MatrixOps.triangular(recorder, input, options);
     }
 
     /**
@@ -2564,7 +2515,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        return QuantizationOps.linear(this, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
+        return QuantizationOps.linear(recorder, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
     /**
@@ -2600,7 +2551,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        return QuantizationOps.linear(this, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
+        return QuantizationOps.linear(recorder, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
     /**
@@ -2638,7 +2589,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand concat(List<MLOperand> inputs, long axis, MLOperatorOptions options) {
-        return ShapeOps.concat(this, inputs, axis, options);
+        return ShapeOps.concat(recorder, inputs, axis, options);
     }
 
     /**
@@ -2667,7 +2618,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand expand(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        return ShapeOps.expand(this, input, newShape, options);
+        return ShapeOps.expand(recorder, input, newShape, options);
     }
 
     /**
@@ -2699,7 +2650,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gather(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        return GatherScatterOps.gather(this, input, indices, options);
+        return GatherScatterOps.gather(recorder, input, indices, options);
     }
 
     /**
@@ -2731,7 +2682,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherElements(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        return GatherScatterOps.gatherElements(this, input, indices, options);
+        return GatherScatterOps.gatherElements(recorder, input, indices, options);
     }
 
     /**
@@ -2762,7 +2713,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherND(MLOperand input, MLOperand indices, MLOperatorOptions options) {
-        return GatherScatterOps.gatherND(this, input, indices, options);
+        return GatherScatterOps.gatherND(recorder, input, indices, options);
     }
 
     /**
@@ -2797,7 +2748,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding, MLPadOptions options) {
-        return ShapeOps.pad(this, input, beginningPadding, endingPadding, options);
+        return ShapeOps.pad(recorder, input, beginningPadding, endingPadding, options);
     }
 
     /**
@@ -2827,7 +2778,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reshape(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        return ShapeOps.reshape(this, input, newShape, options);
+        return ShapeOps.reshape(recorder, input, newShape, options);
     }
 
     /**
@@ -2854,7 +2805,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reverse(MLOperand input, MLReverseOptions options) {
-        return ShapeOps.reverse(this, input, options);
+        return ShapeOps.reverse(recorder, input, options);
     }
 
     /**
@@ -2886,7 +2837,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates, MLScatterOptions options) {
-        return GatherScatterOps.scatterElements(this, input, indices, updates, options);
+        return GatherScatterOps.scatterElements(recorder, input, indices, updates, options);
     }
 
     /**
@@ -2920,7 +2871,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates, MLOperatorOptions options) {
-        return GatherScatterOps.scatterND(this, input, indices, updates, options);
+        return GatherScatterOps.scatterND(recorder, input, indices, updates, options);
     }
 
     /**
@@ -2955,7 +2906,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand slice(MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
-        return ShapeOps.slice(this, input, starts, sizes, options);
+        return ShapeOps.slice(recorder, input, starts, sizes, options);
     }
 
     /**
@@ -2987,7 +2938,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long splits, MLSplitOptions options) {
-        return ShapeOps.split(this, input, splits, options);
+        return ShapeOps.split(recorder, input, splits, options);
     }
 
     /**
@@ -3019,7 +2970,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long[] splits, MLSplitOptions options) {
-        return ShapeOps.split(this, input, splits, options);
+        return ShapeOps.split(recorder, input, splits, options);
     }
 
     /**
@@ -3048,7 +2999,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tile(MLOperand input, long[] repetitions, MLOperatorOptions options) {
-        return ShapeOps.tile(this, input, repetitions, options);
+        return ShapeOps.tile(recorder, input, repetitions, options);
     }
 
     /**
@@ -3077,7 +3028,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand transpose(MLOperand input, MLTransposeOptions options) {
-        return ShapeOps.transpose(this, input, options);
+        return ShapeOps.transpose(recorder, input, options);
     }
 
     /**
@@ -3125,7 +3076,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                long hiddenSize, MLGruOptions options) {
-        return RecurrentOps.gru(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+        return RecurrentOps.gru(recorder, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
     /**
@@ -3170,7 +3121,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
                              long hiddenSize, MLGruCellOptions options) {
-        return RecurrentOps.gruCell(this, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
+        return RecurrentOps.gruCell(recorder, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
     }
 
     /**
@@ -3222,7 +3173,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                 long hiddenSize, MLLstmOptions options) {
-        return RecurrentOps.lstm(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+        return RecurrentOps.lstm(recorder, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
     /**
@@ -3269,7 +3220,7 @@ public final class MLGraphBuilder {
     public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                     MLOperand hiddenState, MLOperand cellState, long hiddenSize,
                                     MLLstmCellOptions options) {
-        return RecurrentOps.lstmCell(this, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
+        return RecurrentOps.lstmCell(recorder, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
                 options);
     }
 
@@ -3293,119 +3244,6 @@ public final class MLGraphBuilder {
 
     // ==== end of recurrent operations ====
 
-    // ---------------------------------------------------------------------------------
-    // Internal API used by the *Ops classes
-    // ---------------------------------------------------------------------------------
-
-    /**
-     * The first steps of every operation: the builder can build, and every operand is
-     * non-null and belongs to this builder (spec: "validate operand").
-     *
-     * @param op the operation
-     * @param label the user's label
-     * @param roles role name and operand, alternating: {@code "input", x, "filter", w}; null
-     *     operands of optional roles are skipped when the role name ends with {@code "?"}
-     * @throws MLInvalidStateError if the builder cannot build
-     * @throws MLTypeError if an operand is null or from another builder
-     */
-    void validateOperands(Op op, String label, Object... roles) {
-        checkCanBuild();
-        for (int i = 0; i < roles.length; i += 2) {
-            String role = (String) roles[i];
-            Object operand = roles[i + 1];
-            boolean optional = role.endsWith("?");
-            if (operand == null) {
-                if (optional) {
-                    continue;
-                }
-                throw Checks.typeError(op, label, role + " is null");
-            }
-            if (((MLOperand) operand).builder() != this) {
-                throw Checks.typeError(op, label, (optional ? role.substring(0, role.length() - 1) : role)
-                        + " belongs to another MLGraphBuilder");
-            }
-        }
-    }
-
-    /**
-     * Records an operator with one output.
-     *
-     * @param op the operation
-     * @param label the user's label
-     * @param operandInputs inputs by role, in argument order; null values are skipped
-     * @param attributes default-filled options
-     * @param output the inferred output descriptor
-     * @return the output operand
-     */
-    MLOperand addOperation(Op op, String label, Map<String, MLOperand> operandInputs, Attributes attributes,
-                           MLOperandDescriptor output) {
-        return addOperation(op, label, operandInputs, attributes, List.of(output)).get(0);
-    }
-
-    /**
-     * Records an operator with several outputs (split, gru, lstm, lstmCell).
-     *
-     * @return the output operands in order
-     */
-    List<MLOperand> addOperation(Op op, String label, Map<String, MLOperand> operandInputs, Attributes attributes,
-                                 List<MLOperandDescriptor> outputDescriptors) {
-        checkCanBuild();
-        Map<String, MLOperand> present = new LinkedHashMap<>();
-        operandInputs.forEach((role, operand) -> {
-            if (operand != null) {
-                present.put(role, operand);
-            }
-        });
-        List<MLOperand> outputs = new ArrayList<>(outputDescriptors.size());
-        for (MLOperandDescriptor descriptor : outputDescriptors) {
-            MLOperand output = newOperand(descriptor, MLOperand.Kind.OPERATOR_OUTPUT, null, null);
-            producers.put(output.id(), nodes.size());
-            outputs.add(output);
-        }
-        nodes.add(new BuilderNode(op, label == null ? "" : label, present, attributes, List.copyOf(outputs)));
-        return List.copyOf(outputs);
-    }
-
-    /**
-     * The first steps of every operation: the builder can build (spec: "If this can not
-     * build, then throw an InvalidStateError"), then its options are present.
-     *
-     * @param op the operation
-     * @param options the options given
-     * @param <T> the options type
-     * @return the options
-     * @throws MLInvalidStateError if the builder cannot build
-     * @throws MLTypeError if {@code options} is null
-     */
-    <T> T begin(Op op, T options) {
-        checkCanBuild();
-        return Checks.options(op, options);
-    }
-
-    /**
-     * Operands by role in argument order, skipping null (absent optional) operands.
-     *
-     * @param pairs role name and operand, alternating
-     * @return an insertion-ordered map
-     */
-    static Map<String, MLOperand> roles(Object... pairs) {
-        Map<String, MLOperand> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                map.put((String) pairs[i], (MLOperand) pairs[i + 1]);
-            }
-        }
-        return map;
-    }
-
-    /** Spec: "can build" — not built and the context is not closed. */
-    void checkCanBuild() {
-        if (built) {
-            throw new MLInvalidStateError("this MLGraphBuilder has already built a graph");
-        }
-        context.checkOpen();
-    }
-
     private MLOperand typedConstant(MLOperandDescriptor descriptor, MemorySegment data, String javaType,
                                     MLOperandDataType... compatible) {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -3413,70 +3251,5 @@ public final class MLGraphBuilder {
             throw new MLTypeError("constant: " + javaType + " data does not match data type " + descriptor.dataType());
         }
         return constant(descriptor, data);
-    }
-
-    private MLOperand addConstant(MLOperandDescriptor descriptor, MemorySegment data, MLTensor tensor) {
-        MLOperand operand = newOperand(descriptor, MLOperand.Kind.CONSTANT, null, tensor);
-        constants.put(operand.id(), data.asReadOnly());
-        return operand;
-    }
-
-    private MLOperand newOperand(MLOperandDescriptor descriptor, MLOperand.Kind kind, String name, MLTensor tensor) {
-        MLOperand operand = new MLOperand(this, operands.size(), descriptor, kind, name, tensor);
-        operands.add(operand);
-        return operand;
-    }
-
-    /** The nodes reachable from the outputs, renumbered densely, in creation (topological) order. */
-    private Graph toGraph(Map<String, MLOperand> outputs) {
-        BitSet neededNodes = new BitSet(nodes.size());
-        BitSet seen = new BitSet(operands.size());
-        Deque<MLOperand> queue = new ArrayDeque<>(outputs.values());
-        while (!queue.isEmpty()) {
-            MLOperand operand = queue.pop();
-            if (seen.get(operand.id())) {
-                continue;
-            }
-            seen.set(operand.id());
-            Integer producer = producers.get(operand.id());
-            if (producer != null && !neededNodes.get(producer)) {
-                neededNodes.set(producer);
-                queue.addAll(nodes.get(producer).inputs().values());
-                // every output of a multi-output node is an operand of the graph
-                nodes.get(producer).outputs().forEach(o -> seen.set(o.id()));
-            }
-        }
-        Map<Integer, Operand> renumbered = new HashMap<>();
-        List<Operand> graphOperands = new ArrayList<>();
-        java.util.function.Function<MLOperand, Operand> map = o -> renumbered.computeIfAbsent(o.id(), id -> {
-            Operand operand = new Operand(graphOperands.size(), o.descriptor());
-            graphOperands.add(operand);
-            return operand;
-        });
-        Map<String, Operand> graphInputs = new LinkedHashMap<>();
-        inputs.forEach((name, operand) -> {
-            if (seen.get(operand.id())) {
-                graphInputs.put(name, map.apply(operand));
-            }
-        });
-        List<Node> graphNodes = new ArrayList<>();
-        Map<Integer, MemorySegment> graphConstants = new HashMap<>();
-        for (int i = neededNodes.nextSetBit(0); i >= 0; i = neededNodes.nextSetBit(i + 1)) {
-            BuilderNode node = nodes.get(i);
-            Map<String, Operand> nodeInputs = new LinkedHashMap<>();
-            node.inputs().forEach((role, operand) -> {
-                Operand mapped = map.apply(operand);
-                nodeInputs.put(role, mapped);
-                MemorySegment data = constants.get(operand.id());
-                if (data != null) {
-                    graphConstants.put(mapped.id(), data);
-                }
-            });
-            graphNodes.add(new Node(node.op(), node.label(), nodeInputs, node.attributes(),
-                    node.outputs().stream().map(map).toList()));
-        }
-        Map<String, Operand> graphOutputs = new LinkedHashMap<>();
-        outputs.forEach((name, operand) -> graphOutputs.put(name, map.apply(operand)));
-        return new Graph(graphOperands, graphInputs, graphConstants, graphNodes, graphOutputs);
     }
 }

@@ -64,6 +64,18 @@ class MatrixOpsTest extends OpsTestFixture {
     }
 
     @Test
+    void gemmAlphaAndBetaRejectNaNAndInfinity() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertEquals("MLGemmOptions: alpha must be a finite number, got " + bad,
+                    assertThrows(MLTypeError.class, () -> MLGemmOptions.defaults().withAlpha(bad)).getMessage());
+            assertEquals("MLGemmOptions: beta must be a finite number, got " + bad,
+                    assertThrows(MLTypeError.class, () -> MLGemmOptions.defaults().withBeta(bad)).getMessage());
+        }
+        assertEquals(-2.5, MLGemmOptions.defaults().withAlpha(-2.5).alpha());
+        assertEquals(1e300, MLGemmOptions.defaults().withBeta(1e300).beta());
+    }
+
+    @Test
     void gemmRecordsDefaultsWithoutC() {
         Node node = node(builder.gemm(input(FLOAT32, 2, 3), input(FLOAT32, 3, 4)));
         assertEquals(Op.GEMM, node.op());
