@@ -1,6 +1,6 @@
 package dev.webnn.backend.xnnpack;
 
-import java.lang.foreign.MemorySegment;
+import dev.webnn.spi.Permutations;
 import java.util.Arrays;
 
 /**
@@ -16,30 +16,9 @@ final class Layouts {
     private Layouts() {
     }
 
-    /** The stored shape of a logical shape under a permutation. */
-    static long[] apply(long[] logical, int[] perm) {
-        if (perm == null) {
-            return logical.clone();
-        }
-        long[] stored = new long[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            stored[i] = logical[perm[i]];
-        }
-        return stored;
-    }
-
-    /** The permutation that undoes {@code perm}. */
-    static int[] inverse(int[] perm) {
-        int[] inverse = new int[perm.length];
-        for (int i = 0; i < perm.length; i++) {
-            inverse[perm[i]] = i;
-        }
-        return inverse;
-    }
-
     /** The stored position of a logical axis. */
     static int storedAxis(int logicalAxis, int[] perm) {
-        return perm == null ? logicalAxis : inverse(perm)[logicalAxis];
+        return perm == null ? logicalAxis : Permutations.inverse(perm)[logicalAxis];
     }
 
     static boolean same(int[] a, int[] b) {
@@ -67,34 +46,4 @@ final class Layouts {
         return true;
     }
 
-    /**
-     * Copies {@code src} (logical shape {@code shape}) into {@code dst} stored under {@code perm}.
-     *
-     * @param elementSize bytes per element
-     */
-    static void permute(MemorySegment src, long[] shape, int[] perm, int elementSize, MemorySegment dst) {
-        long[] stored = apply(shape, perm);
-        int rank = shape.length;
-        long[] logicalStrides = new long[rank];
-        long stride = 1;
-        for (int i = rank - 1; i >= 0; i--) {
-            logicalStrides[i] = stride;
-            stride *= shape[i];
-        }
-        long count = stride;
-        long[] index = new long[rank];
-        for (long out = 0; out < count; out++) {
-            long in = 0;
-            for (int i = 0; i < rank; i++) {
-                in += index[i] * logicalStrides[perm[i]];
-            }
-            MemorySegment.copy(src, in * elementSize, dst, out * elementSize, elementSize);
-            for (int i = rank - 1; i >= 0; i--) {
-                if (++index[i] < stored[i]) {
-                    break;
-                }
-                index[i] = 0;
-            }
-        }
-    }
 }

@@ -42,7 +42,7 @@ final class XnnpackContext implements BackendContext {
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        MLOpSupportLimits lowered = specLimits.retainOperators(name -> XnnLowering.OPERATORS.containsKey(Op.fromSpecName(name)))
+        MLOpSupportLimits lowered = specLimits.retainOperators(name -> XnnLowering.OPERATORS.contains(Op.fromSpecName(name)))
                 .retainDataTypes(XnnTypes.SUPPORTED)
                 .retainMaxRank(MAX_RANK);
         return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength());
