@@ -5,10 +5,16 @@ import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.INT8;
 
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Elu;
+import dev.webnn.graph.Operation.HardSigmoid;
+import dev.webnn.graph.Operation.LeakyRelu;
+import dev.webnn.graph.Operation.Linear;
+import dev.webnn.graph.Operation.Prelu;
+import dev.webnn.graph.Operation.Softmax;
+import dev.webnn.graph.Operation.Unary;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,30 +43,36 @@ final class ActivationLowering {
     private ActivationLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        map.put(Op.ELU, ActivationLowering::elu);
-        map.put(Op.GELU, ElementwiseLowering.unary("Gelu"));
-        map.put(Op.HARD_SIGMOID, ElementwiseLowering.unary("HardSigmoid", "alpha", "beta"));
-        map.put(Op.HARD_SWISH, ActivationLowering::hardSwish);
-        map.put(Op.LEAKY_RELU, ElementwiseLowering.unary("LeakyRelu", "alpha"));
-        map.put(Op.LINEAR, ActivationLowering::linear);
-        map.put(Op.PRELU, ActivationLowering::prelu);
-        map.put(Op.RELU, ActivationLowering::relu);
-        map.put(Op.SIGMOID, ActivationLowering::sigmoid);
-        map.put(Op.SOFTMAX, (node, lowering) -> lowering.model().node("Softmax", List.of(lowering.input(node, "input")),
-                lowering.output(node), OrtAttribute.integer("axis", node.attributes().integer("axis"))));
-        map.put(Op.SOFTPLUS, ElementwiseLowering.unary("Softplus"));
-        map.put(Op.SOFTSIGN, ElementwiseLowering.unary("Softsign"));
-        map.put(Op.TANH, ElementwiseLowering.unary("Tanh"));
+    /** The activations without options. */
+    static void unary(Unary op, Node node, Lowering lowering) {
+        Operand input = op.input();
+        switch (op.kind()) {
+            case GELU -> ElementwiseLowering.unary("Gelu", input, node, lowering);
+            case HARD_SWISH -> hardSwish(input, node, lowering);
+            case RELU -> relu(input, node, lowering);
+            case SIGMOID -> sigmoid(input, node, lowering);
+            case SOFTPLUS -> ElementwiseLowering.unary("Softplus", input, node, lowering);
+            case SOFTSIGN -> ElementwiseLowering.unary("Softsign", input, node, lowering);
+            case TANH -> ElementwiseLowering.unary("Tanh", input, node, lowering);
+            case ABS, CEIL, COS, ERF, EXP, FLOOR, IDENTITY, LOG, NEG, RECIPROCAL, ROUND_EVEN, SIGN, SIN, SQRT, TAN ->
+                    ElementwiseLowering.unary(op, node, lowering);
+        }
     }
 
-    /**
-     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to remove, every spec data type runs (see the compositions above).
-     */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits;
+    /** hardSigmoid: ONNX HardSigmoid. */
+    static void hardSigmoid(HardSigmoid op, Node node, Lowering lowering) {
+        ElementwiseLowering.unary("HardSigmoid", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()),
+                OrtAttribute.real("beta", op.beta()));
+    }
+
+    /** leakyRelu: ONNX LeakyRelu. */
+    static void leakyRelu(LeakyRelu op, Node node, Lowering lowering) {
+        ElementwiseLowering.unary("LeakyRelu", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()));
+    }
+
+    /** softmax: ONNX Softmax along the axis. */
+    static void softmax(Softmax op, Node node, Lowering lowering) {
+        ElementwiseLowering.unary("Softmax", op.input(), node, lowering, OrtAttribute.integer("axis", op.axis()));
     }
 
     /**
@@ -68,10 +80,10 @@ final class ActivationLowering {
      * rational approximation whose relative error grows for negative inputs (0.65% at -11.75,
      * thousands of ULP); float16 keeps the Sigmoid kernel, within its tolerance.
      */
-    private static void sigmoid(Node node, Lowering lowering) {
+    private static void sigmoid(Operand operand, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        String input = lowering.input(node, "input");
-        if (node.input("input").descriptor().dataType() != MLOperandDataType.FLOAT32) {
+        String input = lowering.name(operand);
+        if (operand.descriptor().dataType() != MLOperandDataType.FLOAT32) {
             model.node("Sigmoid", List.of(input), lowering.output(node));
             return;
         }
@@ -87,10 +99,10 @@ final class ActivationLowering {
      * HardSwish computes {@code x * (x / 6 + 0.5)}, which cancels near -3 (15 ULP at -2.875);
      * float16 keeps the HardSwish kernel.
      */
-    private static void hardSwish(Node node, Lowering lowering) {
+    private static void hardSwish(Operand operand, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        String input = lowering.input(node, "input");
-        MLOperandDataType type = node.input("input").descriptor().dataType();
+        String input = lowering.name(operand);
+        MLOperandDataType type = operand.descriptor().dataType();
         if (type != MLOperandDataType.FLOAT32) {
             model.node("HardSwish", List.of(input), lowering.output(node));
             return;
@@ -108,13 +120,12 @@ final class ActivationLowering {
      * {@code exp(x) - 1}, which cancels for small negative x (64 ULP at -0.00625); float16
      * keeps the Elu kernel.
      */
-    private static void elu(Node node, Lowering lowering) {
+    static void elu(Elu op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        String input = lowering.input(node, "input");
-        MLOperandDataType type = node.input("input").descriptor().dataType();
+        String input = lowering.name(op.input());
+        MLOperandDataType type = op.input().descriptor().dataType();
         if (type != MLOperandDataType.FLOAT32) {
-            model.node("Elu", List.of(input), lowering.output(node), OrtAttribute.real("alpha",
-                    node.attributes().real("alpha")));
+            model.node("Elu", List.of(input), lowering.output(node), OrtAttribute.real("alpha", op.alpha()));
             return;
         }
         String half = ElementwiseLowering.intermediate(model, "Mul", List.of(input, model.scalar(type, MLNumber.of(0.5))));
@@ -122,19 +133,19 @@ final class ActivationLowering {
         String exp = ElementwiseLowering.intermediate(model, "Exp", List.of(input));
         String expPlusOne = ElementwiseLowering.intermediate(model, "Add", List.of(exp, model.scalar(type, MLNumber.of(1))));
         String expm1 = ElementwiseLowering.intermediate(model, "Mul", List.of(tanh, expPlusOne));
-        String negative = ElementwiseLowering.intermediate(model, "Mul", List.of(expm1, constant(model, type, node, "alpha")));
+        String negative = ElementwiseLowering.intermediate(model, "Mul", List.of(expm1, model.scalar(type, MLNumber.of(op.alpha()))));
         String positive = ElementwiseLowering.intermediate(model, "Greater", List.of(input, model.scalar(type,
                 MLNumber.of(0))));
         model.node("Where", List.of(positive, input, negative), lowering.output(node));
     }
 
     /** linear: {@code alpha * x + beta}, multiply then add, both constants of the input's type. */
-    private static void linear(Node node, Lowering lowering) {
+    static void linear(Linear op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        MLOperandDataType type = node.input("input").descriptor().dataType();
+        MLOperandDataType type = op.input().descriptor().dataType();
         String product = ElementwiseLowering.intermediate(model, "Mul",
-                List.of(lowering.input(node, "input"), constant(model, type, node, "alpha")));
-        model.node("Add", List.of(product, constant(model, type, node, "beta")), lowering.output(node));
+                List.of(lowering.name(op.input()), model.scalar(type, MLNumber.of(op.alpha()))));
+        model.node("Add", List.of(product, model.scalar(type, MLNumber.of(op.beta()))), lowering.output(node));
     }
 
     /**
@@ -142,10 +153,10 @@ final class ActivationLowering {
      * values beyond the int32 range (see {@link ElementwiseLowering}): zero replaces the
      * negative values.
      */
-    private static void relu(Node node, Lowering lowering) {
+    private static void relu(Operand operand, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        MLOperandDataType type = node.input("input").descriptor().dataType();
-        String input = lowering.input(node, "input");
+        MLOperandDataType type = operand.descriptor().dataType();
+        String input = lowering.name(operand);
         if (type == INT64) {
             ElementwiseLowering.replaceWhere(model, "Less", input, model.scalar(type, MLNumber.of(0)), lowering.output(node));
         } else {
@@ -157,28 +168,23 @@ final class ActivationLowering {
      * prelu: ONNX PRelu when it applies (floating point, slope broadcasting to the input's
      * shape), else {@code Where(Less(x, 0), Mul(x, slope), x)}, which broadcasts both ways.
      */
-    private static void prelu(Node node, Lowering lowering) {
-        MLOperandDataType type = node.input("input").descriptor().dataType();
+    static void prelu(Prelu op, Node node, Lowering lowering) {
+        MLOperandDataType type = op.input().descriptor().dataType();
         boolean floating = type == MLOperandDataType.FLOAT32 || type == MLOperandDataType.FLOAT16;
-        if (floating && Arrays.equals(node.input("input").descriptor().shape(), node.output().descriptor().shape())) {
-            lowering.model().node("PRelu", List.of(lowering.input(node, "input"), lowering.input(node, "slope")),
+        if (floating && Arrays.equals(op.input().descriptor().shape(), node.output().descriptor().shape())) {
+            lowering.model().node("PRelu", List.of(lowering.name(op.input()), lowering.name(op.slope())),
                     lowering.output(node));
             return;
         }
         ElementwiseLowering.carried(INT8_IN_INT32, (model, input, carrier, output) -> {
-            String x = input.apply("input");
+            String x = input.apply(op.input());
             String zero = model.scalar(type, MLNumber.of(0));
             if (carrier != OnnxTypes.of(type)) {
                 zero = ElementwiseLowering.cast(model, zero, carrier);
             }
             String negative = ElementwiseLowering.intermediate(model, "Less", List.of(x, zero));
-            String scaled = ElementwiseLowering.intermediate(model, "Mul", List.of(x, input.apply("slope")));
+            String scaled = ElementwiseLowering.intermediate(model, "Mul", List.of(x, input.apply(op.slope())));
             model.node("Where", List.of(negative, scaled, x), output);
-        }).lower(node, lowering);
-    }
-
-    /** A real attribute of the node as a scalar constant of {@code type} (it is already cast to it). */
-    private static String constant(OrtModelBuilder model, MLOperandDataType type, Node node, String attribute) {
-        return model.scalar(type, MLNumber.of(node.attributes().real(attribute)));
+        }, node, lowering);
     }
 }

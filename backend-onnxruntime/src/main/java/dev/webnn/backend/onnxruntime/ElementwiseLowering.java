@@ -15,6 +15,14 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLTensorLimits;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Binary;
+import dev.webnn.graph.Operation.Cast;
+import dev.webnn.graph.Operation.Clamp;
+import dev.webnn.graph.Operation.LogicalBinary;
+import dev.webnn.graph.Operation.LogicalUnary;
+import dev.webnn.graph.Operation.Unary;
+import dev.webnn.graph.Operation.Where;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -70,51 +78,77 @@ final class ElementwiseLowering {
     private ElementwiseLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        map.put(Op.ADD, binary("Add"));
-        map.put(Op.SUB, binary("Sub"));
-        map.put(Op.MUL, binary("Mul"));
-        map.put(Op.DIV, ElementwiseLowering::div);
-        map.put(Op.MAX, carried(BYTES_IN_INT32, extremum("Max", "Less")));
-        map.put(Op.MIN, carried(BYTES_IN_INT32, extremum("Min", "Greater")));
-        map.put(Op.POW, carried(POW_CARRIERS, binaryBody("Pow")));
+    /** add, sub, mul, div, max, min, pow. */
+    static void binary(Binary op, Node node, Lowering lowering) {
+        switch (op.kind()) {
+            case ADD -> carried(Map.of(), binaryBody("Add", op), node, lowering);
+            case SUB -> carried(Map.of(), binaryBody("Sub", op), node, lowering);
+            case MUL -> carried(Map.of(), binaryBody("Mul", op), node, lowering);
+            case DIV -> div(op, node, lowering);
+            case MAX -> carried(BYTES_IN_INT32, extremum("Max", "Less", op), node, lowering);
+            case MIN -> carried(BYTES_IN_INT32, extremum("Min", "Greater", op), node, lowering);
+            case POW -> carried(POW_CARRIERS, binaryBody("Pow", op), node, lowering);
+        }
+    }
 
-        map.put(Op.EQUAL, predicate("Equal", false, false));
-        map.put(Op.NOT_EQUAL, predicate("Equal", false, true));
-        map.put(Op.GREATER, predicate("Greater", false, false));
-        map.put(Op.GREATER_OR_EQUAL, predicate("GreaterOrEqual", false, false));
-        map.put(Op.LESSER, predicate("Less", false, false));
-        map.put(Op.LESSER_OR_EQUAL, predicate("LessOrEqual", false, false));
-        map.put(Op.LOGICAL_AND, predicate("And", true, false));
-        map.put(Op.LOGICAL_OR, predicate("Or", true, false));
-        map.put(Op.LOGICAL_XOR, predicate("Xor", true, false));
-        map.put(Op.LOGICAL_NOT, predicate("Not", true, false));
-        map.put(Op.IS_NAN, predicate("IsNaN", false, false));
-        map.put(Op.IS_INFINITE, predicate("IsInf", false, false));
+    /** The comparisons and binary logical operators. */
+    static void logical(LogicalBinary op, Node node, Lowering lowering) {
+        List<Operand> inputs = List.of(op.a(), op.b());
+        switch (op.kind()) {
+            case EQUAL -> predicate("Equal", inputs, false, false, node, lowering);
+            case NOT_EQUAL -> predicate("Equal", inputs, false, true, node, lowering);
+            case GREATER -> predicate("Greater", inputs, false, false, node, lowering);
+            case GREATER_OR_EQUAL -> predicate("GreaterOrEqual", inputs, false, false, node, lowering);
+            case LESSER -> predicate("Less", inputs, false, false, node, lowering);
+            case LESSER_OR_EQUAL -> predicate("LessOrEqual", inputs, false, false, node, lowering);
+            case LOGICAL_AND -> predicate("And", inputs, true, false, node, lowering);
+            case LOGICAL_OR -> predicate("Or", inputs, true, false, node, lowering);
+            case LOGICAL_XOR -> predicate("Xor", inputs, true, false, node, lowering);
+        }
+    }
 
-        map.put(Op.ABS, unary("Abs"));
-        map.put(Op.CEIL, unary("Ceil"));
-        map.put(Op.COS, unary("Cos"));
-        map.put(Op.ERF, unary("Erf"));
-        map.put(Op.EXP, unary("Exp"));
-        map.put(Op.FLOOR, unary("Floor"));
-        map.put(Op.IDENTITY, unary("Identity"));
-        map.put(Op.LOG, unary("Log"));
-        map.put(Op.NEG, unary("Neg"));
-        map.put(Op.RECIPROCAL, unary("Reciprocal"));
-        map.put(Op.ROUND_EVEN, unary("Round"));
-        map.put(Op.SIGN, unary("Sign"));
-        map.put(Op.SIN, unary("Sin"));
-        map.put(Op.SQRT, unary("Sqrt"));
-        map.put(Op.TAN, unary("Tan"));
+    /** logicalNot, isNaN, isInfinite. */
+    static void logical(LogicalUnary op, Node node, Lowering lowering) {
+        List<Operand> inputs = List.of(op.a());
+        switch (op.kind()) {
+            case LOGICAL_NOT -> predicate("Not", inputs, true, false, node, lowering);
+            case IS_NAN -> predicate("IsNaN", inputs, false, false, node, lowering);
+            case IS_INFINITE -> predicate("IsInf", inputs, false, false, node, lowering);
+        }
+    }
 
-        map.put(Op.CAST, (node, lowering) -> cast(lowering.model(), lowering.input(node, "input"),
-                OnnxTypes.of(node.attributes().enumValue("dataType", MLOperandDataType.class)), lowering.output(node)));
-        map.put(Op.CLAMP, ElementwiseLowering::clamp);
-        map.put(Op.WHERE, carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
-                List.of(cast(model, input.apply("condition"), OnnxTypes.BOOL), input.apply("trueValue"),
-                        input.apply("falseValue")), output)));
+    /** The element-wise unary operators; the activations of the family are in {@link ActivationLowering}. */
+    static void unary(Unary op, Node node, Lowering lowering) {
+        switch (op.kind()) {
+            case ABS -> unary("Abs", op.input(), node, lowering);
+            case CEIL -> unary("Ceil", op.input(), node, lowering);
+            case COS -> unary("Cos", op.input(), node, lowering);
+            case ERF -> unary("Erf", op.input(), node, lowering);
+            case EXP -> unary("Exp", op.input(), node, lowering);
+            case FLOOR -> unary("Floor", op.input(), node, lowering);
+            case IDENTITY -> unary("Identity", op.input(), node, lowering);
+            case LOG -> unary("Log", op.input(), node, lowering);
+            case NEG -> unary("Neg", op.input(), node, lowering);
+            case RECIPROCAL -> unary("Reciprocal", op.input(), node, lowering);
+            case ROUND_EVEN -> unary("Round", op.input(), node, lowering);
+            case SIGN -> unary("Sign", op.input(), node, lowering);
+            case SIN -> unary("Sin", op.input(), node, lowering);
+            case SQRT -> unary("Sqrt", op.input(), node, lowering);
+            case TAN -> unary("Tan", op.input(), node, lowering);
+            case GELU, HARD_SWISH, RELU, SIGMOID, SOFTPLUS, SOFTSIGN, TANH -> ActivationLowering.unary(op, node, lowering);
+        }
+    }
+
+    /** cast: ONNX Cast to the target type. */
+    static void cast(Cast op, Node node, Lowering lowering) {
+        cast(lowering.model(), lowering.name(op.input()), OnnxTypes.of(op.dataType()), lowering.output(node));
+    }
+
+    /** where: ONNX Where on the condition cast to bool, in a carrier type where needed. */
+    static void where(Where op, Node node, Lowering lowering) {
+        carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
+                List.of(cast(model, input.apply(op.condition()), OnnxTypes.BOOL), input.apply(op.trueValue()),
+                        input.apply(op.falseValue())), output), node, lowering);
     }
 
     /**
@@ -144,12 +178,12 @@ final class ElementwiseLowering {
          * Emits the computation.
          *
          * @param model the model under construction
-         * @param input the value name of the node's input of a role, in the computation's type
+         * @param input the value name of an input of the node, in the computation's type
          *     when it is of the node's data type
          * @param onnxType the ONNX element type the computation runs in
          * @param output the value name to write the result to, of {@code onnxType}
          */
-        void emit(OrtModelBuilder model, Function<String, String> input, int onnxType, String output);
+        void emit(OrtModelBuilder model, Function<Operand, String> input, int onnxType, String output);
     }
 
     /**
@@ -159,43 +193,37 @@ final class ElementwiseLowering {
      *
      * @param carriers the ONNX element type carrying each data type that needs one
      * @param body the computation
-     * @return the lowering
+     * @param node the node
+     * @param lowering the model under construction
      */
-    static OpLowering carried(Map<MLOperandDataType, Integer> carriers, Body body) {
-        return (node, lowering) -> {
-            OrtModelBuilder model = lowering.model();
-            MLOperandDataType type = node.output().descriptor().dataType();
-            Integer carrier = carriers.get(type);
-            if (carrier == null) {
-                body.emit(model, role -> lowering.input(node, role), OnnxTypes.of(type), lowering.output(node));
-                return;
-            }
-            Map<String, String> carried = new HashMap<>();
-            Function<String, String> input = role -> node.input(role).descriptor().dataType() != type
-                    ? lowering.input(node, role)
-                    : carried.computeIfAbsent(role, r -> cast(model, lowering.input(node, r), carrier));
-            String result = model.temporary("carried");
-            body.emit(model, input, carrier, result);
-            cast(model, result, OnnxTypes.of(type), lowering.output(node));
-        };
+    static void carried(Map<MLOperandDataType, Integer> carriers, Body body, Node node, Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        MLOperandDataType type = node.output().descriptor().dataType();
+        Integer carrier = carriers.get(type);
+        if (carrier == null) {
+            body.emit(model, lowering::name, OnnxTypes.of(type), lowering.output(node));
+            return;
+        }
+        Map<Integer, String> carried = new HashMap<>();
+        Function<Operand, String> input = operand -> operand.descriptor().dataType() != type
+                ? lowering.name(operand)
+                : carried.computeIfAbsent(operand.id(), id -> cast(model, lowering.name(operand), carrier));
+        String result = model.temporary("carried");
+        body.emit(model, input, carrier, result);
+        cast(model, result, OnnxTypes.of(type), lowering.output(node));
     }
 
     /**
-     * A single-input WebNN operator (role {@code "input"}) with an ONNX equivalent whose
-     * float attributes have the same names and meaning as the node's real attributes.
+     * A single-input WebNN operator with an ONNX equivalent.
      *
      * @param onnx the ONNX operator
-     * @param realAttributes names of the node's real attributes passed on, e.g. {@code "alpha"}
-     * @return the lowering
+     * @param input the input
+     * @param node the node
+     * @param lowering the model under construction
+     * @param attributes the ONNX attributes
      */
-    static OpLowering unary(String onnx, String... realAttributes) {
-        return (node, lowering) -> {
-            OrtAttribute[] attributes = new OrtAttribute[realAttributes.length];
-            for (int i = 0; i < realAttributes.length; i++) {
-                attributes[i] = OrtAttribute.real(realAttributes[i], node.attributes().real(realAttributes[i]));
-            }
-            lowering.model().node(onnx, List.of(lowering.input(node, "input")), lowering.output(node), attributes);
-        };
+    static void unary(String onnx, Operand input, Node node, Lowering lowering, OrtAttribute... attributes) {
+        lowering.model().node(onnx, List.of(lowering.name(input)), lowering.output(node), attributes);
     }
 
     /**
@@ -236,45 +264,41 @@ final class ElementwiseLowering {
     }
 
     /** A WebNN binary operator with an ONNX equivalent of the same semantics. */
-    private static OpLowering binary(String onnx) {
-        return carried(Map.of(), binaryBody(onnx));
-    }
-
-    private static Body binaryBody(String onnx) {
-        return (model, input, type, output) -> model.node(onnx, List.of(input.apply("a"), input.apply("b")), output);
+    private static Body binaryBody(String onnx, Binary op) {
+        return (model, input, type, output) -> model.node(onnx, List.of(input.apply(op.a()), input.apply(op.b())), output);
     }
 
     /**
      * An ONNX operator with a bool result, cast to WebNN's uint8 0/1.
      *
-     * @param onnx the ONNX operator, over the node's inputs in role order
+     * @param onnx the ONNX operator, over {@code operands}
+     * @param operands the node's inputs in argument order
      * @param boolInputs whether the inputs are WebNN booleans (uint8) to cast to bool first
      * @param negated whether the result is negated (notEqual is Not(Equal))
      */
-    private static OpLowering predicate(String onnx, boolean boolInputs, boolean negated) {
-        return (node, lowering) -> {
-            OrtModelBuilder model = lowering.model();
-            List<String> inputs = node.inputs().keySet().stream()
-                    .map(role -> boolInputs ? cast(model, lowering.input(node, role), OnnxTypes.BOOL) : lowering.input(node, role))
-                    .toList();
-            String result = intermediate(model, onnx, inputs);
-            if (negated) {
-                result = intermediate(model, "Not", List.of(result));
-            }
-            cast(model, result, OnnxTypes.of(UINT8), lowering.output(node));
-        };
+    private static void predicate(String onnx, List<Operand> operands, boolean boolInputs, boolean negated, Node node,
+                                  Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        List<String> inputs = operands.stream()
+                .map(operand -> boolInputs ? cast(model, lowering.name(operand), OnnxTypes.BOOL) : lowering.name(operand))
+                .toList();
+        String result = intermediate(model, onnx, inputs);
+        if (negated) {
+            result = intermediate(model, "Not", List.of(result));
+        }
+        cast(model, result, OnnxTypes.of(UINT8), lowering.output(node));
     }
 
     /**
      * max or min: the ONNX operator, or for the {@link #MISORDERED} types {@code a} replaced by
      * {@code b} where {@code a} compares as {@code replaced} to it (max: Less, min: Greater).
      */
-    private static Body extremum(String onnx, String replaced) {
+    private static Body extremum(String onnx, String replaced, Binary op) {
         return (model, input, type, output) -> {
             if (MISORDERED.contains(type)) {
-                replaceWhere(model, replaced, input.apply("a"), input.apply("b"), output);
+                replaceWhere(model, replaced, input.apply(op.a()), input.apply(op.b()), output);
             } else {
-                model.node(onnx, List.of(input.apply("a"), input.apply("b")), output);
+                model.node(onnx, List.of(input.apply(op.a()), input.apply(op.b())), output);
             }
         };
     }
@@ -284,12 +308,12 @@ final class ElementwiseLowering {
      * the {@link #MISORDERED} types the lower bound replaces smaller values, then the upper bound
      * larger ones.
      */
-    private static void clamp(Node node, Lowering lowering) {
+    static void clamp(Clamp op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        MLOperandDataType type = node.input("input").descriptor().dataType();
-        String input = lowering.input(node, "input");
-        String min = model.scalar(type, node.attributes().number("minValue"));
-        String max = model.scalar(type, node.attributes().number("maxValue"));
+        MLOperandDataType type = op.input().descriptor().dataType();
+        String input = lowering.name(op.input());
+        String min = model.scalar(type, op.minValue());
+        String max = model.scalar(type, op.maxValue());
         if (MISORDERED.contains(OnnxTypes.of(type))) {
             replaceWhere(model, "Greater", replaceWhere(model, "Less", input, min), max, lowering.output(node));
         } else {
@@ -327,11 +351,11 @@ final class ElementwiseLowering {
      * WebNN leaves unspecified. The divisor is {@code b + trap * (1 - b)} with {@code trap} 0 or 1,
      * so that only Add, Sub, Mul and Cast run in the data type, which have kernels for all.
      */
-    private static void div(Node node, Lowering lowering) {
+    private static void div(Binary op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.output().descriptor().dataType();
-        String a = lowering.input(node, "a");
-        String b = lowering.input(node, "b");
+        String a = lowering.name(op.a());
+        String b = lowering.name(op.b());
         if (type == FLOAT32 || type == FLOAT16) {
             model.node("Div", List.of(a, b), lowering.output(node));
             return;

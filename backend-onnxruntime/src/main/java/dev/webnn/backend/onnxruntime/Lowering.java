@@ -1,26 +1,79 @@
 package dev.webnn.backend.onnxruntime;
 
+import static dev.webnn.MLOperandDataType.FLOAT16;
+
+import dev.webnn.MLInputOperandLayout;
+import dev.webnn.MLNumber;
 import dev.webnn.MLOpSupportLimits;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.ArgMinMax;
+import dev.webnn.graph.Operation.BatchNormalization;
+import dev.webnn.graph.Operation.Binary;
+import dev.webnn.graph.Operation.Cast;
+import dev.webnn.graph.Operation.Clamp;
+import dev.webnn.graph.Operation.Concat;
+import dev.webnn.graph.Operation.Conv2d;
+import dev.webnn.graph.Operation.ConvTranspose2d;
+import dev.webnn.graph.Operation.CumulativeSum;
+import dev.webnn.graph.Operation.Elu;
+import dev.webnn.graph.Operation.Expand;
+import dev.webnn.graph.Operation.Gather;
+import dev.webnn.graph.Operation.GatherND;
+import dev.webnn.graph.Operation.Gemm;
+import dev.webnn.graph.Operation.Gru;
+import dev.webnn.graph.Operation.GruCell;
+import dev.webnn.graph.Operation.HardSigmoid;
+import dev.webnn.graph.Operation.InstanceNormalization;
+import dev.webnn.graph.Operation.LayerNormalization;
+import dev.webnn.graph.Operation.LeakyRelu;
+import dev.webnn.graph.Operation.Linear;
+import dev.webnn.graph.Operation.LogicalBinary;
+import dev.webnn.graph.Operation.LogicalUnary;
+import dev.webnn.graph.Operation.Lstm;
+import dev.webnn.graph.Operation.LstmCell;
+import dev.webnn.graph.Operation.Matmul;
+import dev.webnn.graph.Operation.Pad;
+import dev.webnn.graph.Operation.Pool2d;
+import dev.webnn.graph.Operation.Prelu;
+import dev.webnn.graph.Operation.Quantization;
+import dev.webnn.graph.Operation.Reduce;
+import dev.webnn.graph.Operation.Resample2d;
+import dev.webnn.graph.Operation.Reshape;
+import dev.webnn.graph.Operation.Reverse;
+import dev.webnn.graph.Operation.ScatterElements;
+import dev.webnn.graph.Operation.ScatterND;
+import dev.webnn.graph.Operation.Slice;
+import dev.webnn.graph.Operation.Softmax;
+import dev.webnn.graph.Operation.Split;
+import dev.webnn.graph.Operation.Tile;
+import dev.webnn.graph.Operation.Transpose;
+import dev.webnn.graph.Operation.Triangular;
+import dev.webnn.graph.Operation.Unary;
+import dev.webnn.graph.Operation.Where;
+import dev.webnn.spi.Permutations;
 import java.lang.foreign.MemorySegment;
-import java.util.EnumMap;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongToDoubleFunction;
 
 /**
  * Lowers a validated WebNN graph to an ONNX model: graph inputs and outputs keep their
  * names, constants become initializers over the graph's own memory, and each node is
- * emitted by the {@link OpLowering} registered for its operator.
+ * emitted by its family's lowering, chosen by an exhaustive switch over the typed IR
+ * ({@link #lowerNode}). Also the emission helpers the families share.
  */
 final class Lowering {
 
-    /** Every supported operator and how it is lowered; filled by the family classes. */
-    static final Map<Op, OpLowering> OPERATORS = registry();
+    /** Moves the channels of an NHWC tensor to axis 1. */
+    private static final int[] NHWC_TO_NCHW = {0, 3, 1, 2};
 
     private final Graph graph;
     private final OrtModelBuilder model;
@@ -44,13 +97,59 @@ final class Lowering {
         graph.inputs().forEach((name, operand) -> model.input(lowering.name(operand), operand.descriptor()));
         graph.constants().forEach((id, data) -> model.initializer("c" + id, graph.operands().get(id).descriptor(), data));
         for (Node node : graph.nodes()) {
-            OpLowering op = OPERATORS.get(node.op());
-            if (op == null) {
-                throw new IllegalStateException("no ONNX lowering for " + node.op().specName());
-            }
-            op.lower(node, lowering);
+            lowering.lowerNode(node);
         }
         graph.outputs().forEach((name, operand) -> lowering.emitOutput(name, operand));
+    }
+
+    /** Emits the ONNX nodes of one WebNN node, by its operation's family; every operation is lowered. */
+    private void lowerNode(Node node) {
+        switch (node.operation()) {
+            case Binary op -> ElementwiseLowering.binary(op, node, this);
+            case LogicalBinary op -> ElementwiseLowering.logical(op, node, this);
+            case LogicalUnary op -> ElementwiseLowering.logical(op, node, this);
+            case Unary op -> ElementwiseLowering.unary(op, node, this);
+            case Cast op -> ElementwiseLowering.cast(op, node, this);
+            case Clamp op -> ElementwiseLowering.clamp(op, node, this);
+            case Where op -> ElementwiseLowering.where(op, node, this);
+            case Elu op -> ActivationLowering.elu(op, node, this);
+            case HardSigmoid op -> ActivationLowering.hardSigmoid(op, node, this);
+            case LeakyRelu op -> ActivationLowering.leakyRelu(op, node, this);
+            case Linear op -> ActivationLowering.linear(op, node, this);
+            case Prelu op -> ActivationLowering.prelu(op, node, this);
+            case Softmax op -> ActivationLowering.softmax(op, node, this);
+            case Reduce op -> ReductionLowering.reduce(op, node, this);
+            case ArgMinMax op -> ReductionLowering.argMinMax(op, node, this);
+            case CumulativeSum op -> ReductionLowering.cumulativeSum(op, node, this);
+            case Gemm op -> MatrixLowering.gemm(op, node, this);
+            case Matmul op -> MatrixLowering.matmul(op, node, this);
+            case Triangular op -> MatrixLowering.triangular(op, node, this);
+            case Quantization op -> MatrixLowering.quantization(op, node, this);
+            case Concat op -> ShapeLowering.concat(op, node, this);
+            case Expand op -> ShapeLowering.expand(op, node, this);
+            case Reshape op -> ShapeLowering.reshape(op, node, this);
+            case Tile op -> ShapeLowering.tile(op, node, this);
+            case Transpose op -> ShapeLowering.transpose(op, node, this);
+            case Slice op -> ShapeLowering.slice(op, node, this);
+            case Reverse op -> ShapeLowering.reverse(op, node, this);
+            case Split op -> ShapeLowering.split(op, node, this);
+            case Pad op -> ShapeLowering.pad(op, node, this);
+            case Gather op -> ShapeLowering.gather(op, node, this);
+            case GatherND op -> ShapeLowering.gatherND(op, node, this);
+            case ScatterElements op -> ShapeLowering.scatterElements(op, node, this);
+            case ScatterND op -> ShapeLowering.scatterND(op, node, this);
+            case Gru op -> RecurrentLowering.gru(op, node, this);
+            case GruCell op -> RecurrentLowering.gruCell(op, node, this);
+            case Lstm op -> RecurrentLowering.lstm(op, node, this);
+            case LstmCell op -> RecurrentLowering.lstmCell(op, node, this);
+            case Conv2d op -> ConvolutionLowering.conv2d(op, node, this);
+            case ConvTranspose2d op -> ConvolutionLowering.convTranspose2d(op, node, this);
+            case Pool2d op -> PoolingLowering.pool2d(op, node, this);
+            case Resample2d op -> PoolingLowering.resample2d(op, node, this);
+            case BatchNormalization op -> NormalizationLowering.batchNormalization(op, node, this);
+            case InstanceNormalization op -> NormalizationLowering.instanceNormalization(op, node, this);
+            case LayerNormalization op -> NormalizationLowering.layerNormalization(op, node, this);
+        }
     }
 
     /** The model under construction, for emitting nodes and constants. */
@@ -84,11 +183,6 @@ final class Lowering {
         return graph.isConstant(operand) ? Optional.of(graph.constant(operand)) : Optional.empty();
     }
 
-    /** The value name of a node's input by role. */
-    String input(Node node, String role) {
-        return name(node.input(role));
-    }
-
     /** The value name of a node's single output. */
     String output(Node node) {
         return name(node.output());
@@ -103,33 +197,140 @@ final class Lowering {
         model.node("Identity", List.of(name(operand)), name);
     }
 
-    private static Map<Op, OpLowering> registry() {
-        Map<Op, OpLowering> map = new EnumMap<>(Op.class);
-        ElementwiseLowering.register(map);
-        ActivationLowering.register(map);
-        ReductionLowering.register(map);
-        MatrixLowering.register(map);
-        ShapeLowering.register(map);
-        RecurrentLowering.register(map);
-        ConvolutionLowering.register(map);
-        return map;
-    }
-
     /**
-     * What this backend runs: the spec's limits narrowed to the lowered operators, then by
-     * each family to the data types ONNX Runtime's CPU kernels accept.
+     * What this backend runs: every operation (see {@link #lowerNode}), with the spec's
+     * limits narrowed by the families to the data types ONNX Runtime's CPU kernels accept.
      *
      * @param specLimits the spec's limits
      * @return the backend's limits
      */
     static MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        MLOpSupportLimits limits = specLimits.retainOperators(name -> OPERATORS.containsKey(Op.fromSpecName(name)));
-        limits = ElementwiseLowering.narrow(limits);
-        limits = ActivationLowering.narrow(limits);
-        limits = ReductionLowering.narrow(limits);
-        limits = MatrixLowering.narrow(limits);
+        MLOpSupportLimits limits = ElementwiseLowering.narrow(specLimits);
         limits = ShapeLowering.narrow(limits);
-        limits = RecurrentLowering.narrow(limits);
-        return ConvolutionLowering.narrow(limits);
+        return PoolingLowering.narrow(limits);
+    }
+
+    // ---- emission helpers shared by the families ----
+
+    /** Emits the core ONNX node(s) of one operator between the input and output transpositions. */
+    @FunctionalInterface
+    interface Core {
+
+        /**
+         * Emits the computation.
+         *
+         * @param input the input value name, transposed for the ONNX operator
+         * @param output the value name to write
+         */
+        void emit(String input, String output);
+    }
+
+    /**
+     * One binary ONNX node of a chain: the value so far, then {@code operand}.
+     *
+     * @param onnx the ONNX operator, e.g. {@code "Sub"}
+     * @param operand the value name of its second input
+     */
+    record Step(String onnx, String operand) {
+    }
+
+    /** The permutation that moves the channels of {@code layout} to axis 1; null for NCHW. */
+    static int[] toNchw(MLInputOperandLayout layout) {
+        return layout == MLInputOperandLayout.NHWC ? NHWC_TO_NCHW : null;
+    }
+
+    /** The value name of an optional operand. */
+    Optional<String> name(Optional<Operand> operand) {
+        return operand.map(this::name);
+    }
+
+    /** A constant of the node's data type (float32 or float16), every element {@code value}. */
+    String filled(Node node, long[] shape, double value) {
+        return constant(node, shape, index -> value);
+    }
+
+    /** A constant of the node's data type (float32 or float16), the element at each row-major index computed. */
+    String constant(Node node, long[] shape, LongToDoubleFunction values) {
+        MLOperandDataType type = node.output().descriptor().dataType();
+        long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        MemorySegment data = MemorySegment.ofArray(new byte[Math.toIntExact(count * type.byteSize())]);
+        for (long i = 0; i < count; i++) {
+            double value = values.applyAsDouble(i);
+            if (type == FLOAT16) {
+                data.setAtIndex(ValueLayout.JAVA_SHORT_UNALIGNED, i, MLNumber.of(value).toFloat16Bits());
+            } else {
+                data.setAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, i, (float) value);
+            }
+        }
+        return model.constant(MLOperandDescriptor.of(type, shape), data);
+    }
+
+    /**
+     * An operand permuted: a constant permuted once here, another through a Transpose node.
+     *
+     * @param operand the operand, e.g. a filter
+     * @param perm the permutation, null for none
+     * @return the permuted value's name
+     */
+    String permuted(Operand operand, int[] perm) {
+        String name = name(operand);
+        if (perm == null) {
+            return name;
+        }
+        Optional<MemorySegment> data = constantData(operand);
+        if (data.isPresent()) {
+            MLOperandDescriptor descriptor = operand.descriptor();
+            MemorySegment permutedData = MemorySegment.ofArray(new byte[Math.toIntExact(descriptor.byteLength())]);
+            Permutations.permute(data.get(), descriptor.shape(), perm, descriptor.dataType().byteSize(),
+                    permutedData);
+            return model.constant(MLOperandDescriptor.of(descriptor.dataType(),
+                    Permutations.apply(descriptor.shape(), perm)), permutedData);
+        }
+        return transposed(name, perm, model.temporary("permuted"));
+    }
+
+    /** Applies the steps in order to {@code input}, the last one writing the node's output. */
+    void chain(Node node, String input, List<Step> steps) {
+        String value = input;
+        for (int i = 0; i < steps.size(); i++) {
+            String target = i == steps.size() - 1 ? output(node) : model.temporary(node.op().specName());
+            model.node(steps.get(i).onnx(), List.of(value, steps.get(i).operand()), target);
+            value = target;
+        }
+    }
+
+    /**
+     * Transposes the input, lets {@code core} compute, and writes its result transposed
+     * back to the node's output.
+     *
+     * @param node the node
+     * @param input the input value
+     * @param perm the permutation for the ONNX operator, or null for none
+     * @param core the ONNX node(s)
+     */
+    void emit(Node node, String input, int[] perm, Core core) {
+        String output = output(node);
+        if (perm == null) {
+            core.emit(input, output);
+            return;
+        }
+        String result = model.temporary(node.op().specName());
+        core.emit(transposed(input, perm, model.temporary("transposed")), result);
+        transposed(result, Permutations.inverse(perm), output);
+    }
+
+    private String transposed(String value, int[] perm, String output) {
+        model.node("Transpose", List.of(value), output, OrtAttribute.integers("perm", longs(perm)));
+        return output;
+    }
+
+    /**
+     * Integers widened for ONNX attributes and int64 tensors.
+     *
+     * @param values the values
+     * @return the same values as {@code long}s
+     */
+    static long[] longs(int[] values) {
+        return Arrays.stream(values).asLongStream().toArray();
     }
 }

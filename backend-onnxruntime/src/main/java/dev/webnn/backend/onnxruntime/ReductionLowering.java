@@ -5,12 +5,13 @@ import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT64;
 
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation.ArgMinMax;
+import dev.webnn.graph.Operation.CumulativeSum;
+import dev.webnn.graph.Operation.Reduce;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -34,31 +35,26 @@ final class ReductionLowering {
     private ReductionLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        OpLowering sum = reduce("ReduceSum", null, false);
-        OpLowering l1 = reduce("ReduceL1", "Abs", false);
-        map.put(Op.REDUCE_L1, (node, lowering) -> (isUnsigned(inputType(node)) ? sum : l1).lower(node, lowering));
-        map.put(Op.REDUCE_L2, reduce("ReduceL2", "Abs", false));
-        map.put(Op.REDUCE_LOG_SUM, reduce("ReduceLogSum", "Log", false));
-        map.put(Op.REDUCE_LOG_SUM_EXP, reduce("ReduceLogSumExp", null, false));
-        map.put(Op.REDUCE_MAX, reduce("ReduceMax", null, true));
-        map.put(Op.REDUCE_MEAN, reduce("ReduceMean", null, false));
-        map.put(Op.REDUCE_MIN, reduce("ReduceMin", null, true));
-        map.put(Op.REDUCE_PRODUCT, reduce("ReduceProd", null, false));
-        map.put(Op.REDUCE_SUM, sum);
-        map.put(Op.REDUCE_SUM_SQUARE, reduce("ReduceSumSquare", "Mul", false));
-        map.put(Op.ARG_MIN, argMinMax("ArgMin"));
-        map.put(Op.ARG_MAX, argMinMax("ArgMax"));
-        map.put(Op.CUMULATIVE_SUM, ReductionLowering::cumulativeSum);
-    }
-
-    /**
-     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to narrow, every data type and rank the spec allows is lowered.
-     */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits;
+    /** The reductions. */
+    static void reduce(Reduce op, Node node, Lowering lowering) {
+        switch (op.kind()) {
+            case REDUCE_L1 -> {
+                if (isUnsigned(op.input().descriptor().dataType())) {
+                    reduce("ReduceSum", null, false, op, node, lowering);
+                } else {
+                    reduce("ReduceL1", "Abs", false, op, node, lowering);
+                }
+            }
+            case REDUCE_L2 -> reduce("ReduceL2", "Abs", false, op, node, lowering);
+            case REDUCE_LOG_SUM -> reduce("ReduceLogSum", "Log", false, op, node, lowering);
+            case REDUCE_LOG_SUM_EXP -> reduce("ReduceLogSumExp", null, false, op, node, lowering);
+            case REDUCE_MAX -> reduce("ReduceMax", null, true, op, node, lowering);
+            case REDUCE_MEAN -> reduce("ReduceMean", null, false, op, node, lowering);
+            case REDUCE_MIN -> reduce("ReduceMin", null, true, op, node, lowering);
+            case REDUCE_PRODUCT -> reduce("ReduceProd", null, false, op, node, lowering);
+            case REDUCE_SUM -> reduce("ReduceSum", null, false, op, node, lowering);
+            case REDUCE_SUM_SQUARE -> reduce("ReduceSumSquare", "Mul", false, op, node, lowering);
+        }
     }
 
     /**
@@ -69,49 +65,51 @@ final class ReductionLowering {
      *     {@code "Mul"} for the square; {@code null} for the value itself
      * @param ordered whether the result is chosen by the order of the values (max, min)
      */
-    private static OpLowering reduce(String onnx, String single, boolean ordered) {
-        return (node, lowering) -> {
-            OrtModelBuilder model = lowering.model();
-            long[] axes = node.attributes().longs("axes");
-            String input = lowering.input(node, "input");
-            String output = lowering.output(node);
-            if (axes.length == 0 && single == null) {
-                model.node("Identity", List.of(input), output);
-                return;
-            }
-            onSupportedType(model, inputType(node), ordered, input, output, (x, y) -> {
-                if (axes.length == 0) {
-                    model.node(single, single.equals("Mul") ? List.of(x, x) : List.of(x), y);
-                } else {
-                    model.node(onnx, List.of(x, model.int64s(axes)), y, keepDimensions(node));
-                }
-            });
-        };
-    }
-
-    private static OpLowering argMinMax(String onnx) {
-        return (node, lowering) -> {
-            OrtModelBuilder model = lowering.model();
-            MLOperandDataType type = inputType(node);
-            String input = lowering.input(node, "input");
-            String values = isUnsigned(type) ? toInt64(model, input, type, true) : input;
-            MLOperandDataType indexType = node.output().descriptor().dataType();
-            String indices = indexType == INT64 ? lowering.output(node) : model.temporary(onnx);
-            model.node(onnx, List.of(values), indices, OrtAttribute.integer("axis", node.attributes().integer("axis")),
-                    keepDimensions(node), OrtAttribute.integer("select_last_index", 0));
-            if (indexType != INT64) {
-                ElementwiseLowering.cast(model, indices, OnnxTypes.of(indexType), lowering.output(node));
-            }
-        };
-    }
-
-    private static void cumulativeSum(Node node, Lowering lowering) {
+    private static void reduce(String onnx, String single, boolean ordered, Reduce op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        String axis = model.scalar(INT64, MLNumber.of(node.attributes().integer("axis")));
-        onSupportedType(model, inputType(node), false, lowering.input(node, "input"), lowering.output(node),
-                (x, y) -> model.node("CumSum", List.of(x, axis), y,
-                        OrtAttribute.integer("exclusive", node.attributes().bool("exclusive") ? 1 : 0),
-                        OrtAttribute.integer("reverse", node.attributes().bool("reversed") ? 1 : 0)));
+        long[] axes = Arrays.stream(op.axes()).asLongStream().toArray();
+        String input = lowering.name(op.input());
+        String output = lowering.output(node);
+        if (axes.length == 0 && single == null) {
+            model.node("Identity", List.of(input), output);
+            return;
+        }
+        onSupportedType(model, op.input().descriptor().dataType(), ordered, input, output, (x, y) -> {
+            if (axes.length == 0) {
+                model.node(single, single.equals("Mul") ? List.of(x, x) : List.of(x), y);
+            } else {
+                model.node(onnx, List.of(x, model.int64s(axes)), y, keepDimensions(op.keepDimensions()));
+            }
+        });
+    }
+
+    /** argMin, argMax: ONNX ArgMin or ArgMax, cast to the index type. */
+    static void argMinMax(ArgMinMax op, Node node, Lowering lowering) {
+        String onnx = switch (op.kind()) {
+            case ARG_MIN -> "ArgMin";
+            case ARG_MAX -> "ArgMax";
+        };
+        OrtModelBuilder model = lowering.model();
+        MLOperandDataType type = op.input().descriptor().dataType();
+        String input = lowering.name(op.input());
+        String values = isUnsigned(type) ? toInt64(model, input, type, true) : input;
+        MLOperandDataType indexType = node.output().descriptor().dataType();
+        String indices = indexType == INT64 ? lowering.output(node) : model.temporary(onnx);
+        model.node(onnx, List.of(values), indices, OrtAttribute.integer("axis", op.axis()),
+                keepDimensions(op.keepDimensions()), OrtAttribute.integer("select_last_index", 0));
+        if (indexType != INT64) {
+            ElementwiseLowering.cast(model, indices, OnnxTypes.of(indexType), lowering.output(node));
+        }
+    }
+
+    /** cumulativeSum: ONNX CumSum. */
+    static void cumulativeSum(CumulativeSum op, Node node, Lowering lowering) {
+        OrtModelBuilder model = lowering.model();
+        String axis = model.scalar(INT64, MLNumber.of(op.axis()));
+        onSupportedType(model, op.input().descriptor().dataType(), false, lowering.name(op.input()),
+                lowering.output(node), (x, y) -> model.node("CumSum", List.of(x, axis), y,
+                        OrtAttribute.integer("exclusive", op.exclusive() ? 1 : 0),
+                        OrtAttribute.integer("reverse", op.reversed() ? 1 : 0)));
     }
 
     /**
@@ -159,12 +157,8 @@ final class ReductionLowering {
         return ElementwiseLowering.intermediate(model, "BitwiseXor", List.of(int64, model.scalar(INT64, MLNumber.of(Long.MIN_VALUE))));
     }
 
-    private static OrtAttribute keepDimensions(Node node) {
-        return OrtAttribute.integer("keepdims", node.attributes().bool("keepDimensions") ? 1 : 0);
-    }
-
-    private static MLOperandDataType inputType(Node node) {
-        return node.input("input").descriptor().dataType();
+    private static OrtAttribute keepDimensions(boolean keepDimensions) {
+        return OrtAttribute.integer("keepdims", keepDimensions ? 1 : 0);
     }
 
     private static boolean isUnsigned(MLOperandDataType type) {

@@ -6,15 +6,27 @@ import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPaddingMode;
 import dev.webnn.MLRankRange;
 import dev.webnn.MLTensorLimits;
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Concat;
+import dev.webnn.graph.Operation.Expand;
+import dev.webnn.graph.Operation.Gather;
+import dev.webnn.graph.Operation.GatherND;
+import dev.webnn.graph.Operation.Pad;
+import dev.webnn.graph.Operation.Reshape;
+import dev.webnn.graph.Operation.Reverse;
+import dev.webnn.graph.Operation.ScatterElements;
+import dev.webnn.graph.Operation.ScatterND;
+import dev.webnn.graph.Operation.Slice;
+import dev.webnn.graph.Operation.Split;
+import dev.webnn.graph.Operation.Tile;
+import dev.webnn.graph.Operation.Transpose;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * ONNX lowering of the shape and data movement operators.
@@ -42,29 +54,27 @@ final class ShapeLowering {
     private ShapeLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        map.put(Op.CONCAT, (node, lowering) -> lowering.model().node("Concat",
-                names(lowering, node.inputList("inputs")), lowering.output(node),
-                OrtAttribute.integer("axis", node.attributes().integer("axis"))));
-        map.put(Op.EXPAND, (node, lowering) -> withShape(node, lowering, "Expand", "newShape"));
-        map.put(Op.RESHAPE, (node, lowering) -> withShape(node, lowering, "Reshape", "newShape",
-                OrtAttribute.integer("allowzero", 1)));
-        map.put(Op.TILE, (node, lowering) -> {
-            if (!isScalarIdentity(node, lowering, "repetitions")) {
-                withShape(node, lowering, "Tile", "repetitions");
-            }
-        });
-        map.put(Op.TRANSPOSE, ShapeLowering::transpose);
-        map.put(Op.SLICE, ShapeLowering::slice);
-        map.put(Op.REVERSE, ShapeLowering::reverse);
-        map.put(Op.SPLIT, ShapeLowering::split);
-        map.put(Op.PAD, ShapeLowering::pad);
-        map.put(Op.GATHER, (node, lowering) -> alongAxis(node, lowering, "Gather"));
-        map.put(Op.GATHER_ELEMENTS, (node, lowering) -> alongAxis(node, lowering, "GatherElements"));
-        map.put(Op.SCATTER_ELEMENTS, (node, lowering) -> alongAxis(node, lowering, "ScatterElements"));
-        map.put(Op.GATHER_ND, (node, lowering) -> byCoordinates(node, lowering, "GatherND"));
-        map.put(Op.SCATTER_ND, (node, lowering) -> byCoordinates(node, lowering, "ScatterND"));
+    /** concat: ONNX Concat. */
+    static void concat(Concat op, Node node, Lowering lowering) {
+        lowering.model().node("Concat", names(lowering, op.inputs()), lowering.output(node),
+                OrtAttribute.integer("axis", op.axis()));
+    }
+
+    /** expand: ONNX Expand to the new shape. */
+    static void expand(Expand op, Node node, Lowering lowering) {
+        withShape(op.input(), node, lowering, "Expand", op.newShape());
+    }
+
+    /** reshape: ONNX Reshape, zeros meaning zero-sized dimensions. */
+    static void reshape(Reshape op, Node node, Lowering lowering) {
+        withShape(op.input(), node, lowering, "Reshape", op.newShape(), OrtAttribute.integer("allowzero", 1));
+    }
+
+    /** tile: ONNX Tile; a scalar is the identity. */
+    static void tile(Tile op, Node node, Lowering lowering) {
+        if (!isScalarIdentity(op.input(), op.repetitions().length, node, lowering)) {
+            withShape(op.input(), node, lowering, "Tile", op.repetitions());
+        }
     }
 
     /**
@@ -82,48 +92,49 @@ final class ShapeLowering {
     }
 
     /** An ONNX operator taking the input and an int64 shape-like input from an attribute. */
-    private static void withShape(Node node, Lowering lowering, String onnx, String key, OrtAttribute... attributes) {
+    private static void withShape(Operand input, Node node, Lowering lowering, String onnx, long[] shape,
+                                  OrtAttribute... attributes) {
         OrtModelBuilder model = lowering.model();
-        model.node(onnx, List.of(lowering.input(node, "input"), model.int64s(node.attributes().longs(key))),
-                lowering.output(node), attributes);
+        model.node(onnx, List.of(lowering.name(input), model.int64s(shape)), lowering.output(node), attributes);
     }
 
-    private static void transpose(Node node, Lowering lowering) {
-        if (isScalarIdentity(node, lowering, "permutation")) {
+    /** transpose: ONNX Transpose; a scalar is the identity. */
+    static void transpose(Transpose op, Node node, Lowering lowering) {
+        if (isScalarIdentity(op.input(), op.permutation().length, node, lowering)) {
             return;
         }
-        lowering.model().node("Transpose", List.of(lowering.input(node, "input")), lowering.output(node),
-                OrtAttribute.integers("perm", node.attributes().longs("permutation")));
+        lowering.model().node("Transpose", List.of(lowering.name(op.input())), lowering.output(node),
+                OrtAttribute.integers("perm", Arrays.stream(op.permutation()).asLongStream().toArray()));
     }
 
-    private static void slice(Node node, Lowering lowering) {
-        if (isScalarIdentity(node, lowering, "starts")) {
+    /** slice: ONNX Slice over every axis; a scalar is the identity. */
+    static void slice(Slice op, Node node, Lowering lowering) {
+        if (isScalarIdentity(op.input(), op.starts().length, node, lowering)) {
             return;
         }
-        Attributes attributes = node.attributes();
-        long[] starts = attributes.longs("starts");
-        long[] sizes = attributes.longs("sizes");
+        long[] starts = op.starts();
+        long[] sizes = op.sizes();
         long[] ends = new long[starts.length];
         for (int i = 0; i < ends.length; i++) {
             ends[i] = starts[i] + sizes[i];
         }
-        sliceNode(lowering, lowering.input(node, "input"), lowering.output(node), starts, ends, axes(starts.length),
-                attributes.longs("strides"));
+        sliceNode(lowering, lowering.name(op.input()), lowering.output(node), starts, ends, axes(starts.length),
+                op.strides());
     }
 
     /** Reverse: a Slice running backwards over every reversed axis; no axes is the identity. */
-    private static void reverse(Node node, Lowering lowering) {
-        if (isScalarIdentity(node, lowering, "axes")) {
+    static void reverse(Reverse op, Node node, Lowering lowering) {
+        if (isScalarIdentity(op.input(), op.axes().length, node, lowering)) {
             return;
         }
-        long[] axes = node.attributes().longs("axes");
+        long[] axes = Arrays.stream(op.axes()).asLongStream().toArray();
         long[] starts = new long[axes.length];
         long[] ends = new long[axes.length];
         long[] steps = new long[axes.length];
         Arrays.fill(starts, -1);
         Arrays.fill(ends, Long.MIN_VALUE);
         Arrays.fill(steps, -1);
-        sliceNode(lowering, lowering.input(node, "input"), lowering.output(node), starts, ends, axes, steps);
+        sliceNode(lowering, lowering.name(op.input()), lowering.output(node), starts, ends, axes, steps);
     }
 
     private static void sliceNode(Lowering lowering, String input, String output, long[] starts, long[] ends,
@@ -133,27 +144,28 @@ final class ShapeLowering {
                 model.int64s(steps)), output);
     }
 
-    private static void split(Node node, Lowering lowering) {
+    /** split: ONNX Split with the explicit sizes. */
+    static void split(Split op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
-        model.node("Split", List.of(lowering.input(node, "input"), model.int64s(node.attributes().longs("splits"))),
-                names(lowering, node.outputs()), OrtAttribute.integer("axis", node.attributes().integer("axis")));
+        model.node("Split", List.of(lowering.name(op.input()), model.int64s(op.splits())),
+                names(lowering, node.outputs()), OrtAttribute.integer("axis", op.axis()));
     }
 
-    private static void pad(Node node, Lowering lowering) {
-        if (isScalarIdentity(node, lowering, "beginningPadding")) {
+    /** pad: ONNX Pad; a scalar is the identity. */
+    static void pad(Pad op, Node node, Lowering lowering) {
+        if (isScalarIdentity(op.input(), op.beginningPadding().length, node, lowering)) {
             return;
         }
-        Attributes attributes = node.attributes();
-        long[] beginning = attributes.longs("beginningPadding");
-        long[] ending = attributes.longs("endingPadding");
+        long[] beginning = op.beginningPadding();
+        long[] ending = op.endingPadding();
         long[] pads = new long[beginning.length * 2];
         System.arraycopy(beginning, 0, pads, 0, beginning.length);
         System.arraycopy(ending, 0, pads, beginning.length, ending.length);
         OrtModelBuilder model = lowering.model();
-        MLPaddingMode mode = attributes.enumValue("mode", MLPaddingMode.class);
-        List<String> inputs = new ArrayList<>(List.of(lowering.input(node, "input"), model.int64s(pads)));
+        MLPaddingMode mode = op.mode();
+        List<String> inputs = new ArrayList<>(List.of(lowering.name(op.input()), model.int64s(pads)));
         if (mode == MLPaddingMode.CONSTANT) {
-            inputs.add(model.scalar(node.input("input").descriptor().dataType(), attributes.number("value")));
+            inputs.add(model.scalar(op.input().descriptor().dataType(), op.value()));
         }
         String onnxMode = switch (mode) {
             case CONSTANT -> "constant";
@@ -163,15 +175,39 @@ final class ShapeLowering {
         model.node("Pad", inputs, lowering.output(node), OrtAttribute.string("mode", onnxMode));
     }
 
+    /** gather and gatherElements: ONNX Gather or GatherElements (see {@link #alongAxis}). */
+    static void gather(Gather op, Node node, Lowering lowering) {
+        String onnx = switch (op.kind()) {
+            case GATHER -> "Gather";
+            case GATHER_ELEMENTS -> "GatherElements";
+        };
+        alongAxis(onnx, op.input(), op.indices(), Optional.empty(), op.axis(), node, lowering);
+    }
+
+    /** scatterElements: ONNX ScatterElements (see {@link #alongAxis}). */
+    static void scatterElements(ScatterElements op, Node node, Lowering lowering) {
+        alongAxis("ScatterElements", op.input(), op.indices(), Optional.of(op.updates()), op.axis(), node, lowering);
+    }
+
+    /** gatherND: ONNX GatherND (see {@link #byCoordinates}). */
+    static void gatherND(GatherND op, Node node, Lowering lowering) {
+        byCoordinates("GatherND", op.input(), op.indices(), Optional.empty(), node, lowering);
+    }
+
+    /** scatterND: ONNX ScatterND (see {@link #byCoordinates}). */
+    static void scatterND(ScatterND op, Node node, Lowering lowering) {
+        byCoordinates("ScatterND", op.input(), op.indices(), Optional.of(op.updates()), node, lowering);
+    }
+
     /**
      * gather, gatherElements and scatterElements: indices into dimension {@code axis},
      * clamped to its range.
      */
-    private static void alongAxis(Node node, Lowering lowering, String onnx) {
-        long axis = node.attributes().integer("axis");
-        long size = node.input("input").descriptor().shape()[(int) axis];
-        String indices = clampedIndices(lowering, node.input("indices"), new long[] {size}, false);
-        lowering.model().node(onnx, dataIndicesUpdates(node, lowering, indices), lowering.output(node),
+    private static void alongAxis(String onnx, Operand input, Operand indices, Optional<Operand> updates, int axis,
+                                  Node node, Lowering lowering) {
+        long size = input.descriptor().shape()[axis];
+        String clamped = clampedIndices(lowering, indices, new long[] {size}, false);
+        lowering.model().node(onnx, dataIndicesUpdates(lowering, input, clamped, updates), lowering.output(node),
                 OrtAttribute.integer("axis", axis));
     }
 
@@ -179,18 +215,20 @@ final class ShapeLowering {
      * gatherND and scatterND: the last indices dimension holds coordinates into the leading
      * input dimensions, each clamped to the range of its own dimension.
      */
-    private static void byCoordinates(Node node, Lowering lowering, String onnx) {
-        long[] indicesShape = node.input("indices").descriptor().shape();
+    private static void byCoordinates(String onnx, Operand input, Operand indices, Optional<Operand> updates, Node node,
+                                      Lowering lowering) {
+        long[] indicesShape = indices.descriptor().shape();
         int coordinates = (int) indicesShape[indicesShape.length - 1];
-        long[] sizes = Arrays.copyOf(node.input("input").descriptor().shape(), coordinates);
-        String indices = clampedIndices(lowering, node.input("indices"), sizes, true);
-        lowering.model().node(onnx, dataIndicesUpdates(node, lowering, indices), lowering.output(node));
+        long[] sizes = Arrays.copyOf(input.descriptor().shape(), coordinates);
+        String clamped = clampedIndices(lowering, indices, sizes, true);
+        lowering.model().node(onnx, dataIndicesUpdates(lowering, input, clamped, updates), lowering.output(node));
     }
 
     /** The ONNX inputs data, indices and, for the scatter operators, updates. */
-    private static List<String> dataIndicesUpdates(Node node, Lowering lowering, String indices) {
-        List<String> inputs = new ArrayList<>(List.of(lowering.input(node, "input"), indices));
-        node.optionalInput("updates").ifPresent(updates -> inputs.add(lowering.name(updates)));
+    private static List<String> dataIndicesUpdates(Lowering lowering, Operand input, String indices,
+                                                   Optional<Operand> updates) {
+        List<String> inputs = new ArrayList<>(List.of(lowering.name(input), indices));
+        updates.ifPresent(operand -> inputs.add(lowering.name(operand)));
         return inputs;
     }
 
@@ -232,11 +270,11 @@ final class ShapeLowering {
      *
      * @return whether the node was lowered as the identity
      */
-    private static boolean isScalarIdentity(Node node, Lowering lowering, String perDimensionKey) {
-        if (node.attributes().longs(perDimensionKey).length > 0) {
+    private static boolean isScalarIdentity(Operand input, int perDimensionValues, Node node, Lowering lowering) {
+        if (perDimensionValues > 0) {
             return false;
         }
-        lowering.model().node("Identity", List.of(lowering.input(node, "input")), lowering.output(node));
+        lowering.model().node("Identity", List.of(lowering.name(input)), lowering.output(node));
         return true;
     }
 
