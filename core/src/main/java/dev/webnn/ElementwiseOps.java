@@ -32,7 +32,7 @@ final class ElementwiseOps {
         Map<String, MLOperand> inputs = Checks.roles("a", a, "b", b);
         Checks.inputLimits(op, label, inputs);
         long[] shape = broadcast(op, label, a.shapeView(), b.shapeView(), "");
-        return recorder.record(new Operation.Binary(Operation.Binary.Kind.of(op), a.operand(), b.operand()), label,
+        return recorder.record(new Operation.Binary(Operation.Binary.Kind.valueOf(op.name()), a.operand(), b.operand()), label,
                 Checks.output(op, label, a.dataType(), shape));
     }
 
@@ -65,10 +65,10 @@ final class ElementwiseOps {
             recorder.validateOperands(op, label, "b", b);
             Checks.inputLimits(op, label, Checks.roles("a", a, "b", b));
             shape = broadcast(op, label, a.shapeView(), b.shapeView(), "");
-            operation = new Operation.LogicalBinary(Operation.LogicalBinary.Kind.of(op), a.operand(), b.operand());
+            operation = new Operation.LogicalBinary(Operation.LogicalBinary.Kind.valueOf(op.name()), a.operand(), b.operand());
         } else {
             shape = a.shape();
-            operation = new Operation.LogicalUnary(Operation.LogicalUnary.Kind.of(op), a.operand());
+            operation = new Operation.LogicalUnary(Operation.LogicalUnary.Kind.valueOf(op.name()), a.operand());
         }
         return recorder.record(operation, label, Checks.output(op, label, MLOperandDataType.UINT8, shape));
     }
@@ -80,7 +80,7 @@ final class ElementwiseOps {
      */
     static MLOperand unary(GraphRecorder recorder, Op op, MLOperand input, MLOperatorOptions options) {
         return unary(recorder, op, input, recorder.begin(op, options).label(),
-                operand -> new Operation.Unary(Operation.Unary.Kind.of(op), operand.operand()));
+                operand -> new Operation.Unary(Operation.Unary.Kind.valueOf(op.name()), operand.operand()));
     }
 
     /**

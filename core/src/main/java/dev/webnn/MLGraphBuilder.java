@@ -272,7 +272,7 @@ public final class MLGraphBuilder {
      * Element-wise sum with bidirectional broadcasting (spec: "Element-wise binary
      * operations", {@code add(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code ADD}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -300,7 +300,7 @@ public final class MLGraphBuilder {
      * Element-wise difference {@code a - b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code sub(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code SUB}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -329,7 +329,7 @@ public final class MLGraphBuilder {
      * Element-wise product {@code a * b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code mul(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MUL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -359,7 +359,7 @@ public final class MLGraphBuilder {
      * broadcasting
      * (spec: "Element-wise binary operations", {@code div(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code DIV}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -388,7 +388,7 @@ public final class MLGraphBuilder {
      * Element-wise maximum of {@code a} and {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code max(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MAX}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -419,7 +419,7 @@ public final class MLGraphBuilder {
      * Element-wise minimum of {@code a} and {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code min(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MIN}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -450,7 +450,7 @@ public final class MLGraphBuilder {
      * Element-wise power {@code a} to the {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code pow(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code POW}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -479,7 +479,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a == b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code equal(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -508,7 +508,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a != b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code notEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code NOT_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -537,7 +537,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a > b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code greater(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code GREATER}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -566,7 +566,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a >= b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code greaterOrEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code GREATER_OR_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -595,7 +595,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a < b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code lesser(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LESSER}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -624,7 +624,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a <= b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code lesserOrEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LESSER_OR_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -654,7 +654,7 @@ public final class MLGraphBuilder {
      * broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalAnd(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_AND}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -684,7 +684,7 @@ public final class MLGraphBuilder {
      * 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalOr(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_OR}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -714,7 +714,7 @@ public final class MLGraphBuilder {
      * broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalXor(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_XOR}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -743,7 +743,7 @@ public final class MLGraphBuilder {
      * Element-wise logical not: 1 where {@code a} is 0, else 0
      * (spec: "Element-wise logical operations", {@code logicalNot(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code LOGICAL_NOT}.
      *
      * @param a the input, uint8
      * @param options the label
@@ -769,7 +769,7 @@ public final class MLGraphBuilder {
      * Element-wise test for NaN: 1 where {@code a} is NaN, else 0
      * (spec: "Element-wise logical operations", {@code isNaN(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code IS_NAN}.
      *
      * @param a the input, float32 or float16
      * @param options the label
@@ -796,7 +796,7 @@ public final class MLGraphBuilder {
      * Element-wise test for infinity: 1 where {@code a} is +/-Infinity, else 0
      * (spec: "Element-wise logical operations", {@code isInfinite(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code IS_INFINITE}.
      *
      * @param a the input, float32 or float16
      * @param options the label
@@ -823,7 +823,7 @@ public final class MLGraphBuilder {
      * Element-wise absolute value
      * (spec: "Element-wise unary operations", {@code abs(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ABS}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -850,7 +850,7 @@ public final class MLGraphBuilder {
      * Element-wise ceiling (round toward +Infinity)
      * (spec: "Element-wise unary operations", {@code ceil(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code CEIL}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -876,7 +876,7 @@ public final class MLGraphBuilder {
      * Element-wise cosine
      * (spec: "Element-wise unary operations", {@code cos(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code COS}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -902,7 +902,7 @@ public final class MLGraphBuilder {
      * Element-wise Gauss error function
      * (spec: "Element-wise unary operations", {@code erf(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ERF}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -928,7 +928,7 @@ public final class MLGraphBuilder {
      * Element-wise natural exponential
      * (spec: "Element-wise unary operations", {@code exp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code EXP}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -954,7 +954,7 @@ public final class MLGraphBuilder {
      * Element-wise floor (round toward -Infinity)
      * (spec: "Element-wise unary operations", {@code floor(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code FLOOR}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -980,7 +980,7 @@ public final class MLGraphBuilder {
      * Element-wise copy of the input; also the way to output a graph input or constant
      * (spec: "Element-wise unary operations", {@code identity(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code IDENTITY}.
      *
      * @param input the input, of any data type
      * @param options the label
@@ -1006,7 +1006,7 @@ public final class MLGraphBuilder {
      * Element-wise natural logarithm
      * (spec: "Element-wise unary operations", {@code log(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code LOG}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1032,7 +1032,7 @@ public final class MLGraphBuilder {
      * Element-wise negation
      * (spec: "Element-wise unary operations", {@code neg(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code NEG}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1059,7 +1059,7 @@ public final class MLGraphBuilder {
      * Element-wise reciprocal {@code 1 / x}
      * (spec: "Element-wise unary operations", {@code reciprocal(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code RECIPROCAL}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1085,7 +1085,7 @@ public final class MLGraphBuilder {
      * Element-wise rounding to the nearest integer, halves to even
      * (spec: "Element-wise unary operations", {@code roundEven(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ROUND_EVEN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1111,7 +1111,7 @@ public final class MLGraphBuilder {
      * Element-wise sign: -1, 0 or 1
      * (spec: "Element-wise unary operations", {@code sign(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIGN}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1138,7 +1138,7 @@ public final class MLGraphBuilder {
      * Element-wise sine
      * (spec: "Element-wise unary operations", {@code sin(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1164,7 +1164,7 @@ public final class MLGraphBuilder {
      * Element-wise square root
      * (spec: "Element-wise unary operations", {@code sqrt(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SQRT}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1190,7 +1190,7 @@ public final class MLGraphBuilder {
      * Element-wise tangent
      * (spec: "Element-wise unary operations", {@code tan(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code TAN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1216,7 +1216,7 @@ public final class MLGraphBuilder {
      * Converts every element to another data type
      * (spec: {@code cast(input, dataType, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "dataType"} ({@link MLOperandDataType}).
+     * <p>IR: {@link dev.webnn.graph.Operation.Cast}.
      *
      * @param input the input, of any data type
      * @param dataType the target data type
@@ -1245,10 +1245,7 @@ public final class MLGraphBuilder {
      * Limits every element to {@code [minValue, maxValue]}
      * (spec: {@code clamp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "minValue"} and {@code "maxValue"} ({@link MLNumber}),
-     * always present and cast to the input's data type; an absent {@code minValue} is -Infinity
-     * and an absent {@code maxValue} +Infinity, cast (for integer types: the type's lowest and
-     * highest values).
+     * <p>IR: {@link dev.webnn.graph.Operation.Clamp}.
      *
      * @param input the input, of any data type
      * @param options the bounds (each optional) and the label
@@ -1276,7 +1273,7 @@ public final class MLGraphBuilder {
      * with bidirectional broadcasting of the three operands
      * (spec: {@code where(condition, trueValue, falseValue, options)}).
      *
-     * <p>IR: inputs {@code "condition"}, {@code "trueValue"}, {@code "falseValue"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Where}.
      *
      * @param condition the condition, uint8
      * @param trueValue the values where the condition is non-zero
@@ -1309,7 +1306,7 @@ public final class MLGraphBuilder {
      * Exponential linear unit: {@code max(0, x) + alpha * (exp(min(0, x)) - 1)}
      * (spec: {@code elu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.Elu}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 1) and the label
@@ -1335,7 +1332,7 @@ public final class MLGraphBuilder {
      * Gaussian error linear unit: {@code 0.5 * x * (1 + erf(x / sqrt(2)))}
      * (spec: {@code gelu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code GELU}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1361,8 +1358,7 @@ public final class MLGraphBuilder {
      * Hard sigmoid: {@code max(0, min(1, alpha * x + beta))}
      * (spec: {@code hardSigmoid(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
-     * input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.HardSigmoid}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 0.2), {@code beta} (default 0.5) and the label
@@ -1389,7 +1385,7 @@ public final class MLGraphBuilder {
      * Hard swish: {@code x * max(0, min(6, x + 3)) / 6}
      * (spec: {@code hardSwish(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code HARD_SWISH}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1415,7 +1411,7 @@ public final class MLGraphBuilder {
      * Leaky rectified linear unit: {@code max(0, x) + alpha * min(0, x)}
      * (spec: {@code leakyRelu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.LeakyRelu}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 0.01) and the label
@@ -1441,8 +1437,7 @@ public final class MLGraphBuilder {
      * Linear function: {@code alpha * x + beta}
      * (spec: {@code linear(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
-     * input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.Linear}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 1), {@code beta} (default 0) and the label
@@ -1470,7 +1465,7 @@ public final class MLGraphBuilder {
      * broadcasting of {@code slope} and {@code input}
      * (spec: {@code prelu(input, slope, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "slope"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Prelu}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param slope the slope, same data type as {@code input}, broadcastable with it
@@ -1499,7 +1494,7 @@ public final class MLGraphBuilder {
      * Rectified linear unit: {@code max(0, x)}
      * (spec: {@code relu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code RELU}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1526,7 +1521,7 @@ public final class MLGraphBuilder {
      * Logistic sigmoid: {@code 1 / (exp(-x) + 1)}
      * (spec: {@code sigmoid(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIGMOID}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1552,7 +1547,7 @@ public final class MLGraphBuilder {
      * Softmax along one axis: {@code exp(x) / sum(exp(x))} over that axis
      * (spec: {@code softmax(input, axis, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "axis"} (integer).
+     * <p>IR: {@link dev.webnn.graph.Operation.Softmax}.
      *
      * @param input the input, float32 or float16, rank at least 1
      * @param axis the dimension to normalize, in {@code [0, rank)}
@@ -1581,7 +1576,7 @@ public final class MLGraphBuilder {
      * Softplus: {@code ln(1 + exp(x))}
      * (spec: {@code softplus(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SOFTPLUS}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1607,7 +1602,7 @@ public final class MLGraphBuilder {
      * Softsign: {@code x / (1 + |x|)}
      * (spec: {@code softsign(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SOFTSIGN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1633,7 +1628,7 @@ public final class MLGraphBuilder {
      * Hyperbolic tangent
      * (spec: {@code tanh(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code TANH}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1664,11 +1659,7 @@ public final class MLGraphBuilder {
      * {@code floor(1 + (inputSize - (filterSize - 1) * dilation - 1 + beginningPadding + endingPadding) / stride)};
      * grouped and depthwise convolutions use {@link MLConv2dOptions#withGroups groups}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
-     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
-     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
-     * {@code "groups"} (integer), {@code "inputLayout"} ({@link MLInputOperandLayout}),
-     * {@code "filterLayout"} ({@link MLConv2dFilterOperandLayout}); every default is filled in.
+     * <p>IR: {@link dev.webnn.graph.Operation.Conv2d}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
      * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
@@ -1703,14 +1694,7 @@ public final class MLGraphBuilder {
      * output size is {@code (inputSize - 1) * stride + (filterSize - 1) * dilation + 1
      * - beginningPadding - endingPadding + outputPadding}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
-     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
-     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
-     * {@code "outputPadding"} (2 longs, resolved: the output size minus the computed size,
-     * also when outputSizes were given), {@code "outputSizes"} (2 longs, always present: the
-     * output height and width), {@code "groups"} (integer), {@code "inputLayout"}
-     * ({@link MLInputOperandLayout}), {@code "filterLayout"}
-     * ({@link MLConvTranspose2dFilterOperandLayout}); every default is filled in.
+     * <p>IR: {@link dev.webnn.graph.Operation.ConvTranspose2d}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
      * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
@@ -1749,11 +1733,7 @@ public final class MLGraphBuilder {
      * given by {@link MLPool2dOptions#withOutputSizes outputSizes}. Without window
      * dimensions the window is the whole spatial extent (global pooling).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "windowDimensions"} (2 longs,
-     * resolved), {@code "padding"} (4 longs), {@code "strides"} (2 longs),
-     * {@code "dilations"} (2 longs), {@code "layout"} ({@link MLInputOperandLayout}),
-     * {@code "outputShapeRounding"} ({@link MLRoundingType}; when outputSizes were given,
-     * the rounding that yields them), {@code "outputSizes"} (2 longs, always present).
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code AVERAGE_POOL2D}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1786,7 +1766,7 @@ public final class MLGraphBuilder {
      * "Pooling operations", {@code l2Pool2d(input, options)}). Shapes, options and errors
      * are those of {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
      *
-     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code L2_POOL2D}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1815,7 +1795,7 @@ public final class MLGraphBuilder {
      * {@code maxPool2d(input, options)}). Shapes, options and errors are those of
      * {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
      *
-     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code MAX_POOL2D}.
      *
      * @param input the 4-D input, any data type, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1845,10 +1825,7 @@ public final class MLGraphBuilder {
      * {@code resample2d(input, options)}). Each resized dimension becomes
      * {@code sizes[i]} if given, else {@code floor(inputSize * scales[i])}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "mode"} ({@link MLInterpolationMode}),
-     * {@code "scales[0]"} and {@code "scales[1]"} (reals: the given scales, or
-     * {@code size / inputSize} when sizes were given), {@code "sizes"} (2 longs, always
-     * present: the output sizes along the axes), {@code "axes"} (2 longs).
+     * <p>IR: {@link dev.webnn.graph.Operation.Resample2d}.
      *
      * @param input the 4-D input, float32, float16, uint8 or int8
      * @param options mode, scales or sizes, axes and label
@@ -1879,9 +1856,7 @@ public final class MLGraphBuilder {
      * {@code scale * (input - mean) / sqrt(variance + epsilon) + bias} along the feature
      * dimension {@code axis}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "mean"}, {@code "variance"}, {@code "scale"} and
-     * {@code "bias"} (when given); attributes {@code "axis"} (integer), {@code "epsilon"}
-     * (real, cast to the input's data type).
+     * <p>IR: {@link dev.webnn.graph.Operation.BatchNormalization}.
      *
      * @param input the input, float32 or float16, rank 1 or more
      * @param mean 1-D, one value per feature, same data type
@@ -1916,9 +1891,7 @@ public final class MLGraphBuilder {
      * its own spatial mean and variance (spec: "instanceNormalization",
      * {@code instanceNormalization(input, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
-     * attributes {@code "epsilon"} (real, cast to the input's data type), {@code "layout"}
-     * ({@link MLInputOperandLayout}).
+     * <p>IR: {@link dev.webnn.graph.Operation.InstanceNormalization}.
      *
      * @param input the 4-D input, float32 or float16
      * @param options scale, bias, epsilon, layout and label
@@ -1946,9 +1919,7 @@ public final class MLGraphBuilder {
      * Layer normalization: the input is normalized by the mean and variance over the
      * {@code axes} (spec: "layerNormalization", {@code layerNormalization(input, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
-     * attributes {@code "axes"} (longs, always explicit: by default 1 to rank-1, empty for
-     * rank 0 or 1), {@code "epsilon"} (real, cast to the input's data type).
+     * <p>IR: {@link dev.webnn.graph.Operation.LayerNormalization}.
      *
      * @param input the input, float32 or float16, any rank
      * @param options scale, bias, axes, epsilon and label
@@ -1982,9 +1953,7 @@ public final class MLGraphBuilder {
      * axes are given, to the L1 norm (sum of absolute values) of the reduced values
      * (spec: "Reduction operations", {@code reduceL1(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_L1}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2014,9 +1983,7 @@ public final class MLGraphBuilder {
      * axes are given, to the L2 norm (square root of the sum of squares) of the reduced values
      * (spec: "Reduction operations", {@code reduceL2(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_L2}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2046,9 +2013,7 @@ public final class MLGraphBuilder {
      * axes are given, to the natural logarithm of the sum of the reduced values
      * (spec: "Reduction operations", {@code reduceLogSum(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_LOG_SUM}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2078,9 +2043,7 @@ public final class MLGraphBuilder {
      * axes are given, to the natural logarithm of the sum of exponentials of the reduced values
      * (spec: "Reduction operations", {@code reduceLogSumExp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_LOG_SUM_EXP}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2110,9 +2073,7 @@ public final class MLGraphBuilder {
      * axes are given, to the maximum of the reduced values
      * (spec: "Reduction operations", {@code reduceMax(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MAX}.
      *
      * @param input the tensor to reduce, any data type, any rank
      * @param options axes, keepDimensions and label
@@ -2142,9 +2103,7 @@ public final class MLGraphBuilder {
      * axes are given, to the mean of the reduced values
      * (spec: "Reduction operations", {@code reduceMean(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MEAN}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2174,9 +2133,7 @@ public final class MLGraphBuilder {
      * axes are given, to the minimum of the reduced values
      * (spec: "Reduction operations", {@code reduceMin(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MIN}.
      *
      * @param input the tensor to reduce, any data type, any rank
      * @param options axes, keepDimensions and label
@@ -2206,9 +2163,7 @@ public final class MLGraphBuilder {
      * axes are given, to the product of the reduced values
      * (spec: "Reduction operations", {@code reduceProduct(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_PRODUCT}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2238,9 +2193,7 @@ public final class MLGraphBuilder {
      * axes are given, to the sum of the reduced values
      * (spec: "Reduction operations", {@code reduceSum(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_SUM}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2270,9 +2223,7 @@ public final class MLGraphBuilder {
      * axes are given, to the sum of squares of the reduced values
      * (spec: "Reduction operations", {@code reduceSumSquare(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_SUM_SQUARE}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2302,9 +2253,7 @@ public final class MLGraphBuilder {
      * {@code argMin(input, axis, options)}). In case of ties the index returned is
      * implementation dependent.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
-     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
-     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     * <p>IR: {@link dev.webnn.graph.Operation.ArgMinMax} of kind {@code ARG_MIN}.
      *
      * @param input the tensor, any data type, rank 1 or more
      * @param axis the dimension to reduce, in {@code [0, rank)}
@@ -2337,9 +2286,7 @@ public final class MLGraphBuilder {
      * {@code argMax(input, axis, options)}). In case of ties the index returned is
      * implementation dependent.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
-     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
-     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     * <p>IR: {@link dev.webnn.graph.Operation.ArgMinMax} of kind {@code ARG_MAX}.
      *
      * @param input the tensor, any data type, rank 1 or more
      * @param axis the dimension to reduce, in {@code [0, rank)}
@@ -2372,8 +2319,7 @@ public final class MLGraphBuilder {
      * inclusive or exclusive, forward or reversed. For {@code [1, 2, 3, 4]}: inclusive
      * {@code [1, 3, 6, 10]}, exclusive {@code [0, 1, 3, 6]}, reversed {@code [10, 9, 7, 4]}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer), {@code "exclusive"}
-     * (bool, default false) and {@code "reversed"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.CumulativeSum}.
      *
      * @param input the tensor, data type float32, float16, int32, uint32, int64 or uint64,
      *     rank 1 or more
@@ -2406,9 +2352,7 @@ public final class MLGraphBuilder {
      * ({@code [M, K]}), {@code B} is {@code b} or its transpose ({@code [K, N]}) and
      * {@code C} is {@code options.c()} broadcast to {@code [M, N]}, or 0 when absent.
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"} and, when given, {@code "c"}; attributes
-     * {@code "alpha"} and {@code "beta"} (reals, default 1.0, already cast to {@code a}'s
-     * data type), {@code "aTranspose"} and {@code "bTranspose"} (bools, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gemm}.
      *
      * @param a the first matrix, float32 or float16, rank 2
      * @param b the second matrix, same data type, rank 2
@@ -2439,7 +2383,7 @@ public final class MLGraphBuilder {
      * multiplied as matrices, {@code [..., M, K] x [..., K, N] -> [..., M, N]}; the
      * dimensions before them are batch dimensions, broadcast bidirectionally.
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Matmul}.
      *
      * @param a the first operand, float32 or float16, rank 2 or more
      * @param b the second operand, same data type, rank 2 or more
@@ -2471,8 +2415,7 @@ public final class MLGraphBuilder {
      * {@code diagonal} shifts the boundary: positive values move it up and right, negative
      * ones down and left.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "upper"} (bool, default true) and
-     * {@code "diagonal"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Triangular}.
      *
      * @param input the matrix or batch of matrices, any data type, rank 2 or more
      * @param options upper, diagonal and label
@@ -2502,7 +2445,7 @@ public final class MLGraphBuilder {
      * of {@code zeroPoint}'s data type. {@code scale} and {@code zeroPoint} have the input's
      * rank and are blockwise broadcast: each of their dimensions divides the input's.
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Quantization} of kind {@code QUANTIZE_LINEAR}.
      *
      * @param input the values, float32 or float16, any rank
      * @param scale positive scales, same data type and rank as {@code input}
@@ -2537,7 +2480,7 @@ public final class MLGraphBuilder {
      * {@code zeroPoint} have the input's rank and are blockwise broadcast: each of their
      * dimensions divides the input's.
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Quantization} of kind {@code DEQUANTIZE_LINEAR}.
      *
      * @param input the quantized values, uint8, int8, uint32 or int32, any rank
      * @param scale positive scales, float32 or float16, same rank as {@code input}
@@ -2576,8 +2519,7 @@ public final class MLGraphBuilder {
      * Every input has the same data type and rank, and the same dimensions except along
      * {@code axis}, whose sizes add up.
      *
-     * <p>IR: inputs {@code "inputs[0]"}, {@code "inputs[1]"}, ... in list order; attribute
-     * {@code "axis"} (integer).
+     * <p>IR: {@link dev.webnn.graph.Operation.Concat}.
      *
      * @param inputs 1 to 8192 operands (the same operand may appear several times)
      * @param axis the axis to concatenate along, less than the inputs' rank
@@ -2607,7 +2549,7 @@ public final class MLGraphBuilder {
      * Broadcasts a tensor to a new shape (spec: "expand", {@code expand(input, newShape, options)}):
      * the input must be unidirectionally broadcastable to {@code newShape}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs, the output shape).
+     * <p>IR: {@link dev.webnn.graph.Operation.Expand}.
      *
      * @param input the tensor to expand
      * @param newShape the output shape
@@ -2637,8 +2579,7 @@ public final class MLGraphBuilder {
      * {@code gather(input, indices, options)}). The output shape is the input shape with
      * dimension {@code axis} replaced by the whole indices shape.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gather} of kind {@code GATHER}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64 indices into dimension {@code axis}; negative values
@@ -2669,8 +2610,7 @@ public final class MLGraphBuilder {
      * {@code gatherElements(input, indices, options)}): output element {@code [.., i, ..]}
      * is the input element whose {@code axis} coordinate is {@code indices[.., i, ..]}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gather} of kind {@code GATHER_ELEMENTS}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
@@ -2702,7 +2642,7 @@ public final class MLGraphBuilder {
      * coordinates into the leading input dimensions; the output shape is the indices shape
      * without its last dimension, followed by the input dimensions not indexed.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.GatherND}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
@@ -2732,10 +2672,7 @@ public final class MLGraphBuilder {
      * {@code pad(input, beginningPadding, endingPadding, options)}); each output dimension is
      * {@code beginningPadding[d] + input dimension + endingPadding[d]}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "beginningPadding"} and
-     * {@code "endingPadding"} (longs, one per input dimension), {@code "mode"}
-     * ({@link MLPaddingMode}, default {@code CONSTANT}) and {@code "value"} ({@link MLNumber}
-     * already cast to the input's data type, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Pad}.
      *
      * @param input the tensor to pad
      * @param beginningPadding elements to add before each dimension, one per input dimension
@@ -2767,7 +2704,7 @@ public final class MLGraphBuilder {
      * Gives a tensor a new shape with the same element count (spec: "reshape",
      * {@code reshape(input, newShape, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs; empty for a scalar).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reshape}.
      *
      * @param input the tensor to reshape
      * @param newShape the output shape, valid dimensions whose product is the input's element count
@@ -2795,8 +2732,7 @@ public final class MLGraphBuilder {
     /**
      * Reverses the order of elements along some axes (spec: "reverse", {@code reverse(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "axes"} (longs, always explicit: every axis
-     * {@code [0, ..., N-1]} when the option is absent, possibly empty).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reverse}.
      *
      * @param input the tensor to reverse
      * @param options the axes and the label
@@ -2823,8 +2759,7 @@ public final class MLGraphBuilder {
      * {@code scatterElements(input, indices, updates, options)}): {@code updates[.., i, ..]}
      * is written where the {@code axis} coordinate is {@code indices[.., i, ..]}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; attribute
-     * {@code "axis"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.ScatterElements}.
      *
      * @param input the initial values, rank at least 1
      * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
@@ -2858,7 +2793,7 @@ public final class MLGraphBuilder {
      * {@code scatterND(input, indices, updates, options)}); the inverse addressing of
      * {@link #gatherND(MLOperand, MLOperand, MLOperatorOptions) gatherND}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.ScatterND}.
      *
      * @param input the initial values, rank at least 1
      * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
@@ -2892,8 +2827,7 @@ public final class MLGraphBuilder {
      * below {@code starts[d] + sizes[d]}; the output dimension is
      * {@code ceil(sizes[d] / strides[d])}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "starts"}, {@code "sizes"} and
-     * {@code "strides"} (longs, one per input dimension; strides default to all 1).
+     * <p>IR: {@link dev.webnn.graph.Operation.Slice}.
      *
      * @param input the tensor to slice
      * @param starts the first index along each dimension
@@ -2925,9 +2859,7 @@ public final class MLGraphBuilder {
      * Splits a tensor into {@code splits} equal parts along an axis (spec: "split",
      * {@code split(input, splits, options)} with an {@code unsigned long}).
      *
-     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
-     * attributes {@code "splits"} (longs: the explicit size of every part, here
-     * {@code splits} times {@code dimension / splits}) and {@code "axis"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Split}.
      *
      * @param input the tensor to split, rank at least 1
      * @param splits the number of parts, 1 to 8192, dividing the input dimension along the axis
@@ -2956,9 +2888,7 @@ public final class MLGraphBuilder {
      * Splits a tensor into parts of the given sizes along an axis (spec: "split",
      * {@code split(input, splits, options)} with a sequence).
      *
-     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
-     * attributes {@code "splits"} (longs, the sizes as given) and {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Split}.
      *
      * @param input the tensor to split, rank at least 1
      * @param splits 1 to 8192 sizes, each at least 1, adding up to the input dimension along the axis
@@ -2988,7 +2918,7 @@ public final class MLGraphBuilder {
      * Repeats a tensor along every dimension (spec: "tile", {@code tile(input, repetitions, options)});
      * output dimension {@code d} is {@code input dimension d * repetitions[d]}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "repetitions"} (longs, one per input dimension).
+     * <p>IR: {@link dev.webnn.graph.Operation.Tile}.
      *
      * @param input the tensor to repeat
      * @param repetitions the number of copies along each dimension, each at least 1
@@ -3017,8 +2947,7 @@ public final class MLGraphBuilder {
      * Permutes the dimensions of a tensor (spec: "transpose", {@code transpose(input, options)}):
      * output dimension {@code i} is input dimension {@code permutation[i]}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "permutation"} (longs, always explicit:
-     * {@code [N-1, ..., 0]} when the option is absent).
+     * <p>IR: {@link dev.webnn.graph.Operation.Transpose}.
      *
      * @param input the tensor to transpose
      * @param options the permutation and the label
@@ -3049,14 +2978,7 @@ public final class MLGraphBuilder {
      * A Gated Recurrent Unit network over a sequence of time steps (spec: "gru",
      * {@code gru(input, weight, recurrentWeight, steps, hiddenSize, options)}).
      *
-     * <p>IR: op {@code gru}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
-     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "initialHiddenState"};
-     * attributes {@code "steps"} (integer), {@code "hiddenSize"} (integer), {@code "resetAfter"}
-     * (bool, default true), {@code "returnSequence"} (bool, default false), {@code "direction"}
-     * ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}), {@code "layout"}
-     * ({@link MLGruWeightLayout}, default {@code ZRN}), {@code "activations"} (enum list of
-     * {@link MLRecurrentNetworkActivation}, always 2 entries, default {@code [SIGMOID, TANH]}).
-     * Outputs as returned.
+     * <p>IR: {@link dev.webnn.graph.Operation.Gru}.
      *
      * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
      * @param weight {@code [numDirections, 3 * hiddenSize, inputSize]}, same data type as input
@@ -3099,12 +3021,7 @@ public final class MLGraphBuilder {
      * One time step of a Gated Recurrent Unit (spec: "gruCell",
      * {@code gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize, options)}).
      *
-     * <p>IR: op {@code gruCell}; inputs {@code "input"}, {@code "weight"},
-     * {@code "recurrentWeight"}, {@code "hiddenState"}, then, only when given, {@code "bias"},
-     * {@code "recurrentBias"}; attributes {@code "hiddenSize"} (integer), {@code "resetAfter"}
-     * (bool, default true), {@code "layout"} ({@link MLGruWeightLayout}, default {@code ZRN}),
-     * {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation}, always 2
-     * entries, default {@code [SIGMOID, TANH]}).
+     * <p>IR: {@link dev.webnn.graph.Operation.GruCell}.
      *
      * @param input {@code [batchSize, inputSize]}, float32 or float16
      * @param weight {@code [3 * hiddenSize, inputSize]}, same data type as input
@@ -3144,14 +3061,7 @@ public final class MLGraphBuilder {
      * A Long Short-Term Memory network over a sequence of time steps (spec: "lstm",
      * {@code lstm(input, weight, recurrentWeight, steps, hiddenSize, options)}).
      *
-     * <p>IR: op {@code lstm}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
-     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"},
-     * {@code "initialHiddenState"}, {@code "initialCellState"}; attributes {@code "steps"}
-     * (integer), {@code "hiddenSize"} (integer), {@code "returnSequence"} (bool, default false),
-     * {@code "direction"} ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}),
-     * {@code "layout"} ({@link MLLstmWeightLayout}, default {@code IOFG}), {@code "activations"}
-     * (enum list of {@link MLRecurrentNetworkActivation}, always 3 entries, default
-     * {@code [SIGMOID, TANH, TANH]}). Outputs as returned.
+     * <p>IR: {@link dev.webnn.graph.Operation.Lstm}.
      *
      * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
      * @param weight {@code [numDirections, 4 * hiddenSize, inputSize]}, same data type as input
@@ -3196,12 +3106,7 @@ public final class MLGraphBuilder {
      * One time step of a Long Short-Term Memory network (spec: "lstmCell",
      * {@code lstmCell(input, weight, recurrentWeight, hiddenState, cellState, hiddenSize, options)}).
      *
-     * <p>IR: op {@code lstmCell}; inputs {@code "input"}, {@code "weight"},
-     * {@code "recurrentWeight"}, {@code "hiddenState"}, {@code "cellState"}, then, only when
-     * given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"}; attributes
-     * {@code "hiddenSize"} (integer), {@code "layout"} ({@link MLLstmWeightLayout}, default
-     * {@code IOFG}), {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation},
-     * always 3 entries, default {@code [SIGMOID, TANH, TANH]}). Outputs: hidden state, cell state.
+     * <p>IR: {@link dev.webnn.graph.Operation.LstmCell}.
      *
      * @param input {@code [batchSize, inputSize]}, float32 or float16
      * @param weight {@code [4 * hiddenSize, inputSize]}, same data type as input

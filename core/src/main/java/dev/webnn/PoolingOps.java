@@ -77,7 +77,7 @@ final class PoolingOps {
         }
         long[] outputShape = new Image(image.batches(), image.channels(), outputSizes[0], outputSizes[1])
                 .outputShape(op, label, layout);
-        Operation.Pool2d pool = new Operation.Pool2d(Operation.Pool2d.Kind.of(op), input.operand(), window, padding, strides,
+        Operation.Pool2d pool = new Operation.Pool2d(Operation.Pool2d.Kind.valueOf(op.name()), input.operand(), window, padding, strides,
                 dilations, layout, rounding, outputSizes);
         return recorder.record(pool, label, Checks.output(op, label, input.dataType(), outputShape));
     }

@@ -38,7 +38,7 @@ final class QuantizationOps {
             }
         }
         MLOperandDataType outputType = op == Op.QUANTIZE_LINEAR ? zeroPoint.dataType() : scale.dataType();
-        Operation.Quantization quantization = new Operation.Quantization(Operation.Quantization.Kind.of(op),
+        Operation.Quantization quantization = new Operation.Quantization(Operation.Quantization.Kind.valueOf(op.name()),
                 input.operand(), scale.operand(), zeroPoint.operand());
         return recorder.record(quantization, label, Checks.output(op, label, outputType, input.shape()));
     }

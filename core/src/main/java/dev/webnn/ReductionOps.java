@@ -64,7 +64,7 @@ final class ReductionOps {
         Checks.inputLimits(op, label, inputs);
         Reduction reduction = reductionOutputSizes(op, label, input.shapeView(), options.axes().orElse(null),
                 options.keepDimensions());
-        Operation.Reduce reduce = new Operation.Reduce(Operation.Reduce.Kind.of(op), input.operand(), reduction.axes(),
+        Operation.Reduce reduce = new Operation.Reduce(Operation.Reduce.Kind.valueOf(op.name()), input.operand(), reduction.axes(),
                 options.keepDimensions());
         return recorder.record(reduce, label,
                 Checks.output(op, label, input.dataType(), reduction.shape()));
@@ -88,7 +88,7 @@ final class ReductionOps {
         }
         Reduction reduction = reductionOutputSizes(op, label, input.shapeView(), new long[] {axis},
                 options.keepDimensions());
-        Operation.ArgMinMax argMinMax = new Operation.ArgMinMax(Operation.ArgMinMax.Kind.of(op), input.operand(),
+        Operation.ArgMinMax argMinMax = new Operation.ArgMinMax(Operation.ArgMinMax.Kind.valueOf(op.name()), input.operand(),
                 checkedAxis, options.keepDimensions(), outputDataType);
         return recorder.record(argMinMax, label,
                 Checks.output(op, label, outputDataType, reduction.shape()));

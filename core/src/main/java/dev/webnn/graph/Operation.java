@@ -13,6 +13,7 @@ import dev.webnn.MLRecurrentNetworkActivation;
 import dev.webnn.MLRecurrentNetworkDirection;
 import dev.webnn.MLRoundingType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -48,6 +49,17 @@ public sealed interface Operation {
     }
 
     /**
+     * The operand inputs under the spec's argument and option names, the role names of the
+     * tensor-limits tables ({@code MLOpSupportLimits}); a list argument's operands are
+     * {@code name[0]}, {@code name[1]}, ... Absent optional operands are left out.
+     *
+     * @return the inputs by role, in argument order
+     */
+    default Map<String, Operand> operandsByRole() {
+        return OperationComponents.byRole(this);
+    }
+
+    /**
      * This operation with every operand input replaced, all other fields unchanged (used to
      * renumber operands when a graph is built or sliced).
      *
@@ -58,7 +70,6 @@ public sealed interface Operation {
         return OperationComponents.withOperands(this, replace);
     }
 
-
     /**
      * Element-wise binary arithmetic with bidirectional broadcasting (spec: add, sub, mul, div, max, min, pow).
      *
@@ -68,56 +79,26 @@ public sealed interface Operation {
      */
     record Binary(Kind kind, Operand a, Operand b) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** add. */ ADD(Op.ADD),
-            /** sub. */ SUB(Op.SUB),
-            /** mul. */ MUL(Op.MUL),
-            /** div. */ DIV(Op.DIV),
-            /** max. */ MAX(Op.MAX),
-            /** min. */ MIN(Op.MIN),
-            /** pow. */ POW(Op.POW);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Binary operation");
-            }
+            /** add. */ ADD,
+            /** sub. */ SUB,
+            /** mul. */ MUL,
+            /** div. */ DIV,
+            /** max. */ MAX,
+            /** min. */ MIN,
+            /** pow. */ POW;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
     /**
-     * Element-wise comparison and binary logical operations with a uint8 result (spec: equal, notEqual, greater, greaterOrEqual, lesser, lesserOrEqual, logicalAnd, logicalOr, logicalXor).
+     * Element-wise comparison and binary logical operations with a uint8 result (spec: equal, notEqual, greater,
+     * greaterOrEqual, lesser, lesserOrEqual, logicalAnd, logicalOr, logicalXor).
      *
      * @param kind which operation of the family
      * @param a the first operand
@@ -125,53 +106,22 @@ public sealed interface Operation {
      */
     record LogicalBinary(Kind kind, Operand a, Operand b) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** equal. */ EQUAL(Op.EQUAL),
-            /** notEqual. */ NOT_EQUAL(Op.NOT_EQUAL),
-            /** greater. */ GREATER(Op.GREATER),
-            /** greaterOrEqual. */ GREATER_OR_EQUAL(Op.GREATER_OR_EQUAL),
-            /** lesser. */ LESSER(Op.LESSER),
-            /** lesserOrEqual. */ LESSER_OR_EQUAL(Op.LESSER_OR_EQUAL),
-            /** logicalAnd. */ LOGICAL_AND(Op.LOGICAL_AND),
-            /** logicalOr. */ LOGICAL_OR(Op.LOGICAL_OR),
-            /** logicalXor. */ LOGICAL_XOR(Op.LOGICAL_XOR);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a LogicalBinary operation");
-            }
+            /** equal. */ EQUAL,
+            /** notEqual. */ NOT_EQUAL,
+            /** greater. */ GREATER,
+            /** greaterOrEqual. */ GREATER_OR_EQUAL,
+            /** lesser. */ LESSER,
+            /** lesserOrEqual. */ LESSER_OR_EQUAL,
+            /** logicalAnd. */ LOGICAL_AND,
+            /** logicalOr. */ LOGICAL_OR,
+            /** logicalXor. */ LOGICAL_XOR;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -183,47 +133,16 @@ public sealed interface Operation {
      */
     record LogicalUnary(Kind kind, Operand a) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** logicalNot. */ LOGICAL_NOT(Op.LOGICAL_NOT),
-            /** isNaN. */ IS_NAN(Op.IS_NAN),
-            /** isInfinite. */ IS_INFINITE(Op.IS_INFINITE);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a LogicalUnary operation");
-            }
+            /** logicalNot. */ LOGICAL_NOT,
+            /** isNaN. */ IS_NAN,
+            /** isInfinite. */ IS_INFINITE;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -235,66 +154,35 @@ public sealed interface Operation {
      */
     record Unary(Kind kind, Operand input) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** abs. */ ABS(Op.ABS),
-            /** ceil. */ CEIL(Op.CEIL),
-            /** cos. */ COS(Op.COS),
-            /** erf. */ ERF(Op.ERF),
-            /** exp. */ EXP(Op.EXP),
-            /** floor. */ FLOOR(Op.FLOOR),
-            /** identity. */ IDENTITY(Op.IDENTITY),
-            /** log. */ LOG(Op.LOG),
-            /** neg. */ NEG(Op.NEG),
-            /** reciprocal. */ RECIPROCAL(Op.RECIPROCAL),
-            /** roundEven. */ ROUND_EVEN(Op.ROUND_EVEN),
-            /** sign. */ SIGN(Op.SIGN),
-            /** sin. */ SIN(Op.SIN),
-            /** sqrt. */ SQRT(Op.SQRT),
-            /** tan. */ TAN(Op.TAN),
-            /** gelu. */ GELU(Op.GELU),
-            /** hardSwish. */ HARD_SWISH(Op.HARD_SWISH),
-            /** relu. */ RELU(Op.RELU),
-            /** sigmoid. */ SIGMOID(Op.SIGMOID),
-            /** softplus. */ SOFTPLUS(Op.SOFTPLUS),
-            /** softsign. */ SOFTSIGN(Op.SOFTSIGN),
-            /** tanh. */ TANH(Op.TANH);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Unary operation");
-            }
+            /** abs. */ ABS,
+            /** ceil. */ CEIL,
+            /** cos. */ COS,
+            /** erf. */ ERF,
+            /** exp. */ EXP,
+            /** floor. */ FLOOR,
+            /** identity. */ IDENTITY,
+            /** log. */ LOG,
+            /** neg. */ NEG,
+            /** reciprocal. */ RECIPROCAL,
+            /** roundEven. */ ROUND_EVEN,
+            /** sign. */ SIGN,
+            /** sin. */ SIN,
+            /** sqrt. */ SQRT,
+            /** tan. */ TAN,
+            /** gelu. */ GELU,
+            /** hardSwish. */ HARD_SWISH,
+            /** relu. */ RELU,
+            /** sigmoid. */ SIGMOID,
+            /** softplus. */ SOFTPLUS,
+            /** softsign. */ SOFTSIGN,
+            /** tanh. */ TANH;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -311,54 +199,26 @@ public sealed interface Operation {
      * @param outputShapeRounding the rounding of the output size
      * @param outputSizes the output height and width
      */
-    record Pool2d(Kind kind, Operand input, long[] windowDimensions, long[] padding, long[] strides, long[] dilations, MLInputOperandLayout layout, MLRoundingType outputShapeRounding, long[] outputSizes) implements Operation {
+    record Pool2d(Kind kind, Operand input, long[] windowDimensions, long[] padding, long[] strides,
+                  long[] dilations, MLInputOperandLayout layout, MLRoundingType outputShapeRounding,
+                  long[] outputSizes) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** averagePool2d. */ AVERAGE_POOL2D(Op.AVERAGE_POOL2D),
-            /** l2Pool2d. */ L2_POOL2D(Op.L2_POOL2D),
-            /** maxPool2d. */ MAX_POOL2D(Op.MAX_POOL2D);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Pool2d operation");
-            }
+            /** averagePool2d. */ AVERAGE_POOL2D,
+            /** l2Pool2d. */ L2_POOL2D,
+            /** maxPool2d. */ MAX_POOL2D;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
     /**
-     * Reductions over axes (spec: reduceL1, reduceL2, reduceLogSum, reduceLogSumExp, reduceMax, reduceMean, reduceMin, reduceProduct, reduceSum, reduceSumSquare).
+     * Reductions over axes (spec: reduceL1, reduceL2, reduceLogSum, reduceLogSumExp, reduceMax, reduceMean,
+     * reduceMin, reduceProduct, reduceSum, reduceSumSquare).
      *
      * @param kind which operation of the family
      * @param input the input
@@ -367,54 +227,23 @@ public sealed interface Operation {
      */
     record Reduce(Kind kind, Operand input, int[] axes, boolean keepDimensions) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** reduceL1. */ REDUCE_L1(Op.REDUCE_L1),
-            /** reduceL2. */ REDUCE_L2(Op.REDUCE_L2),
-            /** reduceLogSum. */ REDUCE_LOG_SUM(Op.REDUCE_LOG_SUM),
-            /** reduceLogSumExp. */ REDUCE_LOG_SUM_EXP(Op.REDUCE_LOG_SUM_EXP),
-            /** reduceMax. */ REDUCE_MAX(Op.REDUCE_MAX),
-            /** reduceMean. */ REDUCE_MEAN(Op.REDUCE_MEAN),
-            /** reduceMin. */ REDUCE_MIN(Op.REDUCE_MIN),
-            /** reduceProduct. */ REDUCE_PRODUCT(Op.REDUCE_PRODUCT),
-            /** reduceSum. */ REDUCE_SUM(Op.REDUCE_SUM),
-            /** reduceSumSquare. */ REDUCE_SUM_SQUARE(Op.REDUCE_SUM_SQUARE);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Reduce operation");
-            }
+            /** reduceL1. */ REDUCE_L1,
+            /** reduceL2. */ REDUCE_L2,
+            /** reduceLogSum. */ REDUCE_LOG_SUM,
+            /** reduceLogSumExp. */ REDUCE_LOG_SUM_EXP,
+            /** reduceMax. */ REDUCE_MAX,
+            /** reduceMean. */ REDUCE_MEAN,
+            /** reduceMin. */ REDUCE_MIN,
+            /** reduceProduct. */ REDUCE_PRODUCT,
+            /** reduceSum. */ REDUCE_SUM,
+            /** reduceSumSquare. */ REDUCE_SUM_SQUARE;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -427,48 +256,18 @@ public sealed interface Operation {
      * @param keepDimensions whether the axis stays with size 1
      * @param outputDataType int32 or int64
      */
-    record ArgMinMax(Kind kind, Operand input, int axis, boolean keepDimensions, MLOperandDataType outputDataType) implements Operation {
+    record ArgMinMax(Kind kind, Operand input, int axis, boolean keepDimensions,
+                     MLOperandDataType outputDataType) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** argMax. */ ARG_MAX(Op.ARG_MAX),
-            /** argMin. */ ARG_MIN(Op.ARG_MIN);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a ArgMinMax operation");
-            }
+            /** argMax. */ ARG_MAX,
+            /** argMin. */ ARG_MIN;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -482,46 +281,15 @@ public sealed interface Operation {
      */
     record Quantization(Kind kind, Operand input, Operand scale, Operand zeroPoint) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** quantizeLinear. */ QUANTIZE_LINEAR(Op.QUANTIZE_LINEAR),
-            /** dequantizeLinear. */ DEQUANTIZE_LINEAR(Op.DEQUANTIZE_LINEAR);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Quantization operation");
-            }
+            /** quantizeLinear. */ QUANTIZE_LINEAR,
+            /** dequantizeLinear. */ DEQUANTIZE_LINEAR;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -535,46 +303,15 @@ public sealed interface Operation {
      */
     record Gather(Kind kind, Operand input, Operand indices, int axis) implements Operation {
 
-        /** The operations of this family. */
+        /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
-            /** gather. */ GATHER(Op.GATHER),
-            /** gatherElements. */ GATHER_ELEMENTS(Op.GATHER_ELEMENTS);
-
-            private final Op op;
-
-            Kind(Op op) {
-                this.op = op;
-            }
-
-            /**
-             * The spec operation.
-             *
-             * @return the catalogue entry
-             */
-            public Op op() {
-                return op;
-            }
-
-            /**
-             * The kind of a spec operation of this family.
-             *
-             * @param op one of this family's operations
-             * @return its kind
-             * @throws IllegalArgumentException if {@code op} is not of this family
-             */
-            public static Kind of(Op op) {
-                for (Kind kind : values()) {
-                    if (kind.op == op) {
-                        return kind;
-                    }
-                }
-                throw new IllegalArgumentException(op + " is not a Gather operation");
-            }
+            /** gather. */ GATHER,
+            /** gatherElements. */ GATHER_ELEMENTS;
         }
 
         @Override
         public Op op() {
-            return kind.op();
+            return Op.valueOf(kind.name());
         }
     }
 
@@ -712,7 +449,9 @@ public sealed interface Operation {
      * @param inputLayout the input layout
      * @param filterLayout the filter layout
      */
-    record Conv2d(Operand input, Operand filter, Optional<Operand> bias, long[] padding, long[] strides, long[] dilations, long groups, MLInputOperandLayout inputLayout, MLConv2dFilterOperandLayout filterLayout) implements Operation {
+    record Conv2d(Operand input, Operand filter, Optional<Operand> bias, long[] padding, long[] strides,
+                  long[] dilations, long groups, MLInputOperandLayout inputLayout,
+                  MLConv2dFilterOperandLayout filterLayout) implements Operation {
         @Override
         public Op op() {
             return Op.CONV2D;
@@ -734,7 +473,10 @@ public sealed interface Operation {
      * @param inputLayout the input layout
      * @param filterLayout the filter layout
      */
-    record ConvTranspose2d(Operand input, Operand filter, Optional<Operand> bias, long[] padding, long[] strides, long[] dilations, long[] outputPadding, long[] outputSizes, long groups, MLInputOperandLayout inputLayout, MLConvTranspose2dFilterOperandLayout filterLayout) implements Operation {
+    record ConvTranspose2d(Operand input, Operand filter, Optional<Operand> bias, long[] padding,
+                           long[] strides, long[] dilations, long[] outputPadding, long[] outputSizes,
+                           long groups, MLInputOperandLayout inputLayout,
+                           MLConvTranspose2dFilterOperandLayout filterLayout) implements Operation {
         @Override
         public Op op() {
             return Op.CONV_TRANSPOSE2D;
@@ -750,7 +492,8 @@ public sealed interface Operation {
      * @param sizes the two output sizes, explicit
      * @param axes the two resampled axes
      */
-    record Resample2d(Operand input, MLInterpolationMode mode, double[] scales, long[] sizes, int[] axes) implements Operation {
+    record Resample2d(Operand input, MLInterpolationMode mode, double[] scales, long[] sizes,
+                      int[] axes) implements Operation {
         @Override
         public Op op() {
             return Op.RESAMPLE2D;
@@ -768,7 +511,8 @@ public sealed interface Operation {
      * @param axis the feature axis
      * @param epsilon added to the variance
      */
-    record BatchNormalization(Operand input, Operand mean, Operand variance, Optional<Operand> scale, Optional<Operand> bias, int axis, double epsilon) implements Operation {
+    record BatchNormalization(Operand input, Operand mean, Operand variance, Optional<Operand> scale,
+                              Optional<Operand> bias, int axis, double epsilon) implements Operation {
         @Override
         public Op op() {
             return Op.BATCH_NORMALIZATION;
@@ -784,7 +528,8 @@ public sealed interface Operation {
      * @param epsilon added to the variance
      * @param layout the input layout
      */
-    record InstanceNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias, double epsilon, MLInputOperandLayout layout) implements Operation {
+    record InstanceNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias,
+                                 double epsilon, MLInputOperandLayout layout) implements Operation {
         @Override
         public Op op() {
             return Op.INSTANCE_NORMALIZATION;
@@ -800,7 +545,8 @@ public sealed interface Operation {
      * @param axes the normalized axes, explicit
      * @param epsilon added to the variance
      */
-    record LayerNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias, int[] axes, double epsilon) implements Operation {
+    record LayerNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias, int[] axes,
+                              double epsilon) implements Operation {
         @Override
         public Op op() {
             return Op.LAYER_NORMALIZATION;
@@ -818,7 +564,8 @@ public sealed interface Operation {
      * @param aTranspose whether A is transposed
      * @param bTranspose whether B is transposed
      */
-    record Gemm(Operand a, Operand b, Optional<Operand> c, double alpha, double beta, boolean aTranspose, boolean bTranspose) implements Operation {
+    record Gemm(Operand a, Operand b, Optional<Operand> c, double alpha, double beta, boolean aTranspose,
+                boolean bTranspose) implements Operation {
         @Override
         public Op op() {
             return Op.GEMM;
@@ -869,7 +616,11 @@ public sealed interface Operation {
      * @param layout the gate order of the weights
      * @param activations the two activations, explicit
      */
-    record Gru(Operand input, Operand weight, Operand recurrentWeight, Optional<Operand> bias, Optional<Operand> recurrentBias, Optional<Operand> initialHiddenState, long steps, long hiddenSize, boolean resetAfter, boolean returnSequence, MLRecurrentNetworkDirection direction, MLGruWeightLayout layout, List<MLRecurrentNetworkActivation> activations) implements Operation {
+    record Gru(Operand input, Operand weight, Operand recurrentWeight, Optional<Operand> bias,
+               Optional<Operand> recurrentBias, Optional<Operand> initialHiddenState, long steps,
+               long hiddenSize, boolean resetAfter, boolean returnSequence,
+               MLRecurrentNetworkDirection direction, MLGruWeightLayout layout,
+               List<MLRecurrentNetworkActivation> activations) implements Operation {
         @Override
         public Op op() {
             return Op.GRU;
@@ -890,7 +641,10 @@ public sealed interface Operation {
      * @param layout the gate order of the weights
      * @param activations the two activations, explicit
      */
-    record GruCell(Operand input, Operand weight, Operand recurrentWeight, Operand hiddenState, Optional<Operand> bias, Optional<Operand> recurrentBias, long hiddenSize, boolean resetAfter, MLGruWeightLayout layout, List<MLRecurrentNetworkActivation> activations) implements Operation {
+    record GruCell(Operand input, Operand weight, Operand recurrentWeight, Operand hiddenState,
+                   Optional<Operand> bias, Optional<Operand> recurrentBias, long hiddenSize,
+                   boolean resetAfter, MLGruWeightLayout layout,
+                   List<MLRecurrentNetworkActivation> activations) implements Operation {
         @Override
         public Op op() {
             return Op.GRU_CELL;
@@ -915,7 +669,12 @@ public sealed interface Operation {
      * @param layout the gate order of the weights
      * @param activations the three activations, explicit
      */
-    record Lstm(Operand input, Operand weight, Operand recurrentWeight, Optional<Operand> bias, Optional<Operand> recurrentBias, Optional<Operand> peepholeWeight, Optional<Operand> initialHiddenState, Optional<Operand> initialCellState, long steps, long hiddenSize, boolean returnSequence, MLRecurrentNetworkDirection direction, MLLstmWeightLayout layout, List<MLRecurrentNetworkActivation> activations) implements Operation {
+    record Lstm(Operand input, Operand weight, Operand recurrentWeight, Optional<Operand> bias,
+                Optional<Operand> recurrentBias, Optional<Operand> peepholeWeight,
+                Optional<Operand> initialHiddenState, Optional<Operand> initialCellState, long steps,
+                long hiddenSize, boolean returnSequence, MLRecurrentNetworkDirection direction,
+                MLLstmWeightLayout layout,
+                List<MLRecurrentNetworkActivation> activations) implements Operation {
         @Override
         public Op op() {
             return Op.LSTM;
@@ -937,7 +696,10 @@ public sealed interface Operation {
      * @param layout the gate order of the weights
      * @param activations the three activations, explicit
      */
-    record LstmCell(Operand input, Operand weight, Operand recurrentWeight, Operand hiddenState, Operand cellState, Optional<Operand> bias, Optional<Operand> recurrentBias, Optional<Operand> peepholeWeight, long hiddenSize, MLLstmWeightLayout layout, List<MLRecurrentNetworkActivation> activations) implements Operation {
+    record LstmCell(Operand input, Operand weight, Operand recurrentWeight, Operand hiddenState,
+                    Operand cellState, Optional<Operand> bias, Optional<Operand> recurrentBias,
+                    Optional<Operand> peepholeWeight, long hiddenSize, MLLstmWeightLayout layout,
+                    List<MLRecurrentNetworkActivation> activations) implements Operation {
         @Override
         public Op op() {
             return Op.LSTM_CELL;
@@ -1007,7 +769,8 @@ public sealed interface Operation {
      * @param mode the padding mode
      * @param value the constant-mode value cast to the input's data type
      */
-    record Pad(Operand input, long[] beginningPadding, long[] endingPadding, MLPaddingMode mode, MLNumber value) implements Operation {
+    record Pad(Operand input, long[] beginningPadding, long[] endingPadding, MLPaddingMode mode,
+               MLNumber value) implements Operation {
         @Override
         public Op op() {
             return Op.PAD;

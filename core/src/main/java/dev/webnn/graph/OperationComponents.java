@@ -5,7 +5,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -81,12 +83,9 @@ final class OperationComponents {
         }
     }
 
-    /**
-     * Transitional string view: the inputs by the spec's role names ({@code "inputs[i]"} for
-     * a list). Removed once every reader uses the typed records.
-     */
-    static java.util.Map<String, Operand> roles(Operation operation) {
-        java.util.Map<String, Operand> roles = new java.util.LinkedHashMap<>();
+    /** The operand inputs by component name ({@code name[i]} for a list), absent optional ones left out. */
+    static Map<String, Operand> byRole(Operation operation) {
+        Map<String, Operand> roles = new LinkedHashMap<>();
         for (RecordComponent component : operation.getClass().getRecordComponents()) {
             Object value = value(operation, component);
             String name = component.getName();
@@ -103,35 +102,5 @@ final class OperationComponents {
             }
         }
         return roles;
-    }
-
-    /** Transitional string view: the non-operand fields as attributes ({@code kind} left out). */
-    static Attributes attributes(Operation operation) {
-        Attributes.Builder attributes = Attributes.builder();
-        for (RecordComponent component : operation.getClass().getRecordComponents()) {
-            String name = component.getName();
-            if (kind(component) != Holder.NONE || name.equals("kind")) {
-                continue;
-            }
-            Object value = value(operation, component);
-            switch (value) {
-                case Integer i -> attributes.integer(name, i);
-                case Long l -> attributes.integer(name, l);
-                case int[] ints -> attributes.ints(name, ints);
-                case long[] longs -> attributes.longs(name, longs);
-                case Double d -> attributes.real(name, d);
-                case double[] reals -> {
-                    for (int i = 0; i < reals.length; i++) {
-                        attributes.real(name + "[" + i + "]", reals[i]);
-                    }
-                }
-                case Boolean b -> attributes.bool(name, b);
-                case Enum<?> e -> attributes.enumValue(name, e);
-                case dev.webnn.MLNumber n -> attributes.number(name, n);
-                case List<?> list -> attributes.enumList(name, list.stream().map(e -> (Enum<?>) e).toList());
-                default -> throw new IllegalStateException("unexpected component " + name + " of " + operation.op());
-            }
-        }
-        return attributes.build();
     }
 }
