@@ -1,8 +1,8 @@
 package dev.webnn;
 
 import dev.webnn.graph.Op;
+import dev.webnn.spi.Scalars;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,15 +178,8 @@ public final class MLGraphBuilder {
     public MLOperand constant(MLOperandDataType dataType, MLNumber value) {
         recorder.checkCanBuild();
         Objects.requireNonNull(dataType, "dataType");
-        MLNumber cast = Objects.requireNonNull(value, "value").castTo(dataType);
-        MemorySegment data = recorder.allocate(dataType.byteSize());
-        switch (dataType) {
-            case FLOAT32 -> data.set(ValueLayout.JAVA_FLOAT, 0, cast.toFloat32());
-            case FLOAT16 -> data.set(ValueLayout.JAVA_SHORT, 0, cast.toFloat16Bits());
-            case INT32, UINT32 -> data.set(ValueLayout.JAVA_INT, 0, (int) cast.longBits());
-            case INT64, UINT64 -> data.set(ValueLayout.JAVA_LONG, 0, cast.longBits());
-            case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) cast.longBits());
-        }
+        Objects.requireNonNull(value, "value");
+        MemorySegment data = Scalars.write(recorder.allocate(dataType.byteSize()), dataType, value);
         return recorder.constant(MLOperandDescriptor.ofTrusted(dataType, new long[0]), data);
     }
 

@@ -37,7 +37,60 @@ public sealed interface Operation {
      *
      * @return the operation's entry in the catalogue of spec names
      */
-    Op op();
+    default Op op() {
+        return switch (this) {
+            case Family family -> Op.valueOf(family.kind().name());
+            case Cast _ -> Op.CAST;
+            case Clamp _ -> Op.CLAMP;
+            case Where _ -> Op.WHERE;
+            case Elu _ -> Op.ELU;
+            case LeakyRelu _ -> Op.LEAKY_RELU;
+            case HardSigmoid _ -> Op.HARD_SIGMOID;
+            case Linear _ -> Op.LINEAR;
+            case Softmax _ -> Op.SOFTMAX;
+            case Prelu _ -> Op.PRELU;
+            case Conv2d _ -> Op.CONV2D;
+            case ConvTranspose2d _ -> Op.CONV_TRANSPOSE2D;
+            case Resample2d _ -> Op.RESAMPLE2D;
+            case BatchNormalization _ -> Op.BATCH_NORMALIZATION;
+            case InstanceNormalization _ -> Op.INSTANCE_NORMALIZATION;
+            case LayerNormalization _ -> Op.LAYER_NORMALIZATION;
+            case Gemm _ -> Op.GEMM;
+            case Matmul _ -> Op.MATMUL;
+            case Triangular _ -> Op.TRIANGULAR;
+            case Gru _ -> Op.GRU;
+            case GruCell _ -> Op.GRU_CELL;
+            case Lstm _ -> Op.LSTM;
+            case LstmCell _ -> Op.LSTM_CELL;
+            case CumulativeSum _ -> Op.CUMULATIVE_SUM;
+            case Concat _ -> Op.CONCAT;
+            case Expand _ -> Op.EXPAND;
+            case Reshape _ -> Op.RESHAPE;
+            case Pad _ -> Op.PAD;
+            case Reverse _ -> Op.REVERSE;
+            case Slice _ -> Op.SLICE;
+            case Split _ -> Op.SPLIT;
+            case Tile _ -> Op.TILE;
+            case Transpose _ -> Op.TRANSPOSE;
+            case GatherND _ -> Op.GATHER_ND;
+            case ScatterElements _ -> Op.SCATTER_ELEMENTS;
+            case ScatterND _ -> Op.SCATTER_ND;
+        };
+    }
+
+    /**
+     * An operation of a family of operations whose records have the same fields; the
+     * family's {@code Kind} names the operation as {@link Op} does.
+     */
+    sealed interface Family extends Operation {
+
+        /**
+         * Which operation of the family this is.
+         *
+         * @return the kind, whose name is the {@link Op} constant's
+         */
+        Enum<?> kind();
+    }
 
     /**
      * The operand inputs in the spec's argument order (absent optional operands left out).
@@ -77,7 +130,7 @@ public sealed interface Operation {
      * @param a the first operand
      * @param b the second operand
      */
-    record Binary(Kind kind, Operand a, Operand b) implements Operation {
+    record Binary(Kind kind, Operand a, Operand b) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
@@ -89,11 +142,6 @@ public sealed interface Operation {
             /** min. */ MIN,
             /** pow. */ POW;
         }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
-        }
     }
 
     /**
@@ -104,7 +152,7 @@ public sealed interface Operation {
      * @param a the first operand
      * @param b the second operand
      */
-    record LogicalBinary(Kind kind, Operand a, Operand b) implements Operation {
+    record LogicalBinary(Kind kind, Operand a, Operand b) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
@@ -118,11 +166,6 @@ public sealed interface Operation {
             /** logicalOr. */ LOGICAL_OR,
             /** logicalXor. */ LOGICAL_XOR;
         }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
-        }
     }
 
     /**
@@ -131,18 +174,13 @@ public sealed interface Operation {
      * @param kind which operation of the family
      * @param a the operand
      */
-    record LogicalUnary(Kind kind, Operand a) implements Operation {
+    record LogicalUnary(Kind kind, Operand a) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
             /** logicalNot. */ LOGICAL_NOT,
             /** isNaN. */ IS_NAN,
             /** isInfinite. */ IS_INFINITE;
-        }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
         }
     }
 
@@ -152,7 +190,7 @@ public sealed interface Operation {
      * @param kind which operation of the family
      * @param input the input
      */
-    record Unary(Kind kind, Operand input) implements Operation {
+    record Unary(Kind kind, Operand input) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
@@ -179,11 +217,6 @@ public sealed interface Operation {
             /** softsign. */ SOFTSIGN,
             /** tanh. */ TANH;
         }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
-        }
     }
 
     /**
@@ -201,18 +234,13 @@ public sealed interface Operation {
      */
     record Pool2d(Kind kind, Operand input, long[] windowDimensions, long[] padding, long[] strides,
                   long[] dilations, MLInputOperandLayout layout, MLRoundingType outputShapeRounding,
-                  long[] outputSizes) implements Operation {
+                  long[] outputSizes) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
             /** averagePool2d. */ AVERAGE_POOL2D,
             /** l2Pool2d. */ L2_POOL2D,
             /** maxPool2d. */ MAX_POOL2D;
-        }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
         }
     }
 
@@ -225,7 +253,7 @@ public sealed interface Operation {
      * @param axes the reduced axes, explicit (every axis when none were given)
      * @param keepDimensions whether reduced dimensions stay with size 1
      */
-    record Reduce(Kind kind, Operand input, int[] axes, boolean keepDimensions) implements Operation {
+    record Reduce(Kind kind, Operand input, int[] axes, boolean keepDimensions) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
@@ -240,11 +268,6 @@ public sealed interface Operation {
             /** reduceSum. */ REDUCE_SUM,
             /** reduceSumSquare. */ REDUCE_SUM_SQUARE;
         }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
-        }
     }
 
     /**
@@ -257,17 +280,12 @@ public sealed interface Operation {
      * @param outputDataType int32 or int64
      */
     record ArgMinMax(Kind kind, Operand input, int axis, boolean keepDimensions,
-                     MLOperandDataType outputDataType) implements Operation {
+                     MLOperandDataType outputDataType) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
             /** argMax. */ ARG_MAX,
             /** argMin. */ ARG_MIN;
-        }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
         }
     }
 
@@ -279,17 +297,12 @@ public sealed interface Operation {
      * @param scale the scale, broadcast or blockwise over the input
      * @param zeroPoint the zero point, shaped like the scale
      */
-    record Quantization(Kind kind, Operand input, Operand scale, Operand zeroPoint) implements Operation {
+    record Quantization(Kind kind, Operand input, Operand scale, Operand zeroPoint) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
             /** quantizeLinear. */ QUANTIZE_LINEAR,
             /** dequantizeLinear. */ DEQUANTIZE_LINEAR;
-        }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
         }
     }
 
@@ -301,17 +314,12 @@ public sealed interface Operation {
      * @param indices the indices
      * @param axis the gathered axis
      */
-    record Gather(Kind kind, Operand input, Operand indices, int axis) implements Operation {
+    record Gather(Kind kind, Operand input, Operand indices, int axis) implements Family {
 
         /** The operations of this family, named as in {@link Op}. */
         public enum Kind {
             /** gather. */ GATHER,
             /** gatherElements. */ GATHER_ELEMENTS;
-        }
-
-        @Override
-        public Op op() {
-            return Op.valueOf(kind.name());
         }
     }
 
@@ -322,10 +330,6 @@ public sealed interface Operation {
      * @param dataType the target data type
      */
     record Cast(Operand input, MLOperandDataType dataType) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CAST;
-        }
     }
 
     /**
@@ -336,10 +340,6 @@ public sealed interface Operation {
      * @param maxValue the upper bound cast to the input's data type (+Infinity if absent)
      */
     record Clamp(Operand input, MLNumber minValue, MLNumber maxValue) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CLAMP;
-        }
     }
 
     /**
@@ -350,10 +350,6 @@ public sealed interface Operation {
      * @param falseValue values where it is zero
      */
     record Where(Operand condition, Operand trueValue, Operand falseValue) implements Operation {
-        @Override
-        public Op op() {
-            return Op.WHERE;
-        }
     }
 
     /**
@@ -363,10 +359,6 @@ public sealed interface Operation {
      * @param alpha alpha cast to the input's data type
      */
     record Elu(Operand input, double alpha) implements Operation {
-        @Override
-        public Op op() {
-            return Op.ELU;
-        }
     }
 
     /**
@@ -376,10 +368,6 @@ public sealed interface Operation {
      * @param alpha alpha cast to the input's data type
      */
     record LeakyRelu(Operand input, double alpha) implements Operation {
-        @Override
-        public Op op() {
-            return Op.LEAKY_RELU;
-        }
     }
 
     /**
@@ -390,10 +378,6 @@ public sealed interface Operation {
      * @param beta beta cast to the input's data type
      */
     record HardSigmoid(Operand input, double alpha, double beta) implements Operation {
-        @Override
-        public Op op() {
-            return Op.HARD_SIGMOID;
-        }
     }
 
     /**
@@ -404,10 +388,6 @@ public sealed interface Operation {
      * @param beta beta cast to the input's data type
      */
     record Linear(Operand input, double alpha, double beta) implements Operation {
-        @Override
-        public Op op() {
-            return Op.LINEAR;
-        }
     }
 
     /**
@@ -417,10 +397,6 @@ public sealed interface Operation {
      * @param axis the axis
      */
     record Softmax(Operand input, int axis) implements Operation {
-        @Override
-        public Op op() {
-            return Op.SOFTMAX;
-        }
     }
 
     /**
@@ -430,10 +406,6 @@ public sealed interface Operation {
      * @param slope the slope, broadcast to the input
      */
     record Prelu(Operand input, Operand slope) implements Operation {
-        @Override
-        public Op op() {
-            return Op.PRELU;
-        }
     }
 
     /**
@@ -452,10 +424,6 @@ public sealed interface Operation {
     record Conv2d(Operand input, Operand filter, Optional<Operand> bias, long[] padding, long[] strides,
                   long[] dilations, long groups, MLInputOperandLayout inputLayout,
                   MLConv2dFilterOperandLayout filterLayout) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CONV2D;
-        }
     }
 
     /**
@@ -477,10 +445,6 @@ public sealed interface Operation {
                            long[] strides, long[] dilations, long[] outputPadding, long[] outputSizes,
                            long groups, MLInputOperandLayout inputLayout,
                            MLConvTranspose2dFilterOperandLayout filterLayout) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CONV_TRANSPOSE2D;
-        }
     }
 
     /**
@@ -494,10 +458,6 @@ public sealed interface Operation {
      */
     record Resample2d(Operand input, MLInterpolationMode mode, double[] scales, long[] sizes,
                       int[] axes) implements Operation {
-        @Override
-        public Op op() {
-            return Op.RESAMPLE2D;
-        }
     }
 
     /**
@@ -513,10 +473,6 @@ public sealed interface Operation {
      */
     record BatchNormalization(Operand input, Operand mean, Operand variance, Optional<Operand> scale,
                               Optional<Operand> bias, int axis, double epsilon) implements Operation {
-        @Override
-        public Op op() {
-            return Op.BATCH_NORMALIZATION;
-        }
     }
 
     /**
@@ -530,10 +486,6 @@ public sealed interface Operation {
      */
     record InstanceNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias,
                                  double epsilon, MLInputOperandLayout layout) implements Operation {
-        @Override
-        public Op op() {
-            return Op.INSTANCE_NORMALIZATION;
-        }
     }
 
     /**
@@ -547,10 +499,6 @@ public sealed interface Operation {
      */
     record LayerNormalization(Operand input, Optional<Operand> scale, Optional<Operand> bias, int[] axes,
                               double epsilon) implements Operation {
-        @Override
-        public Op op() {
-            return Op.LAYER_NORMALIZATION;
-        }
     }
 
     /**
@@ -566,10 +514,6 @@ public sealed interface Operation {
      */
     record Gemm(Operand a, Operand b, Optional<Operand> c, double alpha, double beta, boolean aTranspose,
                 boolean bTranspose) implements Operation {
-        @Override
-        public Op op() {
-            return Op.GEMM;
-        }
     }
 
     /**
@@ -579,10 +523,6 @@ public sealed interface Operation {
      * @param b the second operand
      */
     record Matmul(Operand a, Operand b) implements Operation {
-        @Override
-        public Op op() {
-            return Op.MATMUL;
-        }
     }
 
     /**
@@ -593,10 +533,6 @@ public sealed interface Operation {
      * @param diagonal the diagonal offset
      */
     record Triangular(Operand input, boolean upper, long diagonal) implements Operation {
-        @Override
-        public Op op() {
-            return Op.TRIANGULAR;
-        }
     }
 
     /**
@@ -621,10 +557,6 @@ public sealed interface Operation {
                long hiddenSize, boolean resetAfter, boolean returnSequence,
                MLRecurrentNetworkDirection direction, MLGruWeightLayout layout,
                List<MLRecurrentNetworkActivation> activations) implements Operation {
-        @Override
-        public Op op() {
-            return Op.GRU;
-        }
     }
 
     /**
@@ -645,10 +577,6 @@ public sealed interface Operation {
                    Optional<Operand> bias, Optional<Operand> recurrentBias, long hiddenSize,
                    boolean resetAfter, MLGruWeightLayout layout,
                    List<MLRecurrentNetworkActivation> activations) implements Operation {
-        @Override
-        public Op op() {
-            return Op.GRU_CELL;
-        }
     }
 
     /**
@@ -675,10 +603,6 @@ public sealed interface Operation {
                 long hiddenSize, boolean returnSequence, MLRecurrentNetworkDirection direction,
                 MLLstmWeightLayout layout,
                 List<MLRecurrentNetworkActivation> activations) implements Operation {
-        @Override
-        public Op op() {
-            return Op.LSTM;
-        }
     }
 
     /**
@@ -700,10 +624,6 @@ public sealed interface Operation {
                     Operand cellState, Optional<Operand> bias, Optional<Operand> recurrentBias,
                     Optional<Operand> peepholeWeight, long hiddenSize, MLLstmWeightLayout layout,
                     List<MLRecurrentNetworkActivation> activations) implements Operation {
-        @Override
-        public Op op() {
-            return Op.LSTM_CELL;
-        }
     }
 
     /**
@@ -715,10 +635,6 @@ public sealed interface Operation {
      * @param reversed whether the sum runs backwards
      */
     record CumulativeSum(Operand input, int axis, boolean exclusive, boolean reversed) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CUMULATIVE_SUM;
-        }
     }
 
     /**
@@ -728,10 +644,6 @@ public sealed interface Operation {
      * @param axis the concatenation axis
      */
     record Concat(List<Operand> inputs, int axis) implements Operation {
-        @Override
-        public Op op() {
-            return Op.CONCAT;
-        }
     }
 
     /**
@@ -741,10 +653,6 @@ public sealed interface Operation {
      * @param newShape the broadcast output shape
      */
     record Expand(Operand input, long[] newShape) implements Operation {
-        @Override
-        public Op op() {
-            return Op.EXPAND;
-        }
     }
 
     /**
@@ -754,10 +662,6 @@ public sealed interface Operation {
      * @param newShape the output shape
      */
     record Reshape(Operand input, long[] newShape) implements Operation {
-        @Override
-        public Op op() {
-            return Op.RESHAPE;
-        }
     }
 
     /**
@@ -771,10 +675,6 @@ public sealed interface Operation {
      */
     record Pad(Operand input, long[] beginningPadding, long[] endingPadding, MLPaddingMode mode,
                MLNumber value) implements Operation {
-        @Override
-        public Op op() {
-            return Op.PAD;
-        }
     }
 
     /**
@@ -784,10 +684,6 @@ public sealed interface Operation {
      * @param axes the reversed axes, explicit
      */
     record Reverse(Operand input, int[] axes) implements Operation {
-        @Override
-        public Op op() {
-            return Op.REVERSE;
-        }
     }
 
     /**
@@ -799,10 +695,6 @@ public sealed interface Operation {
      * @param strides the step per dimension, explicit
      */
     record Slice(Operand input, long[] starts, long[] sizes, long[] strides) implements Operation {
-        @Override
-        public Op op() {
-            return Op.SLICE;
-        }
     }
 
     /**
@@ -813,10 +705,6 @@ public sealed interface Operation {
      * @param axis the split axis
      */
     record Split(Operand input, long[] splits, int axis) implements Operation {
-        @Override
-        public Op op() {
-            return Op.SPLIT;
-        }
     }
 
     /**
@@ -826,10 +714,6 @@ public sealed interface Operation {
      * @param repetitions the repetitions per dimension
      */
     record Tile(Operand input, long[] repetitions) implements Operation {
-        @Override
-        public Op op() {
-            return Op.TILE;
-        }
     }
 
     /**
@@ -839,10 +723,6 @@ public sealed interface Operation {
      * @param permutation the permutation, explicit
      */
     record Transpose(Operand input, int[] permutation) implements Operation {
-        @Override
-        public Op op() {
-            return Op.TRANSPOSE;
-        }
     }
 
     /**
@@ -852,10 +732,6 @@ public sealed interface Operation {
      * @param indices the coordinates
      */
     record GatherND(Operand input, Operand indices) implements Operation {
-        @Override
-        public Op op() {
-            return Op.GATHER_ND;
-        }
     }
 
     /**
@@ -867,10 +743,6 @@ public sealed interface Operation {
      * @param axis the scattered axis
      */
     record ScatterElements(Operand input, Operand indices, Operand updates, int axis) implements Operation {
-        @Override
-        public Op op() {
-            return Op.SCATTER_ELEMENTS;
-        }
     }
 
     /**
@@ -881,9 +753,5 @@ public sealed interface Operation {
      * @param updates the scattered values
      */
     record ScatterND(Operand input, Operand indices, Operand updates) implements Operation {
-        @Override
-        public Op op() {
-            return Op.SCATTER_ND;
-        }
     }
 }

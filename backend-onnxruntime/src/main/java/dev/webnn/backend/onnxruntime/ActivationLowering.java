@@ -88,9 +88,9 @@ final class ActivationLowering {
             return;
         }
         String one = model.scalar(MLOperandDataType.FLOAT32, MLNumber.of(1));
-        String negated = ElementwiseLowering.intermediate(model, "Neg", List.of(input));
-        String exp = ElementwiseLowering.intermediate(model, "Exp", List.of(negated));
-        String denominator = ElementwiseLowering.intermediate(model, "Add", List.of(exp, one));
+        String negated = model.intermediate("Neg", List.of(input));
+        String exp = model.intermediate("Exp", List.of(negated));
+        String denominator = model.intermediate("Add", List.of(exp, one));
         model.node("Reciprocal", List.of(denominator), lowering.output(node));
     }
 
@@ -107,10 +107,10 @@ final class ActivationLowering {
             model.node("HardSwish", List.of(input), lowering.output(node));
             return;
         }
-        String shifted = ElementwiseLowering.intermediate(model, "Add", List.of(input, model.scalar(type, MLNumber.of(3))));
-        String ramp = ElementwiseLowering.intermediate(model, "Clip", List.of(shifted, model.scalar(type, MLNumber.of(0)),
+        String shifted = model.intermediate("Add", List.of(input, model.scalar(type, MLNumber.of(3))));
+        String ramp = model.intermediate("Clip", List.of(shifted, model.scalar(type, MLNumber.of(0)),
                 model.scalar(type, MLNumber.of(6))));
-        String gate = ElementwiseLowering.intermediate(model, "Div", List.of(ramp, model.scalar(type, MLNumber.of(6))));
+        String gate = model.intermediate("Div", List.of(ramp, model.scalar(type, MLNumber.of(6))));
         model.node("Mul", List.of(input, gate), lowering.output(node));
     }
 
@@ -128,13 +128,13 @@ final class ActivationLowering {
             model.node("Elu", List.of(input), lowering.output(node), OrtAttribute.real("alpha", op.alpha()));
             return;
         }
-        String half = ElementwiseLowering.intermediate(model, "Mul", List.of(input, model.scalar(type, MLNumber.of(0.5))));
-        String tanh = ElementwiseLowering.intermediate(model, "Tanh", List.of(half));
-        String exp = ElementwiseLowering.intermediate(model, "Exp", List.of(input));
-        String expPlusOne = ElementwiseLowering.intermediate(model, "Add", List.of(exp, model.scalar(type, MLNumber.of(1))));
-        String expm1 = ElementwiseLowering.intermediate(model, "Mul", List.of(tanh, expPlusOne));
-        String negative = ElementwiseLowering.intermediate(model, "Mul", List.of(expm1, model.scalar(type, MLNumber.of(op.alpha()))));
-        String positive = ElementwiseLowering.intermediate(model, "Greater", List.of(input, model.scalar(type,
+        String half = model.intermediate("Mul", List.of(input, model.scalar(type, MLNumber.of(0.5))));
+        String tanh = model.intermediate("Tanh", List.of(half));
+        String exp = model.intermediate("Exp", List.of(input));
+        String expPlusOne = model.intermediate("Add", List.of(exp, model.scalar(type, MLNumber.of(1))));
+        String expm1 = model.intermediate("Mul", List.of(tanh, expPlusOne));
+        String negative = model.intermediate("Mul", List.of(expm1, model.scalar(type, MLNumber.of(op.alpha()))));
+        String positive = model.intermediate("Greater", List.of(input, model.scalar(type,
                 MLNumber.of(0))));
         model.node("Where", List.of(positive, input, negative), lowering.output(node));
     }
@@ -143,7 +143,7 @@ final class ActivationLowering {
     static void linear(Linear op, Node node, Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = op.input().descriptor().dataType();
-        String product = ElementwiseLowering.intermediate(model, "Mul",
+        String product = model.intermediate("Mul",
                 List.of(lowering.name(op.input()), model.scalar(type, MLNumber.of(op.alpha()))));
         model.node("Add", List.of(product, model.scalar(type, MLNumber.of(op.beta()))), lowering.output(node));
     }
@@ -180,10 +180,10 @@ final class ActivationLowering {
             String x = input.apply(op.input());
             String zero = model.scalar(type, MLNumber.of(0));
             if (carrier != OnnxTypes.of(type)) {
-                zero = ElementwiseLowering.cast(model, zero, carrier);
+                zero = model.cast(zero, carrier);
             }
-            String negative = ElementwiseLowering.intermediate(model, "Less", List.of(x, zero));
-            String scaled = ElementwiseLowering.intermediate(model, "Mul", List.of(x, input.apply(op.slope())));
+            String negative = model.intermediate("Less", List.of(x, zero));
+            String scaled = model.intermediate("Mul", List.of(x, input.apply(op.slope())));
             model.node("Where", List.of(negative, scaled, x), output);
         }, node, lowering);
     }

@@ -10,9 +10,7 @@ import static dev.webnn.MLOperandDataType.UINT64;
 import static dev.webnn.MLOperandDataType.UINT8;
 
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.MLTensorLimits;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
@@ -23,6 +21,7 @@ import dev.webnn.graph.Operation.LogicalBinary;
 import dev.webnn.graph.Operation.LogicalUnary;
 import dev.webnn.graph.Operation.Unary;
 import dev.webnn.graph.Operation.Where;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +49,8 @@ import java.util.function.Function;
  * and select instead ({@link #replaceWhere}); the other types keep Max, Min and Clip, which are
  * right for them up to their limits.
  *
- * <p>Also holds the helpers the other families share: {@link #unary}, {@link #carried},
- * {@link #cast}, {@link #intermediate} and {@link #replaceWhere}.
+ * <p>Also holds the element-wise compositions the other families share: {@link #carried} and
+ * {@link #replaceWhere}.
  */
 final class ElementwiseLowering {
 
@@ -141,13 +140,13 @@ final class ElementwiseLowering {
 
     /** cast: ONNX Cast to the target type. */
     static void cast(Cast op, Node node, Lowering lowering) {
-        cast(lowering.model(), lowering.name(op.input()), OnnxTypes.of(op.dataType()), lowering.output(node));
+        lowering.model().cast(lowering.name(op.input()), OnnxTypes.of(op.dataType()), lowering.output(node));
     }
 
     /** where: ONNX Where on the condition cast to bool, in a carrier type where needed. */
     static void where(Where op, Node node, Lowering lowering) {
         carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
-                List.of(cast(model, input.apply(op.condition()), OnnxTypes.BOOL), input.apply(op.trueValue()),
+                List.of(model.cast(input.apply(op.condition()), OnnxTypes.BOOL), input.apply(op.trueValue()),
                         input.apply(op.falseValue())), output), node, lowering);
     }
 
@@ -156,16 +155,11 @@ final class ElementwiseLowering {
      * isNaN and isInfinite take only the floating-point types the builder accepts (the
      * spec's table says "any", its algorithm float32 and float16).
      */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        MLOpSupportLimits narrowed = limits;
+    static SupportLimitsBuilder narrow(SupportLimitsBuilder limits) {
         for (Op op : List.of(Op.IS_NAN, Op.IS_INFINITE)) {
-            if (narrowed.operator(op.specName()).isPresent()) {
-                MLTensorLimits a = narrowed.operator(op.specName()).orElseThrow().get("a");
-                narrowed = narrowed.withOperand(op.specName(), "a",
-                        new MLTensorLimits(EnumSet.of(FLOAT32, FLOAT16), a.rankRange()));
-            }
+            limits.retainDataTypes(op.specName(), EnumSet.of(FLOAT32, FLOAT16), "a");
         }
-        return narrowed;
+        return limits;
     }
 
     /**
@@ -207,10 +201,10 @@ final class ElementwiseLowering {
         Map<Integer, String> carried = new HashMap<>();
         Function<Operand, String> input = operand -> operand.descriptor().dataType() != type
                 ? lowering.name(operand)
-                : carried.computeIfAbsent(operand.id(), id -> cast(model, lowering.name(operand), carrier));
+                : carried.computeIfAbsent(operand.id(), id -> model.cast(lowering.name(operand), carrier));
         String result = model.temporary("carried");
         body.emit(model, input, carrier, result);
-        cast(model, result, OnnxTypes.of(type), lowering.output(node));
+        model.cast(result, OnnxTypes.of(type), lowering.output(node));
     }
 
     /**
@@ -224,43 +218,6 @@ final class ElementwiseLowering {
      */
     static void unary(String onnx, Operand input, Node node, Lowering lowering, OrtAttribute... attributes) {
         lowering.model().node(onnx, List.of(lowering.name(input)), lowering.output(node), attributes);
-    }
-
-    /**
-     * Casts a value to another ONNX element type.
-     *
-     * @param model the model under construction
-     * @param value the value name
-     * @param onnxType the target {@code ONNXTensorElementDataType}
-     * @return the name of the cast value
-     */
-    static String cast(OrtModelBuilder model, String value, int onnxType) {
-        return intermediate(model, "Cast", List.of(value), to(onnxType));
-    }
-
-    /** Casts a value to another ONNX element type, writing {@code output}. */
-    static void cast(OrtModelBuilder model, String value, int onnxType, String output) {
-        model.node("Cast", List.of(value), output, to(onnxType));
-    }
-
-    /**
-     * Adds a single-output node whose result is an intermediate value of a composition.
-     *
-     * @param model the model under construction
-     * @param onnx the ONNX operator
-     * @param inputs its input value names
-     * @param attributes its attributes
-     * @return the fresh name of its output
-     */
-    static String intermediate(OrtModelBuilder model, String onnx, List<String> inputs, OrtAttribute... attributes) {
-        String result = model.temporary(onnx);
-        model.node(onnx, inputs, result, attributes);
-        return result;
-    }
-
-    /** The {@code to} attribute of a Cast node. */
-    private static OrtAttribute to(int onnxType) {
-        return OrtAttribute.integer("to", onnxType);
     }
 
     /** A WebNN binary operator with an ONNX equivalent of the same semantics. */
@@ -280,13 +237,13 @@ final class ElementwiseLowering {
                                   Lowering lowering) {
         OrtModelBuilder model = lowering.model();
         List<String> inputs = operands.stream()
-                .map(operand -> boolInputs ? cast(model, lowering.name(operand), OnnxTypes.BOOL) : lowering.name(operand))
+                .map(operand -> boolInputs ? model.cast(lowering.name(operand), OnnxTypes.BOOL) : lowering.name(operand))
                 .toList();
-        String result = intermediate(model, onnx, inputs);
+        String result = model.intermediate(onnx, inputs);
         if (negated) {
-            result = intermediate(model, "Not", List.of(result));
+            result = model.intermediate("Not", List.of(result));
         }
-        cast(model, result, OnnxTypes.of(UINT8), lowering.output(node));
+        model.cast(result, OnnxTypes.of(UINT8), lowering.output(node));
     }
 
     /**
@@ -340,7 +297,7 @@ final class ElementwiseLowering {
 
     /** {@link #replaceWhere(OrtModelBuilder, String, String, String)} writing {@code output}. */
     static void replaceWhere(OrtModelBuilder model, String comparison, String value, String bound, String output) {
-        model.node("Where", List.of(intermediate(model, comparison, List.of(value, bound)), bound, value), output);
+        model.node("Where", List.of(model.intermediate(comparison, List.of(value, bound)), bound, value), output);
     }
 
     /**
@@ -360,16 +317,16 @@ final class ElementwiseLowering {
             model.node("Div", List.of(a, b), lowering.output(node));
             return;
         }
-        String trap = intermediate(model, "Equal", List.of(b, model.scalar(type, MLNumber.of(0))));
+        String trap = model.intermediate("Equal", List.of(b, model.scalar(type, MLNumber.of(0))));
         if (type == INT8 || type == INT32 || type == INT64) {
-            String overflow = intermediate(model, "And", List.of(
-                    intermediate(model, "Equal", List.of(b, model.scalar(type, MLNumber.of(-1)))),
-                    intermediate(model, "Equal", List.of(a, model.scalar(type, MLNumber.of(Long.MIN_VALUE))))));
-            trap = intermediate(model, "Or", List.of(trap, overflow));
+            String overflow = model.intermediate("And", List.of(
+                    model.intermediate("Equal", List.of(b, model.scalar(type, MLNumber.of(-1)))),
+                    model.intermediate("Equal", List.of(a, model.scalar(type, MLNumber.of(Long.MIN_VALUE))))));
+            trap = model.intermediate("Or", List.of(trap, overflow));
         }
-        String gap = intermediate(model, "Sub", List.of(model.scalar(type, MLNumber.of(1)), b));
-        String correction = intermediate(model, "Mul", List.of(cast(model, trap, OnnxTypes.of(type)), gap));
-        String divisor = intermediate(model, "Add", List.of(b, correction));
+        String gap = model.intermediate("Sub", List.of(model.scalar(type, MLNumber.of(1)), b));
+        String correction = model.intermediate("Mul", List.of(model.cast(trap, OnnxTypes.of(type)), gap));
+        String divisor = model.intermediate("Add", List.of(b, correction));
         model.node("Div", List.of(a, divisor), lowering.output(node));
     }
 }

@@ -55,6 +55,7 @@ import dev.webnn.graph.Operation.Triangular;
 import dev.webnn.graph.Operation.Unary;
 import dev.webnn.graph.Operation.Where;
 import dev.webnn.spi.Permutations;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
@@ -205,9 +206,10 @@ final class Lowering {
      * @return the backend's limits
      */
     static MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        MLOpSupportLimits limits = ElementwiseLowering.narrow(specLimits);
-        limits = ShapeLowering.narrow(limits);
-        return PoolingLowering.narrow(limits);
+        SupportLimitsBuilder limits = SupportLimitsBuilder.from(specLimits);
+        ElementwiseLowering.narrow(limits);
+        ShapeLowering.narrow(limits);
+        return PoolingLowering.narrow(limits).build();
     }
 
     // ---- emission helpers shared by the families ----

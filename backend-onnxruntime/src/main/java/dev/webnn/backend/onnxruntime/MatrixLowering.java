@@ -123,8 +123,8 @@ final class MatrixLowering {
         }
         if (quantize && op.input().descriptor().dataType() == FLOAT16) {
             // ONNX Runtime's float16 QuantizeLinear truncates instead of rounding half to even.
-            input = ElementwiseLowering.cast(model, input, OnnxTypes.of(FLOAT32));
-            scale = ElementwiseLowering.cast(model, scale, OnnxTypes.of(FLOAT32));
+            input = model.cast(input, OnnxTypes.of(FLOAT32));
+            scale = model.cast(scale, OnnxTypes.of(FLOAT32));
         }
         model.node(quantize ? "QuantizeLinear" : "DequantizeLinear", List.of(input, scale, zeroPoint),
                 lowering.output(node), attributes.toArray(OrtAttribute[]::new));
@@ -190,9 +190,9 @@ final class MatrixLowering {
                 splitScale.add(scaleShape[i]);
             }
         }
-        String x = ElementwiseLowering.cast(model, lowering.name(op.input()), OnnxTypes.DOUBLE);
-        String scale = ElementwiseLowering.cast(model, lowering.name(op.scale()), OnnxTypes.DOUBLE);
-        String zeroPoint = ElementwiseLowering.cast(model, lowering.name(op.zeroPoint()), OnnxTypes.DOUBLE);
+        String x = model.cast(lowering.name(op.input()), OnnxTypes.DOUBLE);
+        String scale = model.cast(lowering.name(op.scale()), OnnxTypes.DOUBLE);
+        String zeroPoint = model.cast(lowering.name(op.zeroPoint()), OnnxTypes.DOUBLE);
         if (split) {
             x = reshape(model, x, splitInput.stream().mapToLong(Long::longValue).toArray());
             long[] scaleTarget = splitScale.stream().mapToLong(Long::longValue).toArray();
@@ -202,10 +202,10 @@ final class MatrixLowering {
         String result;
         if (quantize) {
             MLOperandDataType integer = node.output().descriptor().dataType();
-            String rounded = ElementwiseLowering.intermediate(model, "Round", List.of(binary(model, "Div", x, scale)));
+            String rounded = model.intermediate("Round", List.of(binary(model, "Div", x, scale)));
             String shifted = binary(model, "Add", rounded, zeroPoint);
             // Clip of doubles is exact; only int64 Clip misorders values (see ElementwiseLowering).
-            result = ElementwiseLowering.intermediate(model, "Clip",
+            result = model.intermediate("Clip",
                     List.of(shifted, bound(model, integer, false), bound(model, integer, true)));
         } else {
             result = binary(model, "Mul", binary(model, "Sub", x, zeroPoint), scale);
@@ -213,7 +213,7 @@ final class MatrixLowering {
         if (split) {
             result = reshape(model, result, inputShape);
         }
-        ElementwiseLowering.cast(model, result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
+        model.cast(result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
     }
 
     /** The smallest or largest value of an integer type, as a double scalar. */
@@ -225,11 +225,11 @@ final class MatrixLowering {
             case UINT32 -> max ? 0xFFFF_FFFFL : 0;
             default -> throw new IllegalStateException("no quantized type " + integer);
         };
-        return ElementwiseLowering.cast(model, model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);
+        return model.cast(model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);
     }
 
     private static String binary(OrtModelBuilder model, String onnx, String a, String b) {
-        return ElementwiseLowering.intermediate(model, onnx, List.of(a, b));
+        return model.intermediate(onnx, List.of(a, b));
     }
 
     private static String reshape(OrtModelBuilder model, String input, long... shape) {

@@ -42,12 +42,12 @@ final class NormalizationLowering {
             if (featureShape.length == 1) {
                 return name;
             }
-            return ElementwiseLowering.intermediate(model, "Reshape", List.of(name, model.int64s(featureShape)));
+            return model.intermediate("Reshape", List.of(name, model.int64s(featureShape)));
         };
         MLOperandDataType type = node.output().descriptor().dataType();
-        String shifted = ElementwiseLowering.intermediate(model, "Add",
+        String shifted = model.intermediate("Add",
                 List.of(alongAxis.apply(lowering.name(op.variance())), model.scalar(type, MLNumber.of(op.epsilon()))));
-        String deviation = ElementwiseLowering.intermediate(model, "Sqrt", List.of(shifted));
+        String deviation = model.intermediate("Sqrt", List.of(shifted));
         List<Step> steps = new ArrayList<>(List.of(new Step("Sub", alongAxis.apply(lowering.name(op.mean()))),
                 new Step("Div", deviation)));
         lowering.name(op.scale()).ifPresent(scale -> steps.add(new Step("Mul", alongAxis.apply(scale))));

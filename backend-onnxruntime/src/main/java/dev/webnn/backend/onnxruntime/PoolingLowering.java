@@ -6,19 +6,16 @@ import static dev.webnn.MLOperandDataType.FLOAT32;
 import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLInterpolationMode;
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.MLTensorLimits;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operation.Pool2d;
 import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.spi.Permutations;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,24 +52,8 @@ final class PoolingLowering {
     }
 
     /** Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run. */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return retainTypes(limits, Op.MAX_POOL2D.specName(), MAX_POOL_TYPES);
-    }
-
-    /** Restricts every operand of an operator to some data types. */
-    private static MLOpSupportLimits retainTypes(MLOpSupportLimits limits, String op, Set<MLOperandDataType> types) {
-        Optional<Map<String, MLTensorLimits>> roles = limits.operator(op);
-        if (roles.isEmpty()) {
-            return limits;
-        }
-        MLOpSupportLimits narrowed = limits;
-        for (Map.Entry<String, MLTensorLimits> role : roles.get().entrySet()) {
-            Set<MLOperandDataType> kept = EnumSet.noneOf(MLOperandDataType.class);
-            kept.addAll(role.getValue().dataTypes());
-            kept.retainAll(types);
-            narrowed = narrowed.withOperand(op, role.getKey(), new MLTensorLimits(kept, role.getValue().rankRange()));
-        }
-        return narrowed;
+    static SupportLimitsBuilder narrow(SupportLimitsBuilder limits) {
+        return limits.retainDataTypes(Op.MAX_POOL2D.specName(), MAX_POOL_TYPES);
     }
 
     /** The three WebNN pooling operators. */
@@ -158,12 +139,12 @@ final class PoolingLowering {
                         model.scalar(type, pooling.neutral(type))), source);
             }
             if (viaDouble) {
-                source = ElementwiseLowering.cast(model, source, OnnxTypes.DOUBLE);
+                source = model.cast(source, OnnxTypes.DOUBLE);
             }
             String pooled = rescaled || viaDouble ? model.temporary("pooled") : out;
             model.node(pooling.onnx, List.of(source), pooled, onnxAttributes);
             if (viaDouble) {
-                ElementwiseLowering.cast(model, pooled, OnnxTypes.of(type), out);
+                model.cast(pooled, OnnxTypes.of(type), out);
             } else if (rescaled) {
                 model.node("Mul", List.of(pooled, inputCountFactors(lowering, node, window, strides, dilations, pads, spatial,
                         outputSizes)), out);

@@ -257,7 +257,7 @@ final class RecurrentLowering {
                 result = squeezed;
             }
             if (half) {
-                ElementwiseLowering.cast(model, result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
+                model.cast(result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
             } else if (!single) {
                 model.node("Identity", List.of(result), target);
             }
@@ -333,7 +333,7 @@ final class RecurrentLowering {
             OrtModelBuilder model = lowering.model();
             String name = lowering.name(operand);
             if (operand.descriptor().dataType() != COMPUTE) {
-                name = ElementwiseLowering.cast(model, name, OnnxTypes.of(COMPUTE));
+                name = model.cast(name, OnnxTypes.of(COMPUTE));
             }
             if (single) {
                 name = unsqueeze(model, name, 0);
@@ -564,8 +564,8 @@ final class RecurrentLowering {
                 inputGemm.add(bias);
             }
             OrtAttribute transposed = OrtAttribute.integer("transB", 1);
-            String inputGates = ElementwiseLowering.intermediate(model, "Gemm", inputGemm, transposed);
-            String gates = ElementwiseLowering.intermediate(model, "Gemm", List.of(h, recurrentWeight, inputGates), transposed);
+            String inputGates = model.intermediate("Gemm", inputGemm, transposed);
+            String gates = model.intermediate("Gemm", List.of(h, recurrentWeight, inputGates), transposed);
             // WebNN block of each gate: layout iofg or ifgo; order maps ONNX i, o, f, c to it.
             List<String> blocks = splitBlocks(model, gates, 4, n.hidden());
             int[] order = n.order();
@@ -581,31 +581,31 @@ final class RecurrentLowering {
     }
 
     private static String activate(OrtModelBuilder model, MLRecurrentNetworkActivation activation, String value) {
-        return ElementwiseLowering.intermediate(model, onnxActivation(activation), List.of(value));
+        return model.intermediate(onnxActivation(activation), List.of(value));
     }
 
     private static String add(OrtModelBuilder model, String a, String b) {
-        return ElementwiseLowering.intermediate(model, "Add", List.of(a, b));
+        return model.intermediate("Add", List.of(a, b));
     }
 
     private static String mul(OrtModelBuilder model, String a, String b) {
-        return ElementwiseLowering.intermediate(model, "Mul", List.of(a, b));
+        return model.intermediate("Mul", List.of(a, b));
     }
 
     /** Entry {@code index} of axis 0, without that axis. */
     private static String gather(OrtModelBuilder model, String value, long index) {
-        return ElementwiseLowering.intermediate(model, "Gather",
+        return model.intermediate("Gather",
                 List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), OrtAttribute.integer("axis", 0));
     }
 
     private static String unsqueeze(OrtModelBuilder model, String value, long... axes) {
-        return ElementwiseLowering.intermediate(model, "Unsqueeze", List.of(value, model.int64s(axes)));
+        return model.intermediate("Unsqueeze", List.of(value, model.int64s(axes)));
     }
 
     /** The values joined along an axis; a single value as it is. */
     private static String concat(OrtModelBuilder model, List<String> values, long axis) {
         return values.size() == 1 ? values.get(0)
-                : ElementwiseLowering.intermediate(model, "Concat", values, OrtAttribute.integer("axis", axis));
+                : model.intermediate("Concat", values, OrtAttribute.integer("axis", axis));
     }
 
     private static String onnxActivation(MLRecurrentNetworkActivation activation) {

@@ -98,7 +98,7 @@ final class ReductionLowering {
         model.node(onnx, List.of(values), indices, OrtAttribute.integer("axis", op.axis()),
                 keepDimensions(op.keepDimensions()), OrtAttribute.integer("select_last_index", 0));
         if (indexType != INT64) {
-            ElementwiseLowering.cast(model, indices, OnnxTypes.of(indexType), lowering.output(node));
+            model.cast(indices, OnnxTypes.of(indexType), lowering.output(node));
         }
     }
 
@@ -143,18 +143,18 @@ final class ReductionLowering {
         String result = model.temporary("int64");
         body.accept(toInt64(model, input, type, ordered), result);
         String value = ordered && type == UINT64 ? flipSign(model, result) : result;
-        ElementwiseLowering.cast(model, value, OnnxTypes.of(type), output);
+        model.cast(value, OnnxTypes.of(type), output);
     }
 
     /** An int64 value of an integer input; see {@link #onInt64}. */
     private static String toInt64(OrtModelBuilder model, String input, MLOperandDataType type, boolean ordered) {
-        String wide = ElementwiseLowering.cast(model, input, OnnxTypes.of(INT64));
+        String wide = model.cast(input, OnnxTypes.of(INT64));
         return ordered && type == UINT64 ? flipSign(model, wide) : wide;
     }
 
     /** int64 bits with the sign bit flipped: maps uint64's order onto int64's, and back. */
     private static String flipSign(OrtModelBuilder model, String int64) {
-        return ElementwiseLowering.intermediate(model, "BitwiseXor", List.of(int64, model.scalar(INT64, MLNumber.of(Long.MIN_VALUE))));
+        return model.intermediate("BitwiseXor", List.of(int64, model.scalar(INT64, MLNumber.of(Long.MIN_VALUE))));
     }
 
     private static OrtAttribute keepDimensions(boolean keepDimensions) {

@@ -1,6 +1,5 @@
 package dev.webnn.backend.onnxruntime;
 
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPaddingMode;
@@ -22,6 +21,7 @@ import dev.webnn.graph.Operation.Slice;
 import dev.webnn.graph.Operation.Split;
 import dev.webnn.graph.Operation.Tile;
 import dev.webnn.graph.Operation.Transpose;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -84,11 +84,10 @@ final class ShapeLowering {
      * algorithm gives rank 0 for a 1-D input and scalar indices (WPT has such cases), and ONNX
      * Runtime runs those.
      */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits.operator(Op.GATHER.specName()).map(roles -> roles.get("output"))
-                .map(output -> limits.withOperand(Op.GATHER.specName(), "output",
-                        new MLTensorLimits(output.dataTypes(), new MLRankRange(0, output.rankRange().max()))))
-                .orElse(limits);
+    static SupportLimitsBuilder narrow(SupportLimitsBuilder limits) {
+        limits.operand(Op.GATHER.specName(), "output").ifPresent(output -> limits.withOperand(Op.GATHER.specName(),
+                "output", new MLTensorLimits(output.dataTypes(), new MLRankRange(0, output.rankRange().max()))));
+        return limits;
     }
 
     /** An ONNX operator taking the input and an int64 shape-like input from an attribute. */
@@ -243,7 +242,7 @@ final class ShapeLowering {
         OrtModelBuilder model = lowering.model();
         String name = lowering.name(indices);
         if (indices.descriptor().dataType() != MLOperandDataType.INT64) {
-            name = ElementwiseLowering.cast(model, name, OnnxTypes.of(MLOperandDataType.INT64));
+            name = model.cast(name, OnnxTypes.of(MLOperandDataType.INT64));
         }
         long[] lower = new long[sizes.length];
         long[] upper = new long[sizes.length];

@@ -82,7 +82,7 @@ final class XnnActivationLowering {
     /** An operator that is one parameterless unary node. */
     private static void plain(int type, Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
-        defineUnary(lowering, type, NULL, in.id(), lowering.define(node.output(), in.perm()), node);
+        lowering.defineUnary(type, NULL, in.id(), lowering.define(node.output(), in.perm()), node);
     }
 
     /**
@@ -92,7 +92,7 @@ final class XnnActivationLowering {
     private static void plainInFloat32(int type, Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         inFloat32(input, node, lowering, in, lowering.define(node.output(), in.perm()),
-                (x, y) -> defineUnary(lowering, type, NULL, x, y, node));
+                (x, y) -> lowering.defineUnary(type, NULL, x, y, node));
     }
 
     /** Defines nodes computing a float32 value {@code y} from a float32 value {@code x}. */
@@ -117,10 +117,10 @@ final class XnnActivationLowering {
         }
         long[] stored = Permutations.apply(d.shape(), in.perm());
         int wide = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
-        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, in.id(), wide, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, in.id(), wide, node);
         int result = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
         body.define(wide, result);
-        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, out, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, result, out, node);
     }
 
     /** elu, with {@code alpha} cast to float32 (the spec cast it to the input's type). */
@@ -128,7 +128,7 @@ final class XnnActivationLowering {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
         xnn_unary_params.elu.alpha(xnn_unary_params.elu(params), (float) op.alpha());
         XnnLowering.Value in = lowering.value(op.input());
-        defineUnary(lowering, Xnnpack.xnn_unary_elu(), params, in.id(), lowering.define(node.output(), in.perm()), node);
+        lowering.defineUnary(Xnnpack.xnn_unary_elu(), params, in.id(), lowering.define(node.output(), in.perm()), node);
     }
 
     /** leakyRelu, with {@code alpha} cast to float32. */
@@ -136,7 +136,7 @@ final class XnnActivationLowering {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
         xnn_unary_params.leaky_relu.negative_slope(xnn_unary_params.leaky_relu(params), (float) op.alpha());
         XnnLowering.Value in = lowering.value(op.input());
-        defineUnary(lowering, Xnnpack.xnn_unary_leaky_relu(), params, in.id(),
+        lowering.defineUnary(Xnnpack.xnn_unary_leaky_relu(), params, in.id(),
                 lowering.define(node.output(), in.perm()), node);
     }
 
@@ -194,10 +194,10 @@ final class XnnActivationLowering {
         int raised = x;
         if (lower) {
             raised = upper ? internalLike(lowering, input, lowering.value(input).perm()) : out;
-            defineBinary(lowering, Xnnpack.xnn_binary_maximum(), x, scalar(lowering, input, min), raised, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_maximum(), x, scalar(lowering, input, min), raised, node);
         }
         if (upper) {
-            defineBinary(lowering, Xnnpack.xnn_binary_minimum(), raised, scalar(lowering, input, max), out, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_minimum(), raised, scalar(lowering, input, max), out, node);
         }
     }
 
@@ -277,7 +277,7 @@ final class XnnActivationLowering {
      */
     private static void neg(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, -1f),
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, -1f),
                 lowering.define(node.output(), in.perm()), node);
     }
 
@@ -290,16 +290,8 @@ final class XnnActivationLowering {
      */
     private static void sqrt(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
-        squareRoot(lowering, input.descriptor().dataType(), input.descriptor().rank(), in.id(),
+        lowering.squareRoot(input.descriptor().dataType(), input.descriptor().rank(), in.id(),
                 lowering.define(node.output(), in.perm()), node);
-    }
-
-    /**
-     * Defines {@code out = sqrt(in)} as {@link #sqrt} computes it, for values of {@code type}
-     * and {@code rank}; for other lowerings that take square roots.
-     */
-    static void squareRoot(XnnLowering lowering, MLOperandDataType type, int rank, int in, int out, Node node) {
-        defineBinary(lowering, Xnnpack.xnn_binary_pow(), in, lowering.scalar(type, rank, 0.5), out, node);
     }
 
     /**
@@ -316,13 +308,13 @@ final class XnnActivationLowering {
             inFloat32(input, node, lowering, in, out, (x, y) -> {
                 int bounded = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
                 defineClamp(lowering, -SIGMOID_SATURATION, SIGMOID_SATURATION, x, bounded, node);
-                defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, y, node);
+                lowering.defineUnary(Xnnpack.xnn_unary_sigmoid(), NULL, bounded, y, node);
             });
             return;
         }
         int bounded = internalLike(lowering, input, in.perm());
         clampInto(lowering, node, input, in.id(), -SIGMOID_SATURATION, SIGMOID_SATURATION, bounded);
-        defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, out, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_sigmoid(), NULL, bounded, out, node);
     }
 
     /**
@@ -334,12 +326,12 @@ final class XnnActivationLowering {
     private static void hardSwish(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         int shifted = internalLike(lowering, input, in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), in.id(), scalar(lowering, input, 3f), shifted, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), in.id(), scalar(lowering, input, 3f), shifted, node);
         int ramp = internalLike(lowering, input, in.perm());
         defineClamp(lowering, 0f, 6f, shifted, ramp, node);
         int gate = internalLike(lowering, input, in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_divide(), ramp, scalar(lowering, input, 6f), gate, node);
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), gate,
+        lowering.defineBinary(Xnnpack.xnn_binary_divide(), ramp, scalar(lowering, input, 6f), gate, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), gate,
                 lowering.define(node.output(), in.perm()), node);
     }
 
@@ -365,8 +357,8 @@ final class XnnActivationLowering {
     private static int scaleAndShift(Operand input, double alpha, double beta, Node node, XnnLowering lowering,
                                      XnnLowering.Value in, int out) {
         int scaled = internalLike(lowering, node.output(), in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, alpha), scaled, node);
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), scaled, scalar(lowering, input, beta), out, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, alpha), scaled, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), scaled, scalar(lowering, input, beta), out, node);
         return out;
     }
 
@@ -374,10 +366,10 @@ final class XnnActivationLowering {
     private static void softsign(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         int magnitude = internalLike(lowering, node.output(), in.perm());
-        defineUnary(lowering, Xnnpack.xnn_unary_abs(), NULL, in.id(), magnitude, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_abs(), NULL, in.id(), magnitude, node);
         int denominator = internalLike(lowering, node.output(), in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), magnitude, scalar(lowering, input, 1f), denominator, node);
-        defineBinary(lowering, Xnnpack.xnn_binary_divide(), in.id(), denominator,
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), magnitude, scalar(lowering, input, 1f), denominator, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_divide(), in.id(), denominator,
                 lowering.define(node.output(), in.perm()), node);
     }
 
@@ -434,24 +426,12 @@ final class XnnActivationLowering {
         return lowering.scalar(like.descriptor().dataType(), like.descriptor().rank(), value);
     }
 
-    /** Defines {@code out = unary(in)}, naming the node's operator if XNNPACK refuses it. */
-    static void defineUnary(XnnLowering lowering, int type, MemorySegment params, int in, int out, Node node) {
-        XnnStatus.check(Xnnpack.xnn_define_unary(lowering.subgraph().handle(), type, params, in, out, 0),
-                "define " + node.op().specName());
-    }
-
     private static void defineClamp(XnnLowering lowering, float min, float max, int in, int out, Node node) {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
         MemorySegment clamp = xnn_unary_params.clamp(params);
         xnn_unary_params.clamp.min(clamp, min);
         xnn_unary_params.clamp.max(clamp, max);
-        defineUnary(lowering, Xnnpack.xnn_unary_clamp(), params, in, out, node);
-    }
-
-    /** Defines {@code out = binary(a, b)}, naming the node's operator if XNNPACK refuses it. */
-    static void defineBinary(XnnLowering lowering, int type, int a, int b, int out, Node node) {
-        XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), type, NULL, a, b, out, 0),
-                "define " + node.op().specName());
+        lowering.defineUnary(Xnnpack.xnn_unary_clamp(), params, in, out, node);
     }
 
     private static void defineSoftmax(XnnLowering lowering, int in, int out, Node node) {

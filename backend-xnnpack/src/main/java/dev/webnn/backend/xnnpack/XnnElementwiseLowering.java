@@ -63,8 +63,7 @@ final class XnnElementwiseLowering {
         int a = operandIn(first, node, perm, lowering);
         int b = operandIn(second, node, perm, lowering);
         int out = lowering.define(node.output(), perm);
-        XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), type, NULL, a, b, out, 0),
-                "define " + node.op().specName());
+        lowering.defineBinary(type, a, b, out, node);
     }
 
     /**

@@ -422,6 +422,48 @@ final class XnnLowering {
     record Fusion(Operand output, float min, float max) {
     }
 
+    /**
+     * Defines {@code out = unary(in)}, naming the node's operator if XNNPACK refuses it.
+     *
+     * @param type an {@code xnn_unary_operator}
+     * @param params its parameters, or {@code NULL}
+     * @param in the input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void defineUnary(int type, MemorySegment params, int in, int out, Node node) {
+        XnnStatus.check(Xnnpack.xnn_define_unary(subgraph.handle(), type, params, in, out, 0),
+                "define " + node.op().specName());
+    }
+
+    /**
+     * Defines {@code out = binary(a, b)}, naming the node's operator if XNNPACK refuses it.
+     *
+     * @param type an {@code xnn_binary_operator}
+     * @param a the first input value
+     * @param b the second input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void defineBinary(int type, int a, int b, int out, Node node) {
+        XnnStatus.check(Xnnpack.xnn_define_binary(subgraph.handle(), type, MemorySegment.NULL, a, b, out, 0),
+                "define " + node.op().specName());
+    }
+
+    /**
+     * Defines {@code out = sqrt(in)} as {@code pow(in, 0.5)} for values of {@code type} and
+     * {@code rank} (see {@code XnnActivationLowering}'s sqrt for why not XNNPACK's kernel).
+     *
+     * @param type the data type
+     * @param rank the rank of the values
+     * @param in the input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void squareRoot(MLOperandDataType type, int rank, int in, int out, Node node) {
+        defineBinary(Xnnpack.xnn_binary_pow(), in, scalar(type, rank, 0.5), out, node);
+    }
+
     /** Defines a transpose node: {@code output = transpose(input, perm)}. */
     void transpose(int input, int[] perm, int output) {
         long[] permutation = new long[perm.length];

@@ -86,7 +86,7 @@ final class XnnNormalizationLowering {
         frame.binary(Xnnpack.xnn_binary_add(), frame.broadcastable(op.variance()),
                 lowering.scalar(frame.type(), rank, op.epsilon()), shifted);
         int deviation = frame.perFeature();
-        XnnActivationLowering.squareRoot(lowering, frame.type(), rank, shifted, deviation, node);
+        lowering.squareRoot(frame.type(), rank, shifted, deviation, node);
         Optional<Operand> scale = op.scale();
         Optional<Operand> bias = op.bias();
         int output = lowering.define(node.output(), frame.input().perm());

@@ -45,14 +45,14 @@ final class XnnReductionLowering {
 
     private static Step unary(int type) {
         return (lowering, node, dataType, rank, in, out) ->
-                XnnActivationLowering.defineUnary(lowering, type, NULL, in, out, node);
+                lowering.defineUnary(type, NULL, in, out, node);
     }
 
     private static final Step SQUARE = (lowering, node, type, rank, in, out) ->
-            XnnActivationLowering.defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in, in, out, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in, in, out, node);
 
     private static final Step SQUARE_ROOT = (lowering, node, type, rank, in, out) ->
-            XnnActivationLowering.squareRoot(lowering, type, rank, in, out, node);
+            lowering.squareRoot(type, rank, in, out, node);
 
     /** The reductions, each one reduce node with element-wise steps around it. */
     static void reduce(Reduce op, Node node, XnnLowering lowering) {
@@ -84,7 +84,7 @@ final class XnnReductionLowering {
         int output = lowering.define(node.output(), null);
         if (widen) {
             int widened = lowering.subgraph().internal(type, d.shape());
-            XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
             x = widened;
         }
         if (before != null) {
@@ -100,7 +100,7 @@ final class XnnReductionLowering {
             after.define(lowering, node, type, out.rank(), reduced, result);
         }
         if (widen) {
-            XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, output, node);
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, result, output, node);
         }
     }
 
