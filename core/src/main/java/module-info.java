@@ -8,7 +8,8 @@
  *   <li>{@code dev.webnn.spi}: what a backend implements ({@code MLBackend},
  *       {@code BackendContext}, {@code CompiledGraph}, found with {@link java.util.ServiceLoader})
  *       and the helpers it may use ({@code SupportLimitsBuilder} to narrow the spec's
- *       limits, {@code Permutations} for layouts and constant data,
+ *       limits, {@code Permutations} for layouts and constant data, {@code Scalars} to write
+ *       a number of any data type,
  *       {@code NativeLibraries}).</li>
  *   <li>{@code dev.webnn.graph}: the validated graph a backend compiles, a typed IR with one
  *       {@code Operation} record per spec operation (or family of operations), every

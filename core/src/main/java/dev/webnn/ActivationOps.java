@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 
 /**
  * Validation and shape inference of the activations (spec: elu, gelu, hardSigmoid,

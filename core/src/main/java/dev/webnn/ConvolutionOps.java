@@ -1,8 +1,9 @@
 package dev.webnn;
 
 import dev.webnn.ConvPoolNormSupport.Image;
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
+import dev.webnn.spi.Permutations;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -99,20 +100,16 @@ final class ConvolutionOps {
     private record Filter(long inputChannels, long outputChannels, long height, long width) {
 
         static Filter of(long[] shape, MLConv2dFilterOperandLayout layout) {
-            return switch (layout) {
-                case HWIO -> new Filter(shape[2], shape[3], shape[0], shape[1]);
-                case OHWI -> new Filter(shape[3], shape[0], shape[1], shape[2]);
-                case IHWO -> new Filter(shape[0], shape[3], shape[1], shape[2]);
-                case OIHW -> new Filter(shape[1], shape[0], shape[2], shape[3]);
-            };
+            return of(shape, Permutations.toOihw(layout));
         }
 
         static Filter of(long[] shape, MLConvTranspose2dFilterOperandLayout layout) {
-            return switch (layout) {
-                case IOHW -> new Filter(shape[0], shape[1], shape[2], shape[3]);
-                case HWOI -> new Filter(shape[3], shape[2], shape[0], shape[1]);
-                case OHWI -> new Filter(shape[3], shape[0], shape[1], shape[2]);
-            };
+            return of(shape, Permutations.toOihw(layout));
+        }
+
+        /** The dimensions at the positions of O, I, H and W. */
+        private static Filter of(long[] shape, int[] oihw) {
+            return new Filter(shape[oihw[1]], shape[oihw[0]], shape[oihw[2]], shape[oihw[3]]);
         }
     }
 
@@ -121,7 +118,8 @@ final class ConvolutionOps {
         Op op = Op.CONV2D;
         String label = recorder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
-        recorder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
+        recorder.validateOperands(op, label, "input", input, "filter", filter);
+        recorder.validateOptionalOperands(op, label, "bias", bias);
         Map<String, MLOperand> inputs = Checks.roles("input", input, "filter", filter, "bias", bias);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         ConvPoolNormSupport.rank(op, label, "input", input);
@@ -166,7 +164,8 @@ final class ConvolutionOps {
         Op op = Op.CONV_TRANSPOSE2D;
         String label = recorder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
-        recorder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
+        recorder.validateOperands(op, label, "input", input, "filter", filter);
+        recorder.validateOptionalOperands(op, label, "bias", bias);
         Map<String, MLOperand> inputs = Checks.roles("input", input, "filter", filter, "bias", bias);
         ConvPoolNormSupport.rank(op, label, "input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);

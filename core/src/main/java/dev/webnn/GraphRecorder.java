@@ -108,17 +108,33 @@ final class GraphRecorder {
      *
      * @param op the operation
      * @param label the user's label
-     * @param roles role name and operand, alternating: {@code "input", x, "filter", w}; null
-     *     operands of optional roles are skipped when the role name ends with {@code "?"}
+     * @param roles role name and operand, alternating: {@code "input", x, "filter", w}
      * @throws MLInvalidStateError if the builder cannot build
      * @throws MLTypeError if an operand is null or from another builder
      */
     void validateOperands(Op op, String label, Object... roles) {
+        validate(op, label, false, roles);
+    }
+
+    /**
+     * {@link #validateOperands} for the operands of optional options: an absent (null) one
+     * is skipped.
+     *
+     * @param op the operation
+     * @param label the user's label
+     * @param roles role name and operand or null, alternating
+     * @throws MLInvalidStateError if the builder cannot build
+     * @throws MLTypeError if an operand is from another builder
+     */
+    void validateOptionalOperands(Op op, String label, Object... roles) {
+        validate(op, label, true, roles);
+    }
+
+    private void validate(Op op, String label, boolean optional, Object... roles) {
         checkCanBuild();
         for (int i = 0; i < roles.length; i += 2) {
             String role = (String) roles[i];
             Object operand = roles[i + 1];
-            boolean optional = role.endsWith("?");
             if (operand == null) {
                 if (optional) {
                     continue;
@@ -126,8 +142,7 @@ final class GraphRecorder {
                 throw Checks.typeError(op, label, role + " is null");
             }
             if (!owns((MLOperand) operand)) {
-                throw Checks.typeError(op, label, (optional ? role.substring(0, role.length() - 1) : role)
-                        + " belongs to another MLGraphBuilder");
+                throw Checks.typeError(op, label, role + " belongs to another MLGraphBuilder");
             }
         }
     }

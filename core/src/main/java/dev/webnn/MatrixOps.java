@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -19,7 +19,8 @@ final class MatrixOps {
         Op op = Op.GEMM;
         String label = recorder.begin(op, options).label();
         MLOperand c = options.c().orElse(null);
-        recorder.validateOperands(op, label, "a", a, "b", b, "c?", c);
+        recorder.validateOperands(op, label, "a", a, "b", b);
+        recorder.validateOptionalOperands(op, label, "c", c);
         Checks.inputLimits(op, label, Checks.roles("a", a, "b", b));
         double alpha = MLNumber.of(options.alpha()).castTo(a.dataType()).doubleValue();
         double beta = MLNumber.of(options.beta()).castTo(a.dataType()).doubleValue();

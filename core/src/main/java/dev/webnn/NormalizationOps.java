@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +22,8 @@ final class NormalizationOps {
         String label = recorder.begin(op, options).label();
         MLOperand scale = options.scale().orElse(null);
         MLOperand bias = options.bias().orElse(null);
-        recorder.validateOperands(op, label, "input", input, "mean", mean, "variance", variance, "scale?", scale,
-                "bias?", bias);
+        recorder.validateOperands(op, label, "input", input, "mean", mean, "variance", variance);
+        recorder.validateOptionalOperands(op, label, "scale", scale, "bias", bias);
         Map<String, MLOperand> inputs = Checks.roles("input", input, "mean", mean, "variance", variance,
                 "scale", scale, "bias", bias);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
@@ -104,7 +104,8 @@ final class NormalizationOps {
                                                          Optional<MLOperand> scale, Optional<MLOperand> bias) {
         MLOperand scaleOrNull = scale.orElse(null);
         MLOperand biasOrNull = bias.orElse(null);
-        recorder.validateOperands(op, label, "input", input, "scale?", scaleOrNull, "bias?", biasOrNull);
+        recorder.validateOperands(op, label, "input", input);
+        recorder.validateOptionalOperands(op, label, "scale", scaleOrNull, "bias", biasOrNull);
         Map<String, MLOperand> inputs = Checks.roles("input", input, "scale", scaleOrNull, "bias", biasOrNull);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         return inputs;

@@ -2,8 +2,8 @@ package dev.webnn;
 
 import dev.webnn.ConvPoolNormSupport.Image;
 import dev.webnn.ConvolutionOps.OutputSize;
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 

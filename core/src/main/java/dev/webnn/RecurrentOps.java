@@ -3,8 +3,8 @@ package dev.webnn;
 import static dev.webnn.MLRecurrentNetworkActivation.SIGMOID;
 import static dev.webnn.MLRecurrentNetworkActivation.TANH;
 
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -102,8 +102,9 @@ final class RecurrentOps {
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         MLOperand initialHiddenState = options.initialHiddenState().orElse(null);
-        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "bias?", bias, "recurrentBias?", recurrentBias, "initialHiddenState?", initialHiddenState);
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias,
+                "initialHiddenState", initialHiddenState);
         Sizes sizes = common(op, label, GRU_GATES, steps, hiddenSize, numDirections(options.direction()),
                 Checks.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
         biases(sizes, GRU_GATES, bias, recurrentBias);
@@ -127,7 +128,8 @@ final class RecurrentOps {
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "hiddenState", hiddenState, "bias?", bias, "recurrentBias?", recurrentBias);
+                "hiddenState", hiddenState);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias);
         Sizes sizes = common(op, label, GRU_GATES, -1, hiddenSize, 0, Checks.roles("input", input,
                 "weight", weight, "recurrentWeight", recurrentWeight, "hiddenState", hiddenState));
         biases(sizes, GRU_GATES, bias, recurrentBias);
@@ -151,9 +153,9 @@ final class RecurrentOps {
         MLOperand peepholeWeight = options.peepholeWeight().orElse(null);
         MLOperand initialHiddenState = options.initialHiddenState().orElse(null);
         MLOperand initialCellState = options.initialCellState().orElse(null);
-        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "bias?", bias, "recurrentBias?", recurrentBias, "peepholeWeight?", peepholeWeight,
-                "initialHiddenState?", initialHiddenState, "initialCellState?", initialCellState);
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias, "peepholeWeight",
+                peepholeWeight, "initialHiddenState", initialHiddenState, "initialCellState", initialCellState);
         Sizes sizes = common(op, label, LSTM_GATES, steps, hiddenSize, numDirections(options.direction()),
                 Checks.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
         lstmOptionalOperands(sizes, bias, recurrentBias, peepholeWeight);
@@ -180,8 +182,9 @@ final class RecurrentOps {
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         MLOperand peepholeWeight = options.peepholeWeight().orElse(null);
         recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "hiddenState", hiddenState, "cellState", cellState, "bias?", bias, "recurrentBias?", recurrentBias,
-                "peepholeWeight?", peepholeWeight);
+                "hiddenState", hiddenState, "cellState", cellState);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias, "peepholeWeight",
+                peepholeWeight);
         Sizes sizes = common(op, label, LSTM_GATES, -1, hiddenSize, 0, Checks.roles("input", input,
                 "weight", weight, "recurrentWeight", recurrentWeight, "hiddenState", hiddenState,
                 "cellState", cellState));

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Operation;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;

@@ -387,7 +387,7 @@ final class XnnActivationLowering {
         Operand input = op.input();
         XnnLowering.Value in = lowering.value(input);
         int rank = input.descriptor().rank();
-        int axis = Layouts.storedAxis(op.axis(), in.perm());
+        int axis = XnnLayouts.storedAxis(op.axis(), in.perm());
         if (axis == rank - 1) {
             defineSoftmax(lowering, in.id(), lowering.define(node.output(), in.perm()), node);
             return;

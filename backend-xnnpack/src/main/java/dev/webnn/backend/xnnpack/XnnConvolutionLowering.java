@@ -59,10 +59,10 @@ final class XnnConvolutionLowering {
         long[] padding = op.padding();
         long[] strides = op.strides();
         long[] dilations = op.dilations();
-        int input = lowering.stored(op.input(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int input = lowering.stored(op.input(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         int bias = bias(op.bias(), lowering);
         XnnLowering.Fusion fusion = lowering.fuseActivation(node);
-        int output = lowering.define(fusion.output(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int output = lowering.define(fusion.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         if (groups == inputChannels && groups > 1 && groupInputChannels == 1) {
             // depthwise: filter [1, kH, kW, inputChannels * multiplier]
             int weights = permutedConstant(lowering, filter, toOhwi, new int[] {3, 1, 2, 0});
@@ -98,10 +98,10 @@ final class XnnConvolutionLowering {
         long[] strides = op.strides();
         long[] dilations = op.dilations();
         long[] outputPadding = op.outputPadding();
-        int input = lowering.stored(op.input(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int input = lowering.stored(op.input(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         int bias = bias(op.bias(), lowering);
         XnnLowering.Fusion fusion = lowering.fuseActivation(node);
-        int output = lowering.define(fusion.output(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int output = lowering.define(fusion.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         int weights = permutedConstant(lowering, filter, toOhwi, null);
         XnnStatus.check(Xnnpack.xnn_define_deconvolution_2d(lowering.subgraph().handle(),
                 (int) padding[0], (int) padding[3], (int) padding[1], (int) padding[2],

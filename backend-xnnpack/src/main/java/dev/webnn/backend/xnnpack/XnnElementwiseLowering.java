@@ -75,7 +75,7 @@ final class XnnElementwiseLowering {
         boolean first = true;
         for (Operand input : lowering.variableInputs(node)) {
             int[] p = lowering.value(input).perm();
-            if (input.descriptor().rank() != node.output().descriptor().rank() || (!first && !Layouts.same(p, perm))) {
+            if (input.descriptor().rank() != node.output().descriptor().rank() || (!first && !XnnLayouts.same(p, perm))) {
                 return null;
             }
             perm = p;

@@ -70,7 +70,7 @@ import java.util.Set;
  * Lowers a validated WebNN graph to an XNNPACK subgraph.
  *
  * <p>XNNPACK computes images in NHWC. Each WebNN operand is defined as one XNNPACK value
- * stored under a dimension permutation ({@link Layouts}): an NCHW convolution produces its
+ * stored under a dimension permutation ({@link XnnLayouts}): an NCHW convolution produces its
  * output stored as NHWC, element-wise operators and activations keep whatever layout their
  * input has (permuting constant operands once, at compile time), and a value is transposed
  * back to its logical layout only where an operator needs it (a reshape that moves data, a
@@ -256,10 +256,10 @@ final class XnnLowering {
             return logical(operand);
         }
         Value value = value(operand);
-        if (Layouts.same(value.perm(), perm)) {
+        if (XnnLayouts.same(value.perm(), perm)) {
             return value.id();
         }
-        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC) && nhwcCopies.containsKey(operand.id())) {
+        if (XnnLayouts.same(perm, XnnLayouts.NCHW_AS_NHWC) && nhwcCopies.containsKey(operand.id())) {
             return nhwcCopies.get(operand.id());
         }
         MLOperandDescriptor d = operand.descriptor();
@@ -273,7 +273,7 @@ final class XnnLowering {
             id = subgraph.internal(d.dataType(), storedShape);
             transpose(logical(operand), perm, id);
         }
-        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC)) {
+        if (XnnLayouts.same(perm, XnnLayouts.NCHW_AS_NHWC)) {
             nhwcCopies.put(operand.id(), id);
         }
         return id;

@@ -44,7 +44,7 @@ final class XnnNormalizationLowering {
             int axis = op.axis();
             long[] feature = new long[input.descriptor().rank()];
             Arrays.fill(feature, 1);
-            feature[Layouts.storedAxis(axis, value.perm())] = input.descriptor().shape()[axis];
+            feature[XnnLayouts.storedAxis(axis, value.perm())] = input.descriptor().shape()[axis];
             return new Frame(input, lowering, value, input.descriptor().dataType(), feature);
         }
 

@@ -42,9 +42,9 @@ final class XnnPoolingLowering {
                 - (inH + padding[0] + padding[1]));
         padding[3] += Math.max(0, (outputSizes[1] - 1) * strides[1] + (window[1] - 1) * dilations[1] + 1
                 - (inW + padding[2] + padding[3]));
-        int input = lowering.stored(in, nchw ? Layouts.NCHW_AS_NHWC : null);
+        int input = lowering.stored(in, nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         XnnLowering.Fusion fusion = lowering.fuseActivation(node);
-        int output = lowering.define(fusion.output(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int output = lowering.define(fusion.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         if (dilations[0] != 1 || dilations[1] != 1) {
             // XNNPACK's dilated max pooling gives wrong maxima next to padding (differential fuzzer)
             throw new MLNotSupportedError(node.op().specName() + " with dilations is not supported by the xnnpack backend");
@@ -76,8 +76,8 @@ final class XnnPoolingLowering {
             throw new MLNotSupportedError("resample2d: the xnnpack backend runs linear resampling over axes [1, 2] or [2, 3]");
         }
         boolean nchw = axes[0] == 2;
-        int input = lowering.stored(op.input(), nchw ? Layouts.NCHW_AS_NHWC : null);
-        int output = lowering.define(node.output(), nchw ? Layouts.NCHW_AS_NHWC : null);
+        int input = lowering.stored(op.input(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
+        int output = lowering.define(node.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         XnnStatus.check(Xnnpack.xnn_define_static_resize_bilinear_2d(lowering.subgraph().handle(), sizes[0], sizes[1],
                 input, output, 0), "define a resample2d");
     }

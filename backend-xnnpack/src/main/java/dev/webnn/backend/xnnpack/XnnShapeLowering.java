@@ -27,7 +27,7 @@ final class XnnShapeLowering {
     static void reshape(Reshape op, Node node, XnnLowering lowering) {
         Operand in = op.input();
         XnnLowering.Value value = lowering.value(in);
-        int input = Layouts.linearOrderPreserved(in.descriptor().shape(), value.perm()) ? value.id() : lowering.logical(in);
+        int input = XnnLayouts.linearOrderPreserved(in.descriptor().shape(), value.perm()) ? value.id() : lowering.logical(in);
         long[] shape = node.output().descriptor().shape();
         int output = lowering.define(node.output(), null);
         XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
@@ -48,7 +48,7 @@ final class XnnShapeLowering {
     static void concat(Concat op, Node node, XnnLowering lowering) {
         List<Operand> inputs = op.inputs();
         int[] perm = XnnElementwiseLowering.sharedLayout(node, lowering);
-        int axis = Layouts.storedAxis(op.axis(), perm);
+        int axis = XnnLayouts.storedAxis(op.axis(), perm);
         int[] ids = inputs.stream().mapToInt(o -> lowering.stored(o, perm)).toArray();
         Operand output = node.output();
         // XNNPACK concatenates 2 to 5 inputs per node: chain nodes for more
@@ -100,7 +100,7 @@ final class XnnShapeLowering {
         Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);
-        int axis = Layouts.storedAxis(op.axis(), perm);
+        int axis = XnnLayouts.storedAxis(op.axis(), perm);
         // slices are exact for any split sizes
         long[] stored = Permutations.apply(in.descriptor().shape(), perm);
         long offset = 0;

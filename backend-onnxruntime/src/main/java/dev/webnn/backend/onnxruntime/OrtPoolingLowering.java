@@ -39,7 +39,7 @@ import java.util.Set;
  * float32, its graph transformer runs the node in float32 between Cast nodes, which is
  * exact for the conversions and rounds the float32 result once.
  */
-final class PoolingLowering {
+final class OrtPoolingLowering {
 
     /**
      * Data types of maxPool2d: those of ONNX MaxPool, and the 32-bit integers through
@@ -48,7 +48,7 @@ final class PoolingLowering {
     private static final Set<MLOperandDataType> MAX_POOL_TYPES = EnumSet.of(FLOAT32, FLOAT16, MLOperandDataType.INT8,
             MLOperandDataType.UINT8, MLOperandDataType.INT32, MLOperandDataType.UINT32);
 
-    private PoolingLowering() {
+    private OrtPoolingLowering() {
     }
 
     /** Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run. */
@@ -91,7 +91,7 @@ final class PoolingLowering {
      * otherwise a Pad node adds a neutral value first and averages are rescaled from the
      * whole window's count to the count of input elements in each window.
      */
-    static void pool2d(Pool2d op, Node node, Lowering lowering) {
+    static void pool2d(Pool2d op, Node node, OrtLowering lowering) {
         Pooling pooling = switch (op.kind()) {
             case AVERAGE_POOL2D -> Pooling.AVERAGE;
             case L2_POOL2D -> Pooling.L2;
@@ -131,7 +131,7 @@ final class PoolingLowering {
         // ONNX MaxPool has no 32-bit integer types; doubles hold them exactly.
         boolean viaDouble = type == MLOperandDataType.INT32 || type == MLOperandDataType.UINT32;
         boolean rescaled = explicit && pooling == Pooling.AVERAGE;
-        lowering.emit(node, lowering.name(op.input()), Lowering.toNchw(layout), (in, out) -> {
+        lowering.emit(node, lowering.name(op.input()), OrtLowering.toNchw(layout), (in, out) -> {
             String source = in;
             if (explicit) {
                 source = model.temporary("padded");
@@ -156,7 +156,7 @@ final class PoolingLowering {
      * The constant that turns averages over whole windows into averages over the input
      * elements in each window: {@code windowSize / count} per output position.
      */
-    private static String inputCountFactors(Lowering lowering, Node node, long[] window, long[] strides, long[] dilations, long[] pads,
+    private static String inputCountFactors(OrtLowering lowering, Node node, long[] window, long[] strides, long[] dilations, long[] pads,
                                             long[] spatial, long[] outputSizes) {
         double[][] counts = new double[2][];
         for (int i = 0; i < 2; i++) {
@@ -174,7 +174,7 @@ final class PoolingLowering {
     }
 
     /** resample2d: ONNX Resize to the output sizes, over the resampled axes moved where ONNX Runtime resizes. */
-    static void resample2d(Resample2d op, Node node, Lowering lowering) {
+    static void resample2d(Resample2d op, Node node, OrtLowering lowering) {
         boolean linear = op.mode() == MLInterpolationMode.LINEAR;
         int[] axes = op.axes();
         int low = Math.min(axes[0], axes[1]);

@@ -3,7 +3,7 @@ package dev.webnn.backend.onnxruntime;
 import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLNumber;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.backend.onnxruntime.Lowering.Step;
+import dev.webnn.backend.onnxruntime.OrtLowering.Step;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Operation.BatchNormalization;
 import dev.webnn.graph.Operation.InstanceNormalization;
@@ -20,9 +20,9 @@ import java.util.function.UnaryOperator;
  * Transpose nodes. Absent scales and biases become constants of ones and zeros where ONNX
  * requires them. Batch normalization is composed of element-wise nodes as the spec writes it.
  */
-final class NormalizationLowering {
+final class OrtNormalizationLowering {
 
-    private NormalizationLowering() {
+    private OrtNormalizationLowering() {
     }
 
     /**
@@ -31,7 +31,7 @@ final class NormalizationLowering {
      * BatchNormalization is not used: ONNX Runtime folds it into
      * {@code input * a + b}, whose cancellation exceeds WebNN's 6 ULP tolerance.
      */
-    static void batchNormalization(BatchNormalization op, Node node, Lowering lowering) {
+    static void batchNormalization(BatchNormalization op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         long[] shape = op.input().descriptor().shape();
         int axis = op.axis();
@@ -56,14 +56,14 @@ final class NormalizationLowering {
     }
 
     /** instanceNormalization: ONNX InstanceNormalization on NCHW data, absent scale and bias as ones and zeros. */
-    static void instanceNormalization(InstanceNormalization op, Node node, Lowering lowering) {
+    static void instanceNormalization(InstanceNormalization op, Node node, OrtLowering lowering) {
         MLInputOperandLayout layout = op.layout();
         long[] shape = op.input().descriptor().shape();
         long channels = shape[layout == MLInputOperandLayout.NCHW ? 1 : 3];
         String scale = lowering.name(op.scale()).orElseGet(() -> lowering.filled(node, new long[] {channels}, 1));
         String bias = lowering.name(op.bias()).orElseGet(() -> lowering.filled(node, new long[] {channels}, 0));
         double epsilon = op.epsilon();
-        lowering.emit(node, lowering.name(op.input()), Lowering.toNchw(layout), (in, out) -> lowering.model().node(
+        lowering.emit(node, lowering.name(op.input()), OrtLowering.toNchw(layout), (in, out) -> lowering.model().node(
                 "InstanceNormalization", List.of(in, scale, bias), out, OrtAttribute.real("epsilon", epsilon)));
     }
 
@@ -73,7 +73,7 @@ final class NormalizationLowering {
      * dimensions). Without axes nothing is reduced: each element is its own mean, so the
      * result is {@code (x - x) * scale + bias}.
      */
-    static void layerNormalization(LayerNormalization op, Node node, Lowering lowering) {
+    static void layerNormalization(LayerNormalization op, Node node, OrtLowering lowering) {
         long[] shape = op.input().descriptor().shape();
         int[] axes = op.axes();
         String input = lowering.name(op.input());

@@ -49,29 +49,29 @@ import java.util.Optional;
  * <p>ONNX Runtime's CPU kernels of these operators are type-agnostic copies: every WebNN data
  * type and rank the spec allows runs, so no limit is narrowed.
  */
-final class ShapeLowering {
+final class OrtShapeLowering {
 
-    private ShapeLowering() {
+    private OrtShapeLowering() {
     }
 
     /** concat: ONNX Concat. */
-    static void concat(Concat op, Node node, Lowering lowering) {
+    static void concat(Concat op, Node node, OrtLowering lowering) {
         lowering.model().node("Concat", names(lowering, op.inputs()), lowering.output(node),
                 OrtAttribute.integer("axis", op.axis()));
     }
 
     /** expand: ONNX Expand to the new shape. */
-    static void expand(Expand op, Node node, Lowering lowering) {
+    static void expand(Expand op, Node node, OrtLowering lowering) {
         withShape(op.input(), node, lowering, "Expand", op.newShape());
     }
 
     /** reshape: ONNX Reshape, zeros meaning zero-sized dimensions. */
-    static void reshape(Reshape op, Node node, Lowering lowering) {
+    static void reshape(Reshape op, Node node, OrtLowering lowering) {
         withShape(op.input(), node, lowering, "Reshape", op.newShape(), OrtAttribute.integer("allowzero", 1));
     }
 
     /** tile: ONNX Tile; a scalar is the identity. */
-    static void tile(Tile op, Node node, Lowering lowering) {
+    static void tile(Tile op, Node node, OrtLowering lowering) {
         if (!isScalarIdentity(op.input(), op.repetitions().length, node, lowering)) {
             withShape(op.input(), node, lowering, "Tile", op.repetitions());
         }
@@ -79,7 +79,7 @@ final class ShapeLowering {
 
     /**
      * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to narrow, every data type and rank runs (see {@code ShapeLoweringTest}). One
+     * nothing to narrow, every data type and rank runs (see {@code OrtShapeLoweringTest}). One
      * limit is widened instead: the spec's table lists gather outputs of rank 1 to N, but its
      * algorithm gives rank 0 for a 1-D input and scalar indices (WPT has such cases), and ONNX
      * Runtime runs those.
@@ -91,14 +91,14 @@ final class ShapeLowering {
     }
 
     /** An ONNX operator taking the input and an int64 shape-like input from an attribute. */
-    private static void withShape(Operand input, Node node, Lowering lowering, String onnx, long[] shape,
+    private static void withShape(Operand input, Node node, OrtLowering lowering, String onnx, long[] shape,
                                   OrtAttribute... attributes) {
         OrtModelBuilder model = lowering.model();
         model.node(onnx, List.of(lowering.name(input), model.int64s(shape)), lowering.output(node), attributes);
     }
 
     /** transpose: ONNX Transpose; a scalar is the identity. */
-    static void transpose(Transpose op, Node node, Lowering lowering) {
+    static void transpose(Transpose op, Node node, OrtLowering lowering) {
         if (isScalarIdentity(op.input(), op.permutation().length, node, lowering)) {
             return;
         }
@@ -107,7 +107,7 @@ final class ShapeLowering {
     }
 
     /** slice: ONNX Slice over every axis; a scalar is the identity. */
-    static void slice(Slice op, Node node, Lowering lowering) {
+    static void slice(Slice op, Node node, OrtLowering lowering) {
         if (isScalarIdentity(op.input(), op.starts().length, node, lowering)) {
             return;
         }
@@ -122,7 +122,7 @@ final class ShapeLowering {
     }
 
     /** Reverse: a Slice running backwards over every reversed axis; no axes is the identity. */
-    static void reverse(Reverse op, Node node, Lowering lowering) {
+    static void reverse(Reverse op, Node node, OrtLowering lowering) {
         if (isScalarIdentity(op.input(), op.axes().length, node, lowering)) {
             return;
         }
@@ -136,7 +136,7 @@ final class ShapeLowering {
         sliceNode(lowering, lowering.name(op.input()), lowering.output(node), starts, ends, axes, steps);
     }
 
-    private static void sliceNode(Lowering lowering, String input, String output, long[] starts, long[] ends,
+    private static void sliceNode(OrtLowering lowering, String input, String output, long[] starts, long[] ends,
                                   long[] axes, long[] steps) {
         OrtModelBuilder model = lowering.model();
         model.node("Slice", List.of(input, model.int64s(starts), model.int64s(ends), model.int64s(axes),
@@ -144,14 +144,14 @@ final class ShapeLowering {
     }
 
     /** split: ONNX Split with the explicit sizes. */
-    static void split(Split op, Node node, Lowering lowering) {
+    static void split(Split op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         model.node("Split", List.of(lowering.name(op.input()), model.int64s(op.splits())),
                 names(lowering, node.outputs()), OrtAttribute.integer("axis", op.axis()));
     }
 
     /** pad: ONNX Pad; a scalar is the identity. */
-    static void pad(Pad op, Node node, Lowering lowering) {
+    static void pad(Pad op, Node node, OrtLowering lowering) {
         if (isScalarIdentity(op.input(), op.beginningPadding().length, node, lowering)) {
             return;
         }
@@ -175,7 +175,7 @@ final class ShapeLowering {
     }
 
     /** gather and gatherElements: ONNX Gather or GatherElements (see {@link #alongAxis}). */
-    static void gather(Gather op, Node node, Lowering lowering) {
+    static void gather(Gather op, Node node, OrtLowering lowering) {
         String onnx = switch (op.kind()) {
             case GATHER -> "Gather";
             case GATHER_ELEMENTS -> "GatherElements";
@@ -184,17 +184,17 @@ final class ShapeLowering {
     }
 
     /** scatterElements: ONNX ScatterElements (see {@link #alongAxis}). */
-    static void scatterElements(ScatterElements op, Node node, Lowering lowering) {
+    static void scatterElements(ScatterElements op, Node node, OrtLowering lowering) {
         alongAxis("ScatterElements", op.input(), op.indices(), Optional.of(op.updates()), op.axis(), node, lowering);
     }
 
     /** gatherND: ONNX GatherND (see {@link #byCoordinates}). */
-    static void gatherND(GatherND op, Node node, Lowering lowering) {
+    static void gatherND(GatherND op, Node node, OrtLowering lowering) {
         byCoordinates("GatherND", op.input(), op.indices(), Optional.empty(), node, lowering);
     }
 
     /** scatterND: ONNX ScatterND (see {@link #byCoordinates}). */
-    static void scatterND(ScatterND op, Node node, Lowering lowering) {
+    static void scatterND(ScatterND op, Node node, OrtLowering lowering) {
         byCoordinates("ScatterND", op.input(), op.indices(), Optional.of(op.updates()), node, lowering);
     }
 
@@ -203,7 +203,7 @@ final class ShapeLowering {
      * clamped to its range.
      */
     private static void alongAxis(String onnx, Operand input, Operand indices, Optional<Operand> updates, int axis,
-                                  Node node, Lowering lowering) {
+                                  Node node, OrtLowering lowering) {
         long size = input.descriptor().shape()[axis];
         String clamped = clampedIndices(lowering, indices, new long[] {size}, false);
         lowering.model().node(onnx, dataIndicesUpdates(lowering, input, clamped, updates), lowering.output(node),
@@ -215,7 +215,7 @@ final class ShapeLowering {
      * input dimensions, each clamped to the range of its own dimension.
      */
     private static void byCoordinates(String onnx, Operand input, Operand indices, Optional<Operand> updates, Node node,
-                                      Lowering lowering) {
+                                      OrtLowering lowering) {
         long[] indicesShape = indices.descriptor().shape();
         int coordinates = (int) indicesShape[indicesShape.length - 1];
         long[] sizes = Arrays.copyOf(input.descriptor().shape(), coordinates);
@@ -224,7 +224,7 @@ final class ShapeLowering {
     }
 
     /** The ONNX inputs data, indices and, for the scatter operators, updates. */
-    private static List<String> dataIndicesUpdates(Lowering lowering, Operand input, String indices,
+    private static List<String> dataIndicesUpdates(OrtLowering lowering, Operand input, String indices,
                                                    Optional<Operand> updates) {
         List<String> inputs = new ArrayList<>(List.of(lowering.name(input), indices));
         updates.ifPresent(operand -> inputs.add(lowering.name(operand)));
@@ -238,7 +238,7 @@ final class ShapeLowering {
      * @param perCoordinate whether the bounds are a vector broadcast over the last indices
      *     dimension (ND forms) rather than scalars
      */
-    private static String clampedIndices(Lowering lowering, Operand indices, long[] sizes, boolean perCoordinate) {
+    private static String clampedIndices(OrtLowering lowering, Operand indices, long[] sizes, boolean perCoordinate) {
         OrtModelBuilder model = lowering.model();
         String name = lowering.name(indices);
         if (indices.descriptor().dataType() != MLOperandDataType.INT64) {
@@ -251,9 +251,9 @@ final class ShapeLowering {
             upper[i] = sizes[i] - 1;
         }
         // Compared and selected: ONNX Runtime's int64 Min, Max and Clip misorder values beyond
-        // the int32 range (see ElementwiseLowering).
-        String atMost = ElementwiseLowering.replaceWhere(model, "Greater", name, int64Bounds(model, upper, perCoordinate));
-        return ElementwiseLowering.replaceWhere(model, "Less", atMost, int64Bounds(model, lower, perCoordinate));
+        // the int32 range (see OrtElementwiseLowering).
+        String atMost = OrtElementwiseLowering.replaceWhere(model, "Greater", name, int64Bounds(model, upper, perCoordinate));
+        return OrtElementwiseLowering.replaceWhere(model, "Less", atMost, int64Bounds(model, lower, perCoordinate));
     }
 
     private static String int64Bounds(OrtModelBuilder model, long[] values, boolean vector) {
@@ -269,7 +269,7 @@ final class ShapeLowering {
      *
      * @return whether the node was lowered as the identity
      */
-    private static boolean isScalarIdentity(Operand input, int perDimensionValues, Node node, Lowering lowering) {
+    private static boolean isScalarIdentity(Operand input, int perDimensionValues, Node node, OrtLowering lowering) {
         if (perDimensionValues > 0) {
             return false;
         }
@@ -278,7 +278,7 @@ final class ShapeLowering {
     }
 
     /** The value names of operands. */
-    private static List<String> names(Lowering lowering, List<Operand> operands) {
+    private static List<String> names(OrtLowering lowering, List<Operand> operands) {
         return operands.stream().map(lowering::name).toList();
     }
 

@@ -71,7 +71,7 @@ import java.util.function.LongToDoubleFunction;
  * emitted by its family's lowering, chosen by an exhaustive switch over the typed IR
  * ({@link #lowerNode}). Also the emission helpers the families share.
  */
-final class Lowering {
+final class OrtLowering {
 
     /** Moves the channels of an NHWC tensor to axis 1. */
     private static final int[] NHWC_TO_NCHW = {0, 3, 1, 2};
@@ -81,7 +81,7 @@ final class Lowering {
     /** Graph inputs keep their WebNN names, by operand id. */
     private final Map<Integer, String> inputNames = new HashMap<>();
 
-    private Lowering(Graph graph, OrtModelBuilder model) {
+    private OrtLowering(Graph graph, OrtModelBuilder model) {
         this.graph = graph;
         this.model = model;
         graph.inputs().forEach((name, operand) -> inputNames.put(operand.id(), name));
@@ -94,7 +94,7 @@ final class Lowering {
      * @param model an empty model builder
      */
     static void lower(Graph graph, OrtModelBuilder model) {
-        Lowering lowering = new Lowering(graph, model);
+        OrtLowering lowering = new OrtLowering(graph, model);
         graph.inputs().forEach((name, operand) -> model.input(lowering.name(operand), operand.descriptor()));
         graph.constants().forEach((id, data) -> model.initializer("c" + id, graph.operands().get(id).descriptor(), data));
         for (Node node : graph.nodes()) {
@@ -106,50 +106,50 @@ final class Lowering {
     /** Emits the ONNX nodes of one WebNN node, by its operation's family; every operation is lowered. */
     private void lowerNode(Node node) {
         switch (node.operation()) {
-            case Binary op -> ElementwiseLowering.binary(op, node, this);
-            case LogicalBinary op -> ElementwiseLowering.logical(op, node, this);
-            case LogicalUnary op -> ElementwiseLowering.logical(op, node, this);
-            case Unary op -> ElementwiseLowering.unary(op, node, this);
-            case Cast op -> ElementwiseLowering.cast(op, node, this);
-            case Clamp op -> ElementwiseLowering.clamp(op, node, this);
-            case Where op -> ElementwiseLowering.where(op, node, this);
-            case Elu op -> ActivationLowering.elu(op, node, this);
-            case HardSigmoid op -> ActivationLowering.hardSigmoid(op, node, this);
-            case LeakyRelu op -> ActivationLowering.leakyRelu(op, node, this);
-            case Linear op -> ActivationLowering.linear(op, node, this);
-            case Prelu op -> ActivationLowering.prelu(op, node, this);
-            case Softmax op -> ActivationLowering.softmax(op, node, this);
-            case Reduce op -> ReductionLowering.reduce(op, node, this);
-            case ArgMinMax op -> ReductionLowering.argMinMax(op, node, this);
-            case CumulativeSum op -> ReductionLowering.cumulativeSum(op, node, this);
-            case Gemm op -> MatrixLowering.gemm(op, node, this);
-            case Matmul op -> MatrixLowering.matmul(op, node, this);
-            case Triangular op -> MatrixLowering.triangular(op, node, this);
-            case Quantization op -> MatrixLowering.quantization(op, node, this);
-            case Concat op -> ShapeLowering.concat(op, node, this);
-            case Expand op -> ShapeLowering.expand(op, node, this);
-            case Reshape op -> ShapeLowering.reshape(op, node, this);
-            case Tile op -> ShapeLowering.tile(op, node, this);
-            case Transpose op -> ShapeLowering.transpose(op, node, this);
-            case Slice op -> ShapeLowering.slice(op, node, this);
-            case Reverse op -> ShapeLowering.reverse(op, node, this);
-            case Split op -> ShapeLowering.split(op, node, this);
-            case Pad op -> ShapeLowering.pad(op, node, this);
-            case Gather op -> ShapeLowering.gather(op, node, this);
-            case GatherND op -> ShapeLowering.gatherND(op, node, this);
-            case ScatterElements op -> ShapeLowering.scatterElements(op, node, this);
-            case ScatterND op -> ShapeLowering.scatterND(op, node, this);
-            case Gru op -> RecurrentLowering.gru(op, node, this);
-            case GruCell op -> RecurrentLowering.gruCell(op, node, this);
-            case Lstm op -> RecurrentLowering.lstm(op, node, this);
-            case LstmCell op -> RecurrentLowering.lstmCell(op, node, this);
-            case Conv2d op -> ConvolutionLowering.conv2d(op, node, this);
-            case ConvTranspose2d op -> ConvolutionLowering.convTranspose2d(op, node, this);
-            case Pool2d op -> PoolingLowering.pool2d(op, node, this);
-            case Resample2d op -> PoolingLowering.resample2d(op, node, this);
-            case BatchNormalization op -> NormalizationLowering.batchNormalization(op, node, this);
-            case InstanceNormalization op -> NormalizationLowering.instanceNormalization(op, node, this);
-            case LayerNormalization op -> NormalizationLowering.layerNormalization(op, node, this);
+            case Binary op -> OrtElementwiseLowering.binary(op, node, this);
+            case LogicalBinary op -> OrtElementwiseLowering.logical(op, node, this);
+            case LogicalUnary op -> OrtElementwiseLowering.logical(op, node, this);
+            case Unary op -> OrtElementwiseLowering.unary(op, node, this);
+            case Cast op -> OrtElementwiseLowering.cast(op, node, this);
+            case Clamp op -> OrtElementwiseLowering.clamp(op, node, this);
+            case Where op -> OrtElementwiseLowering.where(op, node, this);
+            case Elu op -> OrtActivationLowering.elu(op, node, this);
+            case HardSigmoid op -> OrtActivationLowering.hardSigmoid(op, node, this);
+            case LeakyRelu op -> OrtActivationLowering.leakyRelu(op, node, this);
+            case Linear op -> OrtActivationLowering.linear(op, node, this);
+            case Prelu op -> OrtActivationLowering.prelu(op, node, this);
+            case Softmax op -> OrtActivationLowering.softmax(op, node, this);
+            case Reduce op -> OrtReductionLowering.reduce(op, node, this);
+            case ArgMinMax op -> OrtReductionLowering.argMinMax(op, node, this);
+            case CumulativeSum op -> OrtReductionLowering.cumulativeSum(op, node, this);
+            case Gemm op -> OrtMatrixLowering.gemm(op, node, this);
+            case Matmul op -> OrtMatrixLowering.matmul(op, node, this);
+            case Triangular op -> OrtMatrixLowering.triangular(op, node, this);
+            case Quantization op -> OrtMatrixLowering.quantization(op, node, this);
+            case Concat op -> OrtShapeLowering.concat(op, node, this);
+            case Expand op -> OrtShapeLowering.expand(op, node, this);
+            case Reshape op -> OrtShapeLowering.reshape(op, node, this);
+            case Tile op -> OrtShapeLowering.tile(op, node, this);
+            case Transpose op -> OrtShapeLowering.transpose(op, node, this);
+            case Slice op -> OrtShapeLowering.slice(op, node, this);
+            case Reverse op -> OrtShapeLowering.reverse(op, node, this);
+            case Split op -> OrtShapeLowering.split(op, node, this);
+            case Pad op -> OrtShapeLowering.pad(op, node, this);
+            case Gather op -> OrtShapeLowering.gather(op, node, this);
+            case GatherND op -> OrtShapeLowering.gatherND(op, node, this);
+            case ScatterElements op -> OrtShapeLowering.scatterElements(op, node, this);
+            case ScatterND op -> OrtShapeLowering.scatterND(op, node, this);
+            case Gru op -> OrtRecurrentLowering.gru(op, node, this);
+            case GruCell op -> OrtRecurrentLowering.gruCell(op, node, this);
+            case Lstm op -> OrtRecurrentLowering.lstm(op, node, this);
+            case LstmCell op -> OrtRecurrentLowering.lstmCell(op, node, this);
+            case Conv2d op -> OrtConvolutionLowering.conv2d(op, node, this);
+            case ConvTranspose2d op -> OrtConvolutionLowering.convTranspose2d(op, node, this);
+            case Pool2d op -> OrtPoolingLowering.pool2d(op, node, this);
+            case Resample2d op -> OrtPoolingLowering.resample2d(op, node, this);
+            case BatchNormalization op -> OrtNormalizationLowering.batchNormalization(op, node, this);
+            case InstanceNormalization op -> OrtNormalizationLowering.instanceNormalization(op, node, this);
+            case LayerNormalization op -> OrtNormalizationLowering.layerNormalization(op, node, this);
         }
     }
 
@@ -207,9 +207,9 @@ final class Lowering {
      */
     static MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
         SupportLimitsBuilder limits = SupportLimitsBuilder.from(specLimits);
-        ElementwiseLowering.narrow(limits);
-        ShapeLowering.narrow(limits);
-        return PoolingLowering.narrow(limits).build();
+        OrtElementwiseLowering.narrow(limits);
+        OrtShapeLowering.narrow(limits);
+        return OrtPoolingLowering.narrow(limits).build();
     }
 
     // ---- emission helpers shared by the families ----

@@ -35,7 +35,7 @@ import java.util.Set;
  * 32-bit integer, zero point and clamping bound is exact: {@code (x - zeroPoint) * scale}, or
  * {@code clamp(roundEven(x / scale) + zeroPoint)} to the integer type's range.
  */
-final class MatrixLowering {
+final class OrtMatrixLowering {
 
     /** The types of ONNX Runtime's CPU Trilu kernel among WebNN's. */
     private static final Set<MLOperandDataType> TRILU_TYPES = Set.of(FLOAT32, FLOAT16, INT64);
@@ -44,11 +44,11 @@ final class MatrixLowering {
     /** {@link #blockedAxis}: scale and zero point have blocks along several axes, which ONNX cannot express. */
     private static final int MULTIPLE_AXES = -2;
 
-    private MatrixLowering() {
+    private OrtMatrixLowering() {
     }
 
     /** gemm: ONNX Gemm. */
-    static void gemm(Gemm op, Node node, Lowering lowering) {
+    static void gemm(Gemm op, Node node, OrtLowering lowering) {
         List<String> inputs = new ArrayList<>(List.of(lowering.name(op.a()), lowering.name(op.b())));
         op.c().ifPresent(c -> inputs.add(lowering.name(c)));
         lowering.model().node("Gemm", inputs, lowering.output(node),
@@ -59,12 +59,12 @@ final class MatrixLowering {
     }
 
     /** matmul: ONNX MatMul. */
-    static void matmul(Matmul op, Node node, Lowering lowering) {
+    static void matmul(Matmul op, Node node, OrtLowering lowering) {
         lowering.model().node("MatMul", List.of(lowering.name(op.a()), lowering.name(op.b())), lowering.output(node));
     }
 
     /** triangular: ONNX Trilu, through int64 for the types without a kernel. */
-    static void triangular(Triangular op, Node node, Lowering lowering) {
+    static void triangular(Triangular op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         String k = model.scalar(INT64, MLNumber.of(op.diagonal()));
         OrtAttribute upper = OrtAttribute.integer("upper", op.upper() ? 1 : 0);
@@ -73,7 +73,7 @@ final class MatrixLowering {
         if (TRILU_TYPES.contains(type)) {
             model.node("Trilu", List.of(input, k), lowering.output(node), upper);
         } else {
-            ReductionLowering.onInt64(model, type, false, input, lowering.output(node),
+            OrtReductionLowering.onInt64(model, type, false, input, lowering.output(node),
                     (x, y) -> model.node("Trilu", List.of(x, k), y, upper));
         }
     }
@@ -82,7 +82,7 @@ final class MatrixLowering {
      * quantizeLinear or dequantizeLinear: ONNX's operator when it applies, else the exact
      * composition.
      */
-    static void quantization(Quantization op, Node node, Lowering lowering) {
+    static void quantization(Quantization op, Node node, OrtLowering lowering) {
         boolean quantize = switch (op.kind()) {
             case QUANTIZE_LINEAR -> true;
             case DEQUANTIZE_LINEAR -> false;
@@ -171,7 +171,7 @@ final class MatrixLowering {
      * size-1 axis after each of theirs, so that ordinary broadcasting repeats every value over
      * its block.
      */
-    private static void composeQuantization(Quantization op, Node node, Lowering lowering, boolean quantize) {
+    private static void composeQuantization(Quantization op, Node node, OrtLowering lowering, boolean quantize) {
         OrtModelBuilder model = lowering.model();
         long[] inputShape = op.input().descriptor().shape();
         long[] scaleShape = op.scale().descriptor().shape();
@@ -204,7 +204,7 @@ final class MatrixLowering {
             MLOperandDataType integer = node.output().descriptor().dataType();
             String rounded = model.intermediate("Round", List.of(binary(model, "Div", x, scale)));
             String shifted = binary(model, "Add", rounded, zeroPoint);
-            // Clip of doubles is exact; only int64 Clip misorders values (see ElementwiseLowering).
+            // Clip of doubles is exact; only int64 Clip misorders values (see OrtElementwiseLowering).
             result = model.intermediate("Clip",
                     List.of(shifted, bound(model, integer, false), bound(model, integer, true)));
         } else {

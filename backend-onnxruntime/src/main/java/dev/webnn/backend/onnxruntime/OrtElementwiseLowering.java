@@ -52,7 +52,7 @@ import java.util.function.Function;
  * <p>Also holds the element-wise compositions the other families share: {@link #carried} and
  * {@link #replaceWhere}.
  */
-final class ElementwiseLowering {
+final class OrtElementwiseLowering {
 
     /** max and min of bytes: int32 holds every value, and the chosen value casts back unchanged. */
     private static final Map<MLOperandDataType, Integer> BYTES_IN_INT32 =
@@ -74,11 +74,11 @@ final class ElementwiseLowering {
      */
     private static final Set<Integer> MISORDERED = Set.of(OnnxTypes.of(INT64));
 
-    private ElementwiseLowering() {
+    private OrtElementwiseLowering() {
     }
 
     /** add, sub, mul, div, max, min, pow. */
-    static void binary(Binary op, Node node, Lowering lowering) {
+    static void binary(Binary op, Node node, OrtLowering lowering) {
         switch (op.kind()) {
             case ADD -> carried(Map.of(), binaryBody("Add", op), node, lowering);
             case SUB -> carried(Map.of(), binaryBody("Sub", op), node, lowering);
@@ -91,7 +91,7 @@ final class ElementwiseLowering {
     }
 
     /** The comparisons and binary logical operators. */
-    static void logical(LogicalBinary op, Node node, Lowering lowering) {
+    static void logical(LogicalBinary op, Node node, OrtLowering lowering) {
         List<Operand> inputs = List.of(op.a(), op.b());
         switch (op.kind()) {
             case EQUAL -> predicate("Equal", inputs, false, false, node, lowering);
@@ -107,7 +107,7 @@ final class ElementwiseLowering {
     }
 
     /** logicalNot, isNaN, isInfinite. */
-    static void logical(LogicalUnary op, Node node, Lowering lowering) {
+    static void logical(LogicalUnary op, Node node, OrtLowering lowering) {
         List<Operand> inputs = List.of(op.a());
         switch (op.kind()) {
             case LOGICAL_NOT -> predicate("Not", inputs, true, false, node, lowering);
@@ -116,8 +116,8 @@ final class ElementwiseLowering {
         }
     }
 
-    /** The element-wise unary operators; the activations of the family are in {@link ActivationLowering}. */
-    static void unary(Unary op, Node node, Lowering lowering) {
+    /** The element-wise unary operators; the activations of the family are in {@link OrtActivationLowering}. */
+    static void unary(Unary op, Node node, OrtLowering lowering) {
         switch (op.kind()) {
             case ABS -> unary("Abs", op.input(), node, lowering);
             case CEIL -> unary("Ceil", op.input(), node, lowering);
@@ -134,17 +134,17 @@ final class ElementwiseLowering {
             case SIN -> unary("Sin", op.input(), node, lowering);
             case SQRT -> unary("Sqrt", op.input(), node, lowering);
             case TAN -> unary("Tan", op.input(), node, lowering);
-            case GELU, HARD_SWISH, RELU, SIGMOID, SOFTPLUS, SOFTSIGN, TANH -> ActivationLowering.unary(op, node, lowering);
+            case GELU, HARD_SWISH, RELU, SIGMOID, SOFTPLUS, SOFTSIGN, TANH -> OrtActivationLowering.unary(op, node, lowering);
         }
     }
 
     /** cast: ONNX Cast to the target type. */
-    static void cast(Cast op, Node node, Lowering lowering) {
+    static void cast(Cast op, Node node, OrtLowering lowering) {
         lowering.model().cast(lowering.name(op.input()), OnnxTypes.of(op.dataType()), lowering.output(node));
     }
 
     /** where: ONNX Where on the condition cast to bool, in a carrier type where needed. */
-    static void where(Where op, Node node, Lowering lowering) {
+    static void where(Where op, Node node, OrtLowering lowering) {
         carried(WHERE_CARRIERS, (model, input, type, output) -> model.node("Where",
                 List.of(model.cast(input.apply(op.condition()), OnnxTypes.BOOL), input.apply(op.trueValue()),
                         input.apply(op.falseValue())), output), node, lowering);
@@ -190,7 +190,7 @@ final class ElementwiseLowering {
      * @param node the node
      * @param lowering the model under construction
      */
-    static void carried(Map<MLOperandDataType, Integer> carriers, Body body, Node node, Lowering lowering) {
+    static void carried(Map<MLOperandDataType, Integer> carriers, Body body, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.output().descriptor().dataType();
         Integer carrier = carriers.get(type);
@@ -216,7 +216,7 @@ final class ElementwiseLowering {
      * @param lowering the model under construction
      * @param attributes the ONNX attributes
      */
-    static void unary(String onnx, Operand input, Node node, Lowering lowering, OrtAttribute... attributes) {
+    static void unary(String onnx, Operand input, Node node, OrtLowering lowering, OrtAttribute... attributes) {
         lowering.model().node(onnx, List.of(lowering.name(input)), lowering.output(node), attributes);
     }
 
@@ -234,7 +234,7 @@ final class ElementwiseLowering {
      * @param negated whether the result is negated (notEqual is Not(Equal))
      */
     private static void predicate(String onnx, List<Operand> operands, boolean boolInputs, boolean negated, Node node,
-                                  Lowering lowering) {
+                                  OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         List<String> inputs = operands.stream()
                 .map(operand -> boolInputs ? model.cast(lowering.name(operand), OnnxTypes.BOOL) : lowering.name(operand))
@@ -265,7 +265,7 @@ final class ElementwiseLowering {
      * the {@link #MISORDERED} types the lower bound replaces smaller values, then the upper bound
      * larger ones.
      */
-    static void clamp(Clamp op, Node node, Lowering lowering) {
+    static void clamp(Clamp op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = op.input().descriptor().dataType();
         String input = lowering.name(op.input());
@@ -308,7 +308,7 @@ final class ElementwiseLowering {
      * WebNN leaves unspecified. The divisor is {@code b + trap * (1 - b)} with {@code trap} 0 or 1,
      * so that only Add, Sub, Mul and Cast run in the data type, which have kernels for all.
      */
-    private static void div(Binary op, Node node, Lowering lowering) {
+    private static void div(Binary op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = node.output().descriptor().dataType();
         String a = lowering.name(op.a());

@@ -35,44 +35,44 @@ import java.util.Map;
  *       {@code Where(Less(x, 0), Mul(x, slope), x)}, int8 computed in int32.</li>
  * </ul>
  */
-final class ActivationLowering {
+final class OrtActivationLowering {
 
     /** The integer prelu composition has no int8 Where kernel; int32 holds int8 products exactly. */
     private static final Map<MLOperandDataType, Integer> INT8_IN_INT32 = Map.of(INT8, OnnxTypes.of(INT32));
 
-    private ActivationLowering() {
+    private OrtActivationLowering() {
     }
 
     /** The activations without options. */
-    static void unary(Unary op, Node node, Lowering lowering) {
+    static void unary(Unary op, Node node, OrtLowering lowering) {
         Operand input = op.input();
         switch (op.kind()) {
-            case GELU -> ElementwiseLowering.unary("Gelu", input, node, lowering);
+            case GELU -> OrtElementwiseLowering.unary("Gelu", input, node, lowering);
             case HARD_SWISH -> hardSwish(input, node, lowering);
             case RELU -> relu(input, node, lowering);
             case SIGMOID -> sigmoid(input, node, lowering);
-            case SOFTPLUS -> ElementwiseLowering.unary("Softplus", input, node, lowering);
-            case SOFTSIGN -> ElementwiseLowering.unary("Softsign", input, node, lowering);
-            case TANH -> ElementwiseLowering.unary("Tanh", input, node, lowering);
+            case SOFTPLUS -> OrtElementwiseLowering.unary("Softplus", input, node, lowering);
+            case SOFTSIGN -> OrtElementwiseLowering.unary("Softsign", input, node, lowering);
+            case TANH -> OrtElementwiseLowering.unary("Tanh", input, node, lowering);
             case ABS, CEIL, COS, ERF, EXP, FLOOR, IDENTITY, LOG, NEG, RECIPROCAL, ROUND_EVEN, SIGN, SIN, SQRT, TAN ->
-                    ElementwiseLowering.unary(op, node, lowering);
+                    OrtElementwiseLowering.unary(op, node, lowering);
         }
     }
 
     /** hardSigmoid: ONNX HardSigmoid. */
-    static void hardSigmoid(HardSigmoid op, Node node, Lowering lowering) {
-        ElementwiseLowering.unary("HardSigmoid", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()),
+    static void hardSigmoid(HardSigmoid op, Node node, OrtLowering lowering) {
+        OrtElementwiseLowering.unary("HardSigmoid", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()),
                 OrtAttribute.real("beta", op.beta()));
     }
 
     /** leakyRelu: ONNX LeakyRelu. */
-    static void leakyRelu(LeakyRelu op, Node node, Lowering lowering) {
-        ElementwiseLowering.unary("LeakyRelu", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()));
+    static void leakyRelu(LeakyRelu op, Node node, OrtLowering lowering) {
+        OrtElementwiseLowering.unary("LeakyRelu", op.input(), node, lowering, OrtAttribute.real("alpha", op.alpha()));
     }
 
     /** softmax: ONNX Softmax along the axis. */
-    static void softmax(Softmax op, Node node, Lowering lowering) {
-        ElementwiseLowering.unary("Softmax", op.input(), node, lowering, OrtAttribute.integer("axis", op.axis()));
+    static void softmax(Softmax op, Node node, OrtLowering lowering) {
+        OrtElementwiseLowering.unary("Softmax", op.input(), node, lowering, OrtAttribute.integer("axis", op.axis()));
     }
 
     /**
@@ -80,7 +80,7 @@ final class ActivationLowering {
      * rational approximation whose relative error grows for negative inputs (0.65% at -11.75,
      * thousands of ULP); float16 keeps the Sigmoid kernel, within its tolerance.
      */
-    private static void sigmoid(Operand operand, Node node, Lowering lowering) {
+    private static void sigmoid(Operand operand, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         String input = lowering.name(operand);
         if (operand.descriptor().dataType() != MLOperandDataType.FLOAT32) {
@@ -99,7 +99,7 @@ final class ActivationLowering {
      * HardSwish computes {@code x * (x / 6 + 0.5)}, which cancels near -3 (15 ULP at -2.875);
      * float16 keeps the HardSwish kernel.
      */
-    private static void hardSwish(Operand operand, Node node, Lowering lowering) {
+    private static void hardSwish(Operand operand, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         String input = lowering.name(operand);
         MLOperandDataType type = operand.descriptor().dataType();
@@ -120,7 +120,7 @@ final class ActivationLowering {
      * {@code exp(x) - 1}, which cancels for small negative x (64 ULP at -0.00625); float16
      * keeps the Elu kernel.
      */
-    static void elu(Elu op, Node node, Lowering lowering) {
+    static void elu(Elu op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         String input = lowering.name(op.input());
         MLOperandDataType type = op.input().descriptor().dataType();
@@ -140,7 +140,7 @@ final class ActivationLowering {
     }
 
     /** linear: {@code alpha * x + beta}, multiply then add, both constants of the input's type. */
-    static void linear(Linear op, Node node, Lowering lowering) {
+    static void linear(Linear op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = op.input().descriptor().dataType();
         String product = model.intermediate("Mul",
@@ -150,15 +150,15 @@ final class ActivationLowering {
 
     /**
      * relu: ONNX Relu, except int64 which has no Relu kernel and whose Max kernel misorders
-     * values beyond the int32 range (see {@link ElementwiseLowering}): zero replaces the
+     * values beyond the int32 range (see {@link OrtElementwiseLowering}): zero replaces the
      * negative values.
      */
-    private static void relu(Operand operand, Node node, Lowering lowering) {
+    private static void relu(Operand operand, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         MLOperandDataType type = operand.descriptor().dataType();
         String input = lowering.name(operand);
         if (type == INT64) {
-            ElementwiseLowering.replaceWhere(model, "Less", input, model.scalar(type, MLNumber.of(0)), lowering.output(node));
+            OrtElementwiseLowering.replaceWhere(model, "Less", input, model.scalar(type, MLNumber.of(0)), lowering.output(node));
         } else {
             model.node("Relu", List.of(input), lowering.output(node));
         }
@@ -168,7 +168,7 @@ final class ActivationLowering {
      * prelu: ONNX PRelu when it applies (floating point, slope broadcasting to the input's
      * shape), else {@code Where(Less(x, 0), Mul(x, slope), x)}, which broadcasts both ways.
      */
-    static void prelu(Prelu op, Node node, Lowering lowering) {
+    static void prelu(Prelu op, Node node, OrtLowering lowering) {
         MLOperandDataType type = op.input().descriptor().dataType();
         boolean floating = type == MLOperandDataType.FLOAT32 || type == MLOperandDataType.FLOAT16;
         if (floating && Arrays.equals(op.input().descriptor().shape(), node.output().descriptor().shape())) {
@@ -176,7 +176,7 @@ final class ActivationLowering {
                     lowering.output(node));
             return;
         }
-        ElementwiseLowering.carried(INT8_IN_INT32, (model, input, carrier, output) -> {
+        OrtElementwiseLowering.carried(INT8_IN_INT32, (model, input, carrier, output) -> {
             String x = input.apply(op.input());
             String zero = model.scalar(type, MLNumber.of(0));
             if (carrier != OnnxTypes.of(type)) {

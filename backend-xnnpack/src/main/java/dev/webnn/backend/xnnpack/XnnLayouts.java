@@ -8,12 +8,12 @@ import java.util.Arrays;
  * stored in the subgraph. A permutation {@code p} means stored dimension {@code i} is
  * logical dimension {@code p[i]}; {@code null} is the identity.
  */
-final class Layouts {
+final class XnnLayouts {
 
     /** NCHW logical, NHWC stored. */
     static final int[] NCHW_AS_NHWC = {0, 2, 3, 1};
 
-    private Layouts() {
+    private XnnLayouts() {
     }
 
     /** The stored position of a logical axis. */

@@ -49,18 +49,18 @@ import java.util.Optional;
  * no node reorders, casts or concatenates them per inference. Computed operands go through the
  * nodes (Cast, Unsqueeze, Split + Concat, Concat).
  */
-final class RecurrentLowering {
+final class OrtRecurrentLowering {
 
     /** The type of the computation: ONNX Runtime's CPU GRU and LSTM kernels take float32 and float64 only. */
     private static final MLOperandDataType COMPUTE = MLOperandDataType.FLOAT32;
     private static final ValueLayout.OfShort JAVA_SHORT_UNALIGNED = ValueLayout.JAVA_SHORT.withByteAlignment(1);
     private static final ValueLayout.OfFloat JAVA_FLOAT_UNALIGNED = ValueLayout.JAVA_FLOAT.withByteAlignment(1);
 
-    private RecurrentLowering() {
+    private OrtRecurrentLowering() {
     }
 
     /** gru. */
-    static void gru(Gru op, Node node, Lowering lowering) {
+    static void gru(Gru op, Node node, OrtLowering lowering) {
         lower(Network.of(node, lowering, Cell.GRU, false, op.direction(), gruOrder(op.layout()), op.hiddenSize(),
                 new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(), Optional.empty(),
                         op.initialHiddenState(), Optional.empty(), op.activations(), op.returnSequence(),
@@ -68,7 +68,7 @@ final class RecurrentLowering {
     }
 
     /** gruCell. */
-    static void gruCell(GruCell op, Node node, Lowering lowering) {
+    static void gruCell(GruCell op, Node node, OrtLowering lowering) {
         lower(Network.of(node, lowering, Cell.GRU, true, MLRecurrentNetworkDirection.FORWARD, gruOrder(op.layout()),
                 op.hiddenSize(), new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
                         Optional.empty(), Optional.of(op.hiddenState()), Optional.empty(), op.activations(), false,
@@ -76,7 +76,7 @@ final class RecurrentLowering {
     }
 
     /** lstm. */
-    static void lstm(Lstm op, Node node, Lowering lowering) {
+    static void lstm(Lstm op, Node node, OrtLowering lowering) {
         lower(Network.of(node, lowering, Cell.LSTM, false, op.direction(), lstmOrder(op.layout()), op.hiddenSize(),
                 new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
                         op.peepholeWeight(), op.initialHiddenState(), op.initialCellState(), op.activations(),
@@ -84,7 +84,7 @@ final class RecurrentLowering {
     }
 
     /** lstmCell. */
-    static void lstmCell(LstmCell op, Node node, Lowering lowering) {
+    static void lstmCell(LstmCell op, Node node, OrtLowering lowering) {
         lower(Network.of(node, lowering, Cell.LSTM, true, MLRecurrentNetworkDirection.FORWARD, lstmOrder(op.layout()),
                 op.hiddenSize(), new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
                         op.peepholeWeight(), Optional.of(op.hiddenState()), Optional.of(op.cellState()),
@@ -160,11 +160,11 @@ final class RecurrentLowering {
      * @param inputs the node's operands and options
      * @param operands the node's operands in sequence form
      */
-    private record Network(Node node, Lowering lowering, Cell cell, boolean single, boolean half, long steps,
+    private record Network(Node node, OrtLowering lowering, Cell cell, boolean single, boolean half, long steps,
                            long batch, long hidden, boolean[] directions, int[] order, Inputs inputs,
                            Operands operands) {
 
-        static Network of(Node node, Lowering lowering, Cell cell, boolean single,
+        static Network of(Node node, OrtLowering lowering, Cell cell, boolean single,
                           MLRecurrentNetworkDirection direction, int[] order, long hidden, Inputs inputs) {
             long[] inputShape = inputs.input().descriptor().shape();
             boolean half = inputs.input().descriptor().dataType() == MLOperandDataType.FLOAT16;
@@ -271,11 +271,11 @@ final class RecurrentLowering {
      * first asked for.
      */
     private static final class Operands {
-        private final Lowering lowering;
+        private final OrtLowering lowering;
         private final boolean single;
         private final Map<Integer, String> prepared = new HashMap<>();
 
-        Operands(Lowering lowering, boolean single) {
+        Operands(OrtLowering lowering, boolean single) {
             this.lowering = lowering;
             this.single = single;
         }

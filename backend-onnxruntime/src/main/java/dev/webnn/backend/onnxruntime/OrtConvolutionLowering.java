@@ -20,23 +20,23 @@ import java.util.Optional;
  * float32, its graph transformer runs the node in float32 between Cast nodes, which is
  * exact for the conversions and rounds the float32 result once.
  */
-final class ConvolutionLowering {
+final class OrtConvolutionLowering {
 
     /** From OIHW to the IOHW filters of ONNX ConvTranspose. */
     private static final int[] OIHW_TO_IOHW = {1, 0, 2, 3};
 
-    private ConvolutionLowering() {
+    private OrtConvolutionLowering() {
     }
 
     /** conv2d: ONNX Conv with an OIHW filter. */
-    static void conv2d(Conv2d op, Node node, Lowering lowering) {
+    static void conv2d(Conv2d op, Node node, OrtLowering lowering) {
         int[] perm = Permutations.toOihw(op.filterLayout());
         convolution("Conv", op.input(), op.filter(), identityOrNull(perm), op.bias(), op.padding(), op.strides(),
                 op.dilations(), op.groups(), op.inputLayout(), node, lowering);
     }
 
     /** convTranspose2d: ONNX ConvTranspose with an IOHW filter and the explicit output padding. */
-    static void convTranspose2d(ConvTranspose2d op, Node node, Lowering lowering) {
+    static void convTranspose2d(ConvTranspose2d op, Node node, OrtLowering lowering) {
         int[] perm = Permutations.compose(Permutations.toOihw(op.filterLayout()), OIHW_TO_IOHW);
         convolution("ConvTranspose", op.input(), op.filter(), identityOrNull(perm), op.bias(), op.padding(),
                 op.strides(), op.dilations(), op.groups(), op.inputLayout(), node, lowering,
@@ -59,7 +59,7 @@ final class ConvolutionLowering {
      */
     private static void convolution(String onnx, Operand input, Operand filter, int[] filterPerm, Optional<Operand> bias,
                                     long[] padding, long[] strides, long[] dilations, long groups,
-                                    MLInputOperandLayout layout, Node node, Lowering lowering, OrtAttribute... extra) {
+                                    MLInputOperandLayout layout, Node node, OrtLowering lowering, OrtAttribute... extra) {
         List<String> inputs = new ArrayList<>(List.of("", lowering.permuted(filter, filterPerm)));
         lowering.name(bias).ifPresent(inputs::add);
         List<OrtAttribute> attributes = new ArrayList<>(List.of(
@@ -68,7 +68,7 @@ final class ConvolutionLowering {
                 OrtAttribute.integers("dilations", dilations),
                 OrtAttribute.integer("group", groups)));
         attributes.addAll(Arrays.asList(extra));
-        lowering.emit(node, lowering.name(input), Lowering.toNchw(layout), (in, out) -> {
+        lowering.emit(node, lowering.name(input), OrtLowering.toNchw(layout), (in, out) -> {
             inputs.set(0, in);
             lowering.model().node(onnx, inputs, out, attributes.toArray(OrtAttribute[]::new));
         });

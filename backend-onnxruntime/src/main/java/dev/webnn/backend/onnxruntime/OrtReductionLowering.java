@@ -30,13 +30,13 @@ import java.util.function.BiConsumer;
  * of unsigned values is their sum. float16 inputs run on ONNX Runtime's float16 support, which
  * casts to float32 around kernels that lack it.
  */
-final class ReductionLowering {
+final class OrtReductionLowering {
 
-    private ReductionLowering() {
+    private OrtReductionLowering() {
     }
 
     /** The reductions. */
-    static void reduce(Reduce op, Node node, Lowering lowering) {
+    static void reduce(Reduce op, Node node, OrtLowering lowering) {
         switch (op.kind()) {
             case REDUCE_L1 -> {
                 if (isUnsigned(op.input().descriptor().dataType())) {
@@ -65,7 +65,7 @@ final class ReductionLowering {
      *     {@code "Mul"} for the square; {@code null} for the value itself
      * @param ordered whether the result is chosen by the order of the values (max, min)
      */
-    private static void reduce(String onnx, String single, boolean ordered, Reduce op, Node node, Lowering lowering) {
+    private static void reduce(String onnx, String single, boolean ordered, Reduce op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         long[] axes = Arrays.stream(op.axes()).asLongStream().toArray();
         String input = lowering.name(op.input());
@@ -84,7 +84,7 @@ final class ReductionLowering {
     }
 
     /** argMin, argMax: ONNX ArgMin or ArgMax, cast to the index type. */
-    static void argMinMax(ArgMinMax op, Node node, Lowering lowering) {
+    static void argMinMax(ArgMinMax op, Node node, OrtLowering lowering) {
         String onnx = switch (op.kind()) {
             case ARG_MIN -> "ArgMin";
             case ARG_MAX -> "ArgMax";
@@ -103,7 +103,7 @@ final class ReductionLowering {
     }
 
     /** cumulativeSum: ONNX CumSum. */
-    static void cumulativeSum(CumulativeSum op, Node node, Lowering lowering) {
+    static void cumulativeSum(CumulativeSum op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
         String axis = model.scalar(INT64, MLNumber.of(op.axis()));
         onSupportedType(model, op.input().descriptor().dataType(), false, lowering.name(op.input()),
