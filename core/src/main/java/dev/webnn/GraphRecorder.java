@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The recording behind {@link MLGraphBuilder}: the operands, the constants' memory, the
@@ -261,7 +262,7 @@ final class GraphRecorder {
         Map<Integer, Operand> renumbered = new HashMap<>();
         List<Operand> graphOperands = new ArrayList<>();
         Map<Integer, MemorySegment> graphConstants = new HashMap<>();
-        java.util.function.UnaryOperator<Operand> map = o -> renumbered.computeIfAbsent(o.id(), id -> {
+        UnaryOperator<Operand> map = o -> renumbered.computeIfAbsent(o.id(), id -> {
             Operand operand = new Operand(graphOperands.size(), o.descriptor());
             graphOperands.add(operand);
             MemorySegment data = constants.get(id);

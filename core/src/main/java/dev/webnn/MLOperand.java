@@ -1,6 +1,7 @@
 package dev.webnn;
 
 import dev.webnn.graph.Operand;
+import java.util.Optional;
 
 /**
  * A value in a graph under construction: a graph input, a constant, or the output of an
@@ -75,8 +76,8 @@ public final class MLOperand {
     }
 
     /** An optional operand as the IR sees it: empty for null. */
-    static java.util.Optional<Operand> optional(MLOperand operand) {
-        return java.util.Optional.ofNullable(operand).map(MLOperand::operand);
+    static Optional<Operand> optional(MLOperand operand) {
+        return Optional.ofNullable(operand).map(MLOperand::operand);
     }
 
     /** This operand as the IR sees it while recording (builder-wide id). */

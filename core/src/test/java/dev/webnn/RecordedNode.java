@@ -4,7 +4,6 @@ import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
-import dev.webnn.graph.Operation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -29,10 +28,6 @@ record RecordedNode(Node node) {
 
     Op op() {
         return node.op();
-    }
-
-    Operation operation() {
-        return node.operation();
     }
 
     String label() {
