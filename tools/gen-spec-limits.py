@@ -1,13 +1,19 @@
 #!/usr/bin/env python3
 """Generates core/src/main/java/dev/webnn/SpecTensorLimits.java from the "Tensor limits"
 tables of the WebNN spec (../shared/spec/webnn-index.bs): for every operator and operand,
-the allowed data types and ranks. Run: python3 tools/gen-spec-limits.py [spec.bs]"""
+the allowed data types and ranks. Run: python3 tools/gen-spec-limits.py [--check] [spec.bs]
+
+With --check nothing is written: the generated text is compared with the committed file,
+and the exit status is 1 when they differ (CI runs this, see .ci/run)."""
 import os
 import re
 import sys
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-spec = sys.argv[1] if len(sys.argv) > 1 else os.path.join(root, "..", "shared", "spec", "webnn-index.bs")
+args = sys.argv[1:]
+check = "--check" in args
+args = [a for a in args if a != "--check"]
+spec = args[0] if args else os.path.join(root, "..", "shared", "spec", "webnn-index.bs")
 out = os.path.join(root, "core", "src", "main", "java", "dev", "webnn", "SpecTensorLimits.java")
 text = open(spec, encoding="utf-8").read()
 
@@ -109,5 +115,12 @@ final class SpecTensorLimits {
     }
 }
 """ % "\n".join(lines)
-open(out, "w", encoding="utf-8").write(java)
-print("wrote %d operators to %s" % (len(entries), os.path.relpath(out, root)))
+if check:
+    committed = open(out, encoding="utf-8").read()
+    if committed != java:
+        sys.exit("gen-spec-limits: %s differs from a fresh generation from %s; run python3 tools/gen-spec-limits.py"
+                 % (os.path.relpath(out, root), spec))
+    print("gen-spec-limits: %s matches a fresh generation (%d operators)" % (os.path.relpath(out, root), len(entries)))
+else:
+    open(out, "w", encoding="utf-8").write(java)
+    print("wrote %d operators to %s" % (len(entries), os.path.relpath(out, root)))

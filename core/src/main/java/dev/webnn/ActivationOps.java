@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 
 /**
  * Validation and shape inference of the activations (spec: elu, gelu, hardSigmoid,
@@ -17,85 +17,64 @@ final class ActivationOps {
     }
 
     /** gelu, hardSwish, relu, sigmoid, softplus, softsign, tanh: no attributes. */
-    static MLOperand plain(MLGraphBuilder builder, Op op, MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(builder, op, input, options);
+    static MLOperand plain(GraphRecorder recorder, Op op, MLOperand input, MLOperatorOptions options) {
+        return ElementwiseOps.unary(recorder, op, input, options);
     }
 
     /** elu: {@code alpha} cast to the input's data type. */
-    static MLOperand elu(MLGraphBuilder builder, MLOperand input, MLEluOptions options) {
-        MLEluOptions o = builder.begin(Op.ELU, options);
-        return scalars(builder, Op.ELU, input, o.label(), "alpha", o.alpha());
+    static MLOperand elu(GraphRecorder recorder, MLOperand input, MLEluOptions options) {
+        MLEluOptions o = recorder.begin(Op.ELU, options);
+        return ElementwiseOps.unary(recorder, Op.ELU, input, o.label(),
+                operand -> new Operation.Elu(operand.operand(), cast(o.alpha(), operand)));
     }
 
     /** hardSigmoid: {@code alpha} and {@code beta} cast to the input's data type. */
-    static MLOperand hardSigmoid(MLGraphBuilder builder, MLOperand input, MLHardSigmoidOptions options) {
-        MLHardSigmoidOptions o = builder.begin(Op.HARD_SIGMOID, options);
-        return scalars(builder, Op.HARD_SIGMOID, input, o.label(), "alpha", o.alpha(), "beta", o.beta());
+    static MLOperand hardSigmoid(GraphRecorder recorder, MLOperand input, MLHardSigmoidOptions options) {
+        MLHardSigmoidOptions o = recorder.begin(Op.HARD_SIGMOID, options);
+        return ElementwiseOps.unary(recorder, Op.HARD_SIGMOID, input, o.label(), operand -> new Operation.HardSigmoid(
+                operand.operand(), cast(o.alpha(), operand), cast(o.beta(), operand)));
     }
 
     /** leakyRelu: {@code alpha} cast to the input's data type. */
-    static MLOperand leakyRelu(MLGraphBuilder builder, MLOperand input, MLLeakyReluOptions options) {
-        MLLeakyReluOptions o = builder.begin(Op.LEAKY_RELU, options);
-        return scalars(builder, Op.LEAKY_RELU, input, o.label(), "alpha", o.alpha());
+    static MLOperand leakyRelu(GraphRecorder recorder, MLOperand input, MLLeakyReluOptions options) {
+        MLLeakyReluOptions o = recorder.begin(Op.LEAKY_RELU, options);
+        return ElementwiseOps.unary(recorder, Op.LEAKY_RELU, input, o.label(),
+                operand -> new Operation.LeakyRelu(operand.operand(), cast(o.alpha(), operand)));
     }
 
     /** linear: {@code alpha} and {@code beta} cast to the input's data type. */
-    static MLOperand linear(MLGraphBuilder builder, MLOperand input, MLLinearOptions options) {
-        MLLinearOptions o = builder.begin(Op.LINEAR, options);
-        return scalars(builder, Op.LINEAR, input, o.label(), "alpha", o.alpha(), "beta", o.beta());
+    static MLOperand linear(GraphRecorder recorder, MLOperand input, MLLinearOptions options) {
+        MLLinearOptions o = recorder.begin(Op.LINEAR, options);
+        return ElementwiseOps.unary(recorder, Op.LINEAR, input, o.label(), operand -> new Operation.Linear(
+                operand.operand(), cast(o.alpha(), operand), cast(o.beta(), operand)));
     }
 
     /**
-     * A single-input activation with double options: each is cast to the input's data type
-     * after the input is validated (spec: "Set options.alpha to the result of casting
-     * options.alpha to input's dataType").
-     *
-     * @param namesAndValues option name ({@code String}) and value ({@code Double}), alternating
+     * A double option cast to the input's data type (spec: "Set options.alpha to the result of
+     * casting options.alpha to input's dataType"), after the input is validated.
      */
-    private static MLOperand scalars(MLGraphBuilder builder, Op op, MLOperand input, String label,
-                                     Object... namesAndValues) {
-        return ElementwiseOps.unary(builder, op, input, label, operand -> {
-            Attributes.Builder attributes = Attributes.builder();
-            for (int i = 0; i < namesAndValues.length; i += 2) {
-                double value = (Double) namesAndValues[i + 1];
-                attributes.real((String) namesAndValues[i], MLNumber.of(value).castTo(operand.dataType()).doubleValue());
-            }
-            return attributes.build();
-        });
+    private static double cast(double value, MLOperand input) {
+        return MLNumber.of(value).castTo(input.dataType()).doubleValue();
     }
 
     /** softmax: {@code axis} must index a dimension of the input. */
-    static MLOperand softmax(MLGraphBuilder builder, MLOperand input, long axis, MLOperatorOptions options) {
+    static MLOperand softmax(GraphRecorder recorder, MLOperand input, long axis, MLOperatorOptions options) {
         Op op = Op.SOFTMAX;
-        String label = builder.begin(op, options).label();
-        return ElementwiseOps.unary(builder, op, input, label, operand -> Attributes.builder()
-                .integer("axis", Checks.axis(op, label, "axis", axis, operand.rank())).build());
+        String label = recorder.begin(op, options).label();
+        return ElementwiseOps.unary(recorder, op, input, label, operand -> new Operation.Softmax(operand.operand(),
+                Checks.axis(op, label, "axis", axis, operand.rank())));
     }
 
     /** prelu: slope has input's data type; output shape is the broadcast of slope and input. */
-    static MLOperand prelu(MLGraphBuilder builder, MLOperand input, MLOperand slope, MLOperatorOptions options) {
+    static MLOperand prelu(GraphRecorder recorder, MLOperand input, MLOperand slope, MLOperatorOptions options) {
         Op op = Op.PRELU;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input, "slope", slope);
-        var inputs = MLGraphBuilder.roles("input", input, "slope", slope);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input, "slope", slope);
+        var inputs = Checks.roles("input", input, "slope", slope);
         Checks.inputLimits(op, label, inputs);
         long[] shape = ElementwiseOps.broadcast(op, label, slope.shapeView(), input.shapeView(), "slope and input");
-        return builder.addOperation(op, label, inputs, Attributes.NONE, Checks.output(op, label, input.dataType(), shape));
+        return recorder.record(new Operation.Prelu(input.operand(), slope.operand()), label,
+                Checks.output(op, label, input.dataType(), shape));
     }
 
-    /**
-     * The WebIDL conversion of a {@code double} option: NaN and infinities are rejected.
-     *
-     * @param dictionary the options class, e.g. {@code "MLEluOptions"}
-     * @param member the option, e.g. {@code "alpha"}
-     * @param value the value given
-     * @return the value
-     * @throws MLTypeError if the value is not finite
-     */
-    static double finite(String dictionary, String member, double value) {
-        if (!Double.isFinite(value)) {
-            throw new MLTypeError(dictionary + ": " + member + " must be a finite number, got " + value);
-        }
-        return value;
-    }
 }

@@ -62,6 +62,23 @@ final class Checks {
     }
 
     /**
+     * Operands by their spec role names in argument order, skipping null (absent optional)
+     * operands: the keys of the tensor-limits tables.
+     *
+     * @param pairs role name and operand, alternating
+     * @return an insertion-ordered map
+     */
+    static Map<String, MLOperand> roles(Object... pairs) {
+        Map<String, MLOperand> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                map.put((String) pairs[i], (MLOperand) pairs[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    /**
      * {@link #tensorLimits(Op, String, Map)} for builder operands.
      *
      * @param op the operator

@@ -1,8 +1,9 @@
 package dev.webnn;
 
 import dev.webnn.ConvPoolNormSupport.Image;
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
+import dev.webnn.spi.Permutations;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -99,30 +100,27 @@ final class ConvolutionOps {
     private record Filter(long inputChannels, long outputChannels, long height, long width) {
 
         static Filter of(long[] shape, MLConv2dFilterOperandLayout layout) {
-            return switch (layout) {
-                case HWIO -> new Filter(shape[2], shape[3], shape[0], shape[1]);
-                case OHWI -> new Filter(shape[3], shape[0], shape[1], shape[2]);
-                case IHWO -> new Filter(shape[0], shape[3], shape[1], shape[2]);
-                case OIHW -> new Filter(shape[1], shape[0], shape[2], shape[3]);
-            };
+            return of(shape, Permutations.toOihw(layout));
         }
 
         static Filter of(long[] shape, MLConvTranspose2dFilterOperandLayout layout) {
-            return switch (layout) {
-                case IOHW -> new Filter(shape[0], shape[1], shape[2], shape[3]);
-                case HWOI -> new Filter(shape[3], shape[2], shape[0], shape[1]);
-                case OHWI -> new Filter(shape[3], shape[0], shape[1], shape[2]);
-            };
+            return of(shape, Permutations.toOihw(layout));
+        }
+
+        /** The dimensions at the positions of O, I, H and W. */
+        private static Filter of(long[] shape, int[] oihw) {
+            return new Filter(shape[oihw[1]], shape[oihw[0]], shape[oihw[2]], shape[oihw[3]]);
         }
     }
 
     /** The spec's conv2d method steps. */
-    static MLOperand conv2d(MLGraphBuilder builder, MLOperand input, MLOperand filter, MLConv2dOptions options) {
+    static MLOperand conv2d(GraphRecorder recorder, MLOperand input, MLOperand filter, MLConv2dOptions options) {
         Op op = Op.CONV2D;
-        String label = builder.begin(op, options).label();
+        String label = recorder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "filter", filter, "bias", bias);
+        recorder.validateOperands(op, label, "input", input, "filter", filter);
+        recorder.validateOptionalOperands(op, label, "bias", bias);
+        Map<String, MLOperand> inputs = Checks.roles("input", input, "filter", filter, "bias", bias);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         ConvPoolNormSupport.rank(op, label, "input", input);
         ConvPoolNormSupport.rank(op, label, "filter", filter);
@@ -154,26 +152,21 @@ final class ConvolutionOps {
                 strides, dilations);
         long[] outputShape = new Image(image.batches(), weights.outputChannels(), sizes[0].floor(), sizes[1].floor())
                 .outputShape(op, label, options.inputLayout());
-        Attributes attributes = Attributes.builder()
-                .longs("padding", padding)
-                .longs("strides", strides)
-                .longs("dilations", dilations)
-                .integer("groups", groups)
-                .enumValue("inputLayout", options.inputLayout())
-                .enumValue("filterLayout", options.filterLayout())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes,
+        Operation.Conv2d conv = new Operation.Conv2d(input.operand(), filter.operand(), MLOperand.optional(bias), padding,
+                strides, dilations, groups, options.inputLayout(), options.filterLayout());
+        return recorder.record(conv, label,
                 Checks.output(op, label, input.dataType(), outputShape));
     }
 
     /** The spec's convTranspose2d method steps. */
-    static MLOperand convTranspose2d(MLGraphBuilder builder, MLOperand input, MLOperand filter,
+    static MLOperand convTranspose2d(GraphRecorder recorder, MLOperand input, MLOperand filter,
                                      MLConvTranspose2dOptions options) {
         Op op = Op.CONV_TRANSPOSE2D;
-        String label = builder.begin(op, options).label();
+        String label = recorder.begin(op, options).label();
         MLOperand bias = options.bias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "filter", filter, "bias?", bias);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "filter", filter, "bias", bias);
+        recorder.validateOperands(op, label, "input", input, "filter", filter);
+        recorder.validateOptionalOperands(op, label, "bias", bias);
+        Map<String, MLOperand> inputs = Checks.roles("input", input, "filter", filter, "bias", bias);
         ConvPoolNormSupport.rank(op, label, "input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         ConvPoolNormSupport.rank(op, label, "filter", filter);
@@ -220,17 +213,11 @@ final class ConvolutionOps {
         }
         long[] outputShape = new Image(image.batches(), outputChannels, outputHeight, outputWidth)
                 .outputShape(op, label, options.inputLayout());
-        Attributes attributes = Attributes.builder()
-                .longs("padding", padding)
-                .longs("strides", strides)
-                .longs("dilations", dilations)
-                .longs("outputPadding", outputHeight - calculatedHeight, outputWidth - calculatedWidth)
-                .longs("outputSizes", outputHeight, outputWidth)
-                .integer("groups", groups)
-                .enumValue("inputLayout", options.inputLayout())
-                .enumValue("filterLayout", options.filterLayout())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes,
+        Operation.ConvTranspose2d conv = new Operation.ConvTranspose2d(input.operand(), filter.operand(),
+                MLOperand.optional(bias), padding, strides, dilations,
+                new long[] {outputHeight - calculatedHeight, outputWidth - calculatedWidth},
+                new long[] {outputHeight, outputWidth}, groups, options.inputLayout(), options.filterLayout());
+        return recorder.record(conv, label,
                 Checks.output(op, label, input.dataType(), outputShape));
     }
 

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
@@ -26,13 +26,14 @@ final class ElementwiseOps {
     }
 
     /** add, sub, mul, div, max, min, pow: same data type, bidirectional broadcast. */
-    static MLOperand binary(MLGraphBuilder builder, Op op, MLOperand a, MLOperand b, MLOperatorOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "a", a, "b", b);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("a", a, "b", b);
+    static MLOperand binary(GraphRecorder recorder, Op op, MLOperand a, MLOperand b, MLOperatorOptions options) {
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "a", a, "b", b);
+        Map<String, MLOperand> inputs = Checks.roles("a", a, "b", b);
         Checks.inputLimits(op, label, inputs);
         long[] shape = broadcast(op, label, a.shapeView(), b.shapeView(), "");
-        return builder.addOperation(op, label, inputs, Attributes.NONE, Checks.output(op, label, a.dataType(), shape));
+        return recorder.record(new Operation.Binary(Operation.Binary.Kind.valueOf(op.name()), a.operand(), b.operand()), label,
+                Checks.output(op, label, a.dataType(), shape));
     }
 
     /**
@@ -40,37 +41,36 @@ final class ElementwiseOps {
      * logicalOr, logicalXor (spec: "create an element-wise logical operation" with
      * {@code b}): uint8 output of the broadcast shape.
      */
-    static MLOperand logical(MLGraphBuilder builder, Op op, MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return logical(builder, op, a, b, true, options);
+    static MLOperand logical(GraphRecorder recorder, Op op, MLOperand a, MLOperand b, MLOperatorOptions options) {
+        return logical(recorder, op, a, b, true, options);
     }
 
     /** logicalNot, isNaN, isInfinite (the same algorithm without {@code b}): uint8 output of a's shape. */
-    static MLOperand logical(MLGraphBuilder builder, Op op, MLOperand a, MLOperatorOptions options) {
-        return logical(builder, op, a, null, false, options);
+    static MLOperand logical(GraphRecorder recorder, Op op, MLOperand a, MLOperatorOptions options) {
+        return logical(recorder, op, a, null, false, options);
     }
 
-    private static MLOperand logical(MLGraphBuilder builder, Op op, MLOperand a, MLOperand b, boolean passesB,
+    private static MLOperand logical(GraphRecorder recorder, Op op, MLOperand a, MLOperand b, boolean passesB,
                                      MLOperatorOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "a", a);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "a", a);
         // logicalNot/And/Or/Xor: a must be uint8 (the table's row for a)
-        Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a));
+        Checks.inputLimits(op, label, Checks.roles("a", a));
         if (op == Op.IS_NAN || op == Op.IS_INFINITE) {
             requireType(op, label, "a", a, FLOATING_POINT);
         }
         long[] shape;
-        Map<String, MLOperand> inputs;
+        Operation operation;
         if (passesB) {
-            builder.validateOperands(op, label, "b", b);
-            inputs = MLGraphBuilder.roles("a", a, "b", b);
-            Checks.inputLimits(op, label, inputs);
+            recorder.validateOperands(op, label, "b", b);
+            Checks.inputLimits(op, label, Checks.roles("a", a, "b", b));
             shape = broadcast(op, label, a.shapeView(), b.shapeView(), "");
+            operation = new Operation.LogicalBinary(Operation.LogicalBinary.Kind.valueOf(op.name()), a.operand(), b.operand());
         } else {
-            inputs = MLGraphBuilder.roles("a", a);
             shape = a.shape();
+            operation = new Operation.LogicalUnary(Operation.LogicalUnary.Kind.valueOf(op.name()), a.operand());
         }
-        return builder.addOperation(op, label, inputs, Attributes.NONE,
-                Checks.output(op, label, MLOperandDataType.UINT8, shape));
+        return recorder.record(operation, label, Checks.output(op, label, MLOperandDataType.UINT8, shape));
     }
 
     /**
@@ -78,50 +78,49 @@ final class ElementwiseOps {
      * sqrt, tan (spec: "create an element-wise unary operation"; the allowed data types
      * passed by each method are the rows of the tensor-limits table).
      */
-    static MLOperand unary(MLGraphBuilder builder, Op op, MLOperand input, MLOperatorOptions options) {
-        return unary(builder, op, input, builder.begin(op, options).label(), operand -> Attributes.NONE);
+    static MLOperand unary(GraphRecorder recorder, Op op, MLOperand input, MLOperatorOptions options) {
+        return unary(recorder, op, input, recorder.begin(op, options).label(),
+                operand -> new Operation.Unary(Operation.Unary.Kind.valueOf(op.name()), operand.operand()));
     }
 
     /**
      * The pattern of every single-input operation whose output copies the input's
      * descriptor: validate the input, check its data type and rank against the table, then
-     * compute the attributes (which may validate option values against the input).
+     * make the operation (which may validate option values against the input).
      *
-     * @param attributes the operation's attributes given the validated input
+     * @param operation the operation given the validated input
      */
-    static MLOperand unary(MLGraphBuilder builder, Op op, MLOperand input, String label,
-                           Function<MLOperand, Attributes> attributes) {
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
-        Checks.inputLimits(op, label, inputs);
-        Attributes resolved = attributes.apply(input);
-        return builder.addOperation(op, label, inputs, resolved, Checks.output(op, label, input.dataType(), input.shape()));
+    static MLOperand unary(GraphRecorder recorder, Op op, MLOperand input, String label,
+                           Function<MLOperand, Operation> operation) {
+        recorder.validateOperands(op, label, "input", input);
+        Checks.inputLimits(op, label, Checks.roles("input", input));
+        Operation resolved = operation.apply(input);
+        return recorder.record(resolved, label, Checks.output(op, label, input.dataType(), input.shape()));
     }
 
     /** cast: the input's shape with the target data type. */
-    static MLOperand cast(MLGraphBuilder builder, MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
+    static MLOperand cast(GraphRecorder recorder, MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
         Op op = Op.CAST;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
         if (dataType == null) {
             throw Checks.typeError(op, label, "dataType is null");
         }
         MLOperandDescriptor output = Checks.output(op, label, dataType, input.shape());
         // the output row of the table: the target type must be allowed
         Checks.tensorLimits(op, label, Map.of("input", input.descriptor(), "output", output));
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input),
-                Attributes.builder().enumValue("dataType", dataType).build(), output);
+        return recorder.record(new Operation.Cast(input.operand(), dataType), label, output);
     }
 
     /**
      * clamp: both bounds cast to the input's data type, the absent lower bound being
      * -Infinity and the absent upper bound +Infinity; the lower must not exceed the upper.
      */
-    static MLOperand clamp(MLGraphBuilder builder, MLOperand input, MLClampOptions options) {
+    static MLOperand clamp(GraphRecorder recorder, MLOperand input, MLClampOptions options) {
         Op op = Op.CLAMP;
-        MLClampOptions clampOptions = builder.begin(op, options);
+        MLClampOptions clampOptions = recorder.begin(op, options);
         String label = clampOptions.label();
-        return unary(builder, op, input, label, operand -> {
+        return unary(recorder, op, input, label, operand -> {
             MLOperandDataType type = operand.dataType();
             MLNumber min = clampOptions.minValue().orElse(MLNumber.of(Double.NEGATIVE_INFINITY)).castTo(type);
             MLNumber max = clampOptions.maxValue().orElse(MLNumber.of(Double.POSITIVE_INFINITY)).castTo(type);
@@ -129,7 +128,7 @@ final class ElementwiseOps {
                 throw Checks.typeError(op, label, "minValue " + min + " is greater than maxValue " + max
                         + " (after casting to " + type + ")");
             }
-            return Attributes.builder().number("minValue", min).number("maxValue", max).build();
+            return new Operation.Clamp(operand.operand(), min, max);
         });
     }
 
@@ -143,17 +142,17 @@ final class ElementwiseOps {
     }
 
     /** where: trueValue's data type, shape of the broadcast of all three shapes. */
-    static MLOperand where(MLGraphBuilder builder, MLOperand condition, MLOperand trueValue, MLOperand falseValue,
+    static MLOperand where(GraphRecorder recorder, MLOperand condition, MLOperand trueValue, MLOperand falseValue,
                            MLOperatorOptions options) {
         Op op = Op.WHERE;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "condition", condition, "trueValue", trueValue, "falseValue", falseValue);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("condition", condition, "trueValue", trueValue,
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "condition", condition, "trueValue", trueValue, "falseValue", falseValue);
+        Map<String, MLOperand> inputs = Checks.roles("condition", condition, "trueValue", trueValue,
                 "falseValue", falseValue);
         Checks.inputLimits(op, label, inputs);
         long[] values = broadcast(op, label, trueValue.shapeView(), falseValue.shapeView(), "trueValue and falseValue");
         long[] shape = broadcast(op, label, condition.shapeView(), values, "condition and the values");
-        return builder.addOperation(op, label, inputs, Attributes.NONE,
+        return recorder.record(new Operation.Where(condition.operand(), trueValue.operand(), falseValue.operand()), label,
                 Checks.output(op, label, trueValue.dataType(), shape));
     }
 

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -15,11 +15,11 @@ final class GatherScatterOps {
     }
 
     /** Spec: gather(input, indices, options). */
-    static MLOperand gather(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLGatherOptions options) {
+    static MLOperand gather(GraphRecorder recorder, MLOperand input, MLOperand indices, MLGatherOptions options) {
         Op op = Op.GATHER;
-        String label = builder.begin(op, options).label();
-        long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
-        builder.validateOperands(op, label, "input", input, "indices", indices);
+        String label = recorder.begin(op, options).label();
+        long axisOption = WebIdl.unsignedLong(op, label, "axis", options.axis());
+        recorder.validateOperands(op, label, "input", input, "indices", indices);
         indicesType(op, label, indices);
         int axis = Checks.axis(op, label, "axis", axisOption, input.rank());
         long[] inputShape = input.shapeView();
@@ -28,39 +28,42 @@ final class GatherScatterOps {
         System.arraycopy(inputShape, 0, shape, 0, axis);
         System.arraycopy(indicesShape, 0, shape, axis, indicesShape.length);
         System.arraycopy(inputShape, axis + 1, shape, axis + indicesShape.length, inputShape.length - axis - 1);
-        return record(builder, op, label, input, indices, null, axis, shape);
+        return recorder.record(new Operation.Gather(Operation.Gather.Kind.GATHER, input.operand(), indices.operand(), axis),
+                label, Checks.output(op, label, input.dataType(), shape));
     }
 
     /** Spec: gatherElements(input, indices, options). */
-    static MLOperand gatherElements(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLGatherOptions options) {
+    static MLOperand gatherElements(GraphRecorder recorder, MLOperand input, MLOperand indices, MLGatherOptions options) {
         Op op = Op.GATHER_ELEMENTS;
-        String label = builder.begin(op, options).label();
-        long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
-        builder.validateOperands(op, label, "input", input, "indices", indices);
+        String label = recorder.begin(op, options).label();
+        long axisOption = WebIdl.unsignedLong(op, label, "axis", options.axis());
+        recorder.validateOperands(op, label, "input", input, "indices", indices);
         limits(op, label, input, indices, null);
         int axis = Checks.axis(op, label, "axis", axisOption, input.rank());
         elementsIndicesShape(op, label, input, indices, axis);
         // The spec's step copies the input's descriptor, but its examples and the operation
         // itself give one output element per index: the input's data type, the indices' shape.
-        return record(builder, op, label, input, indices, null, axis, indices.shape());
+        return recorder.record(new Operation.Gather(Operation.Gather.Kind.GATHER_ELEMENTS, input.operand(),
+                indices.operand(), axis), label, Checks.output(op, label, input.dataType(), indices.shape()));
     }
 
     /** Spec: gatherND(input, indices, options). */
-    static MLOperand gatherND(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperatorOptions options) {
+    static MLOperand gatherND(GraphRecorder recorder, MLOperand input, MLOperand indices, MLOperatorOptions options) {
         Op op = Op.GATHER_ND;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input, "indices", indices);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input, "indices", indices);
         limits(op, label, input, indices, null);
-        return record(builder, op, label, input, indices, null, -1, sliceShape(op, label, input, indices));
+        return recorder.record(new Operation.GatherND(input.operand(), indices.operand()), label,
+                Checks.output(op, label, input.dataType(), sliceShape(op, label, input, indices)));
     }
 
     /** Spec: scatterElements(input, indices, updates, options). */
-    static MLOperand scatterElements(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperand updates,
+    static MLOperand scatterElements(GraphRecorder recorder, MLOperand input, MLOperand indices, MLOperand updates,
                                      MLScatterOptions options) {
         Op op = Op.SCATTER_ELEMENTS;
-        String label = builder.begin(op, options).label();
-        long axisOption = ShapeOps.unsignedLong(op, label, "axis", options.axis());
-        builder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
+        String label = recorder.begin(op, options).label();
+        long axisOption = WebIdl.unsignedLong(op, label, "axis", options.axis());
+        recorder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
         limits(op, label, input, indices, updates);
         int axis = Checks.axis(op, label, "axis", axisOption, input.rank());
         elementsIndicesShape(op, label, input, indices, axis);
@@ -68,15 +71,16 @@ final class GatherScatterOps {
             throw Checks.typeError(op, label, "updates shape " + Arrays.toString(updates.shapeView())
                     + " must equal indices shape " + Arrays.toString(indices.shapeView()));
         }
-        return record(builder, op, label, input, indices, updates, axis, input.shape());
+        return recorder.record(new Operation.ScatterElements(input.operand(), indices.operand(), updates.operand(), axis),
+                label, Checks.output(op, label, input.dataType(), input.shape()));
     }
 
     /** Spec: scatterND(input, indices, updates, options). */
-    static MLOperand scatterND(MLGraphBuilder builder, MLOperand input, MLOperand indices, MLOperand updates,
+    static MLOperand scatterND(GraphRecorder recorder, MLOperand input, MLOperand indices, MLOperand updates,
                                MLOperatorOptions options) {
         Op op = Op.SCATTER_ND;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input, "indices", indices, "updates", updates);
         limits(op, label, input, indices, updates);
         long[] expected = sliceShape(op, label, input, indices);
         if (!Arrays.equals(updates.shapeView(), expected)) {
@@ -84,7 +88,8 @@ final class GatherScatterOps {
                     + Arrays.toString(expected) + " (indices shape without its last dimension, then the input "
                     + "dimensions after the indexed ones)");
         }
-        return record(builder, op, label, input, indices, updates, -1, input.shape());
+        return recorder.record(new Operation.ScatterND(input.operand(), indices.operand(), updates.operand()), label,
+                Checks.output(op, label, input.dataType(), input.shape()));
     }
 
     // ---------------------------------------------------------------------------------
@@ -106,7 +111,7 @@ final class GatherScatterOps {
             throw Checks.typeError(op, label, "updates data type " + updates.dataType() + " must match input data type "
                     + input.dataType());
         }
-        Checks.inputLimits(op, label, MLGraphBuilder.roles("input", input, "indices", indices, "updates", updates));
+        Checks.inputLimits(op, label, Checks.roles("input", input, "indices", indices, "updates", updates));
     }
 
     /** gatherElements and scatterElements: indices have the input's shape except along the axis. */
@@ -136,13 +141,5 @@ final class GatherScatterOps {
         System.arraycopy(indicesShape, 0, shape, 0, indexableSize);
         System.arraycopy(inputShape, (int) coordinateSize, shape, indexableSize, inputShape.length - (int) coordinateSize);
         return shape;
-    }
-
-    /** Records the node; {@code axis} is -1 for the operators without one. */
-    private static MLOperand record(MLGraphBuilder builder, Op op, String label, MLOperand input, MLOperand indices,
-                                    MLOperand updates, int axis, long[] shape) {
-        Attributes attributes = axis < 0 ? Attributes.NONE : Attributes.builder().integer("axis", axis).build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input, "indices", indices, "updates", updates),
-                attributes, Checks.output(op, label, input.dataType(), shape));
     }
 }

@@ -79,7 +79,7 @@ public final class MLBatchNormalizationOptions {
      */
     public MLBatchNormalizationOptions withAxis(long value) {
         return new MLBatchNormalizationOptions(label, scale, bias,
-                ConvPoolNormSupport.unsignedLong("MLBatchNormalizationOptions.axis", value), epsilon);
+                WebIdl.unsignedLong("MLBatchNormalizationOptions.axis", value), epsilon);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class MLBatchNormalizationOptions {
      */
     public MLBatchNormalizationOptions withEpsilon(double value) {
         return new MLBatchNormalizationOptions(label, scale, bias, axis,
-                ConvPoolNormSupport.finiteDouble("MLBatchNormalizationOptions.epsilon", value));
+                WebIdl.finiteDouble("MLBatchNormalizationOptions.epsilon", value));
     }
 
     /**

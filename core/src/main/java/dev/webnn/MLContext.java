@@ -531,7 +531,7 @@ public final class MLContext implements AutoCloseable {
         for (Node node : graph.nodes()) {
             Map<String, MLTensorLimits> roles = limits.operator(node.op().specName()).orElseThrow(() -> new MLNotSupportedError(
                     Checks.where(node.op(), node.label()) + "not supported by the " + backend.name() + " backend"));
-            node.inputs().forEach((role, operand) -> {
+            node.operation().operandsByRole().forEach((role, operand) -> {
                 if (graph.isConstant(operand)) {
                     checkOperandSupported(Checks.where(node.op(), node.label()) + "constant " + role, operand.descriptor(),
                             limits.constant());

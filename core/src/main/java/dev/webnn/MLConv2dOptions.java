@@ -67,7 +67,7 @@ public final class MLConv2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConv2dOptions withPadding(long... value) {
-        return new MLConv2dOptions(label, ConvPoolNormSupport.unsignedLongs("MLConv2dOptions.padding", value), strides,
+        return new MLConv2dOptions(label, WebIdl.unsignedLongs("MLConv2dOptions.padding", value), strides,
                 dilations, groups, inputLayout, filterLayout, bias);
     }
 
@@ -79,7 +79,7 @@ public final class MLConv2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConv2dOptions withStrides(long... value) {
-        return new MLConv2dOptions(label, padding, ConvPoolNormSupport.unsignedLongs("MLConv2dOptions.strides", value),
+        return new MLConv2dOptions(label, padding, WebIdl.unsignedLongs("MLConv2dOptions.strides", value),
                 dilations, groups, inputLayout, filterLayout, bias);
     }
 
@@ -93,7 +93,7 @@ public final class MLConv2dOptions {
      */
     public MLConv2dOptions withDilations(long... value) {
         return new MLConv2dOptions(label, padding, strides,
-                ConvPoolNormSupport.unsignedLongs("MLConv2dOptions.dilations", value), groups, inputLayout, filterLayout,
+                WebIdl.unsignedLongs("MLConv2dOptions.dilations", value), groups, inputLayout, filterLayout,
                 bias);
     }
 
@@ -106,7 +106,7 @@ public final class MLConv2dOptions {
      */
     public MLConv2dOptions withGroups(long value) {
         return new MLConv2dOptions(label, padding, strides, dilations,
-                ConvPoolNormSupport.unsignedLong("MLConv2dOptions.groups", value), inputLayout, filterLayout, bias);
+                WebIdl.unsignedLong("MLConv2dOptions.groups", value), inputLayout, filterLayout, bias);
     }
 
     /**

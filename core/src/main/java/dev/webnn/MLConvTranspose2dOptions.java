@@ -74,7 +74,7 @@ public final class MLConvTranspose2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConvTranspose2dOptions withPadding(long... value) {
-        return new MLConvTranspose2dOptions(label, ConvPoolNormSupport.unsignedLongs("MLConvTranspose2dOptions.padding",
+        return new MLConvTranspose2dOptions(label, WebIdl.unsignedLongs("MLConvTranspose2dOptions.padding",
                 value), strides, dilations, outputPadding, outputSizes, groups, inputLayout, filterLayout, bias);
     }
 
@@ -86,7 +86,7 @@ public final class MLConvTranspose2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConvTranspose2dOptions withStrides(long... value) {
-        return new MLConvTranspose2dOptions(label, padding, ConvPoolNormSupport.unsignedLongs(
+        return new MLConvTranspose2dOptions(label, padding, WebIdl.unsignedLongs(
                 "MLConvTranspose2dOptions.strides", value), dilations, outputPadding, outputSizes, groups, inputLayout,
                 filterLayout, bias);
     }
@@ -100,7 +100,7 @@ public final class MLConvTranspose2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConvTranspose2dOptions withDilations(long... value) {
-        return new MLConvTranspose2dOptions(label, padding, strides, ConvPoolNormSupport.unsignedLongs(
+        return new MLConvTranspose2dOptions(label, padding, strides, WebIdl.unsignedLongs(
                 "MLConvTranspose2dOptions.dilations", value), outputPadding, outputSizes, groups, inputLayout,
                 filterLayout, bias);
     }
@@ -115,7 +115,7 @@ public final class MLConvTranspose2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLConvTranspose2dOptions withOutputPadding(long... value) {
-        return new MLConvTranspose2dOptions(label, padding, strides, dilations, ConvPoolNormSupport.unsignedLongs(
+        return new MLConvTranspose2dOptions(label, padding, strides, dilations, WebIdl.unsignedLongs(
                 "MLConvTranspose2dOptions.outputPadding", value), outputSizes, groups, inputLayout, filterLayout, bias);
     }
 
@@ -129,7 +129,7 @@ public final class MLConvTranspose2dOptions {
      */
     public MLConvTranspose2dOptions withOutputSizes(long... value) {
         return new MLConvTranspose2dOptions(label, padding, strides, dilations, outputPadding, value == null ? null
-                : ConvPoolNormSupport.unsignedLongs("MLConvTranspose2dOptions.outputSizes", value), groups, inputLayout,
+                : WebIdl.unsignedLongs("MLConvTranspose2dOptions.outputSizes", value), groups, inputLayout,
                 filterLayout, bias);
     }
 
@@ -142,7 +142,7 @@ public final class MLConvTranspose2dOptions {
      */
     public MLConvTranspose2dOptions withGroups(long value) {
         return new MLConvTranspose2dOptions(label, padding, strides, dilations, outputPadding, outputSizes,
-                ConvPoolNormSupport.unsignedLong("MLConvTranspose2dOptions.groups", value), inputLayout, filterLayout,
+                WebIdl.unsignedLong("MLConvTranspose2dOptions.groups", value), inputLayout, filterLayout,
                 bias);
     }
 

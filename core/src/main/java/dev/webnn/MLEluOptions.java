@@ -38,7 +38,7 @@ public final class MLEluOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLEluOptions withAlpha(double value) {
-        return new MLEluOptions(ActivationOps.finite("MLEluOptions", "alpha", value), label);
+        return new MLEluOptions(WebIdl.finiteDouble("MLEluOptions", "alpha", value), label);
     }
 
     /**

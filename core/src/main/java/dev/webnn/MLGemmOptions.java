@@ -62,21 +62,25 @@ public final class MLGemmOptions {
     /**
      * Sets the multiplier of the product {@code A * B}.
      *
-     * @param value the multiplier
+     * @param value the multiplier, finite
      * @return new options
+     * @throws MLTypeError if the value is NaN or infinite (WebIDL {@code double})
      */
     public MLGemmOptions withAlpha(double value) {
-        return new MLGemmOptions(label, c, value, beta, aTranspose, bTranspose);
+        return new MLGemmOptions(label, c, WebIdl.finiteDouble("MLGemmOptions", "alpha", value), beta, aTranspose,
+                bTranspose);
     }
 
     /**
      * Sets the multiplier of {@code c}.
      *
-     * @param value the multiplier
+     * @param value the multiplier, finite
      * @return new options
+     * @throws MLTypeError if the value is NaN or infinite (WebIDL {@code double})
      */
     public MLGemmOptions withBeta(double value) {
-        return new MLGemmOptions(label, c, alpha, value, aTranspose, bTranspose);
+        return new MLGemmOptions(label, c, alpha, WebIdl.finiteDouble("MLGemmOptions", "beta", value), aTranspose,
+                bTranspose);
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * A compiled graph, ready to run on its context with {@link MLContext#dispatch} or
- * {@link MLContext#compute} (spec: {@code MLGraph}). Immutable.
+ * {@link MLContext#compute} (spec: {@code MLGraph}). Its inputs, outputs and validated graph
+ * never change after {@code build}; its one state change is being destroyed.
  *
  * <p>{@link #close()} (the spec's {@code destroy()}) frees the backend's native objects and
  * the constant data; it waits for a running dispatch to finish and is idempotent.
@@ -85,12 +86,8 @@ public final class MLGraph implements AutoCloseable {
         close();
     }
 
-    /**
-     * The validated graph as given to the backend, for inspection and tools.
-     *
-     * @return the graph IR
-     */
-    public Graph graph() {
+    /** The validated graph as given to the backend (for tests of the builder). */
+    Graph graph() {
         return graph;
     }
 

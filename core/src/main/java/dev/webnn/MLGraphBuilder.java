@@ -1,20 +1,8 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Graph;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
-import dev.webnn.graph.Operand;
-import java.lang.foreign.Arena;
+import dev.webnn.spi.Scalars;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.ref.Cleaner;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.BitSet;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,39 +29,8 @@ public final class MLGraphBuilder {
     /** Largest tensor in bytes: 2<sup>31</sup>-1 elements of 8 bytes. */
     public static final long MAX_TENSOR_BYTE_LENGTH = (long) Integer.MAX_VALUE * 8;
 
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final MLContext context;
-    private final Arena arena = Arena.ofShared();
-    private final ArenaOwner arenaOwner = new ArenaOwner(arena);
-    private final List<MLOperand> operands = new ArrayList<>();
-    private final Map<String, MLOperand> inputs = new LinkedHashMap<>();
-    private final Map<Integer, MemorySegment> constants = new HashMap<>();
-    private final List<BuilderNode> nodes = new ArrayList<>();
-    /** Producer node index of each operator output, by operand id. */
-    private final Map<Integer, Integer> producers = new HashMap<>();
-    private boolean built;
-
-    /** Closes the constants' arena of a builder that was collected without building. */
-    private static final class ArenaOwner implements Runnable {
-        private final Arena arena;
-        private volatile boolean transferred;
-
-        ArenaOwner(Arena arena) {
-            this.arena = arena;
-        }
-
-        @Override
-        public void run() {
-            if (!transferred) {
-                arena.close();
-            }
-        }
-    }
-
-    /** An operator as recorded by the builder, with builder operands. */
-    private record BuilderNode(Op op, String label, Map<String, MLOperand> inputs, Attributes attributes, List<MLOperand> outputs) {
-    }
+    private final GraphRecorder recorder;
 
     /**
      * Creates a builder for a context (spec: {@code MLGraphBuilder(context)}).
@@ -84,8 +41,7 @@ public final class MLGraphBuilder {
     public MLGraphBuilder(MLContext context) {
         this.context = Objects.requireNonNull(context, "context");
         context.checkOpen();
-        // Safety net: constants of a builder that never builds are freed when it is collected.
-        CLEANER.register(this, arenaOwner);
+        this.recorder = new GraphRecorder(this, context);
     }
 
     /**
@@ -111,17 +67,15 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand input(String name, MLOperandDescriptor descriptor) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         if (name == null || name.isEmpty()) {
             throw new MLTypeError("input: name is empty");
         }
-        if (inputs.containsKey(name)) {
+        if (recorder.hasInput(name)) {
             throw new MLTypeError("input: name '" + name + "' is already used by another input");
         }
         Checks.dimensions("input '" + name + "'", Objects.requireNonNull(descriptor, "descriptor"));
-        MLOperand operand = newOperand(descriptor, MLOperand.Kind.INPUT, name, null);
-        inputs.put(name, operand);
-        return operand;
+        return recorder.input(name, descriptor);
     }
 
     /**
@@ -136,7 +90,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand constant(MLOperandDescriptor descriptor, MemorySegment data) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Checks.dimensions("constant", Objects.requireNonNull(descriptor, "descriptor"));
         Objects.requireNonNull(data, "data");
         MLContext.checkUsable("constant", data);
@@ -144,9 +98,9 @@ public final class MLGraphBuilder {
             throw new MLTypeError("constant: " + descriptor + " needs " + descriptor.byteLength() + " bytes, the data has "
                     + data.byteSize());
         }
-        MemorySegment copy = arena.allocate(Math.max(1, data.byteSize()), 64).asSlice(0, data.byteSize());
+        MemorySegment copy = recorder.allocate(data.byteSize());
         copy.copyFrom(data);
-        return addConstant(descriptor, copy, null);
+        return recorder.constant(descriptor, copy);
     }
 
     /**
@@ -222,18 +176,11 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand constant(MLOperandDataType dataType, MLNumber value) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Objects.requireNonNull(dataType, "dataType");
-        MLNumber cast = Objects.requireNonNull(value, "value").castTo(dataType);
-        MemorySegment data = arena.allocate(dataType.byteSize(), 64);
-        switch (dataType) {
-            case FLOAT32 -> data.set(ValueLayout.JAVA_FLOAT, 0, cast.toFloat32());
-            case FLOAT16 -> data.set(ValueLayout.JAVA_SHORT, 0, cast.toFloat16Bits());
-            case INT32, UINT32 -> data.set(ValueLayout.JAVA_INT, 0, (int) cast.longBits());
-            case INT64, UINT64 -> data.set(ValueLayout.JAVA_LONG, 0, cast.longBits());
-            case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) cast.longBits());
-        }
-        return addConstant(MLOperandDescriptor.ofTrusted(dataType, new long[0]), data, null);
+        Objects.requireNonNull(value, "value");
+        MemorySegment data = Scalars.write(recorder.allocate(dataType.byteSize()), dataType, value);
+        return recorder.constant(MLOperandDescriptor.ofTrusted(dataType, new long[0]), data);
     }
 
     /**
@@ -267,11 +214,10 @@ public final class MLGraphBuilder {
         if (!tensor.isConstant()) {
             throw new MLTypeError("constant: the tensor was not created by createConstantTensor");
         }
-        checkCanBuild();
-        MemorySegment copy = arena.allocate(Math.max(1, tensor.descriptor().byteLength()), 64)
-                .asSlice(0, tensor.descriptor().byteLength());
+        recorder.checkCanBuild();
+        MemorySegment copy = recorder.allocate(tensor.descriptor().byteLength());
         copy.copyFrom(tensor.data());
-        return addConstant(MLOperandDescriptor.ofTrusted(tensor.dataType(), tensor.descriptor().shapeView()), copy, tensor);
+        return recorder.constant(MLOperandDescriptor.ofTrusted(tensor.dataType(), tensor.descriptor().shapeView()), copy);
     }
 
     /**
@@ -286,7 +232,7 @@ public final class MLGraphBuilder {
      * @throws MLOperationError if the backend fails to compile the graph
      */
     public MLGraph build(Map<String, MLOperand> outputs) {
-        checkCanBuild();
+        recorder.checkCanBuild();
         Objects.requireNonNull(outputs, "outputs");
         if (outputs.isEmpty()) {
             throw new MLTypeError("build: outputs are empty");
@@ -297,7 +243,7 @@ public final class MLGraphBuilder {
             if (name == null || name.isEmpty()) {
                 throw new MLTypeError("build: an output name is empty");
             }
-            if (operand == null || operand.builder() != this) {
+            if (operand == null || !recorder.owns(operand)) {
                 throw new MLTypeError("build: output '" + name + "' is not an operand of this builder");
             }
             if (operand.kind() != MLOperand.Kind.OPERATOR_OUTPUT) {
@@ -305,10 +251,8 @@ public final class MLGraphBuilder {
                         ? "input" : "constant") + "; use identity() to output it");
             }
         }
-        built = true;
-        Graph graph = toGraph(outputs);
-        arenaOwner.transferred = true;
-        return context.compile(graph, arena);
+        GraphRecorder.Built built = recorder.build(outputs);
+        return context.compile(built.graph(), built.arena());
     }
 
     // ---------------------------------------------------------------------------------
@@ -321,7 +265,7 @@ public final class MLGraphBuilder {
      * Element-wise sum with bidirectional broadcasting (spec: "Element-wise binary
      * operations", {@code add(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code ADD}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -331,7 +275,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand add(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.ADD, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.ADD, a, b, options);
     }
 
     /**
@@ -349,7 +293,7 @@ public final class MLGraphBuilder {
      * Element-wise difference {@code a - b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code sub(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code SUB}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -360,7 +304,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sub(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.SUB, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.SUB, a, b, options);
     }
 
     /**
@@ -378,7 +322,7 @@ public final class MLGraphBuilder {
      * Element-wise product {@code a * b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code mul(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MUL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -389,7 +333,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand mul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MUL, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MUL, a, b, options);
     }
 
     /**
@@ -408,7 +352,7 @@ public final class MLGraphBuilder {
      * broadcasting
      * (spec: "Element-wise binary operations", {@code div(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code DIV}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -419,7 +363,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand div(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.DIV, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.DIV, a, b, options);
     }
 
     /**
@@ -437,7 +381,7 @@ public final class MLGraphBuilder {
      * Element-wise maximum of {@code a} and {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code max(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MAX}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -449,7 +393,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand max(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MAX, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MAX, a, b, options);
     }
 
     /**
@@ -468,7 +412,7 @@ public final class MLGraphBuilder {
      * Element-wise minimum of {@code a} and {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code min(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code MIN}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -480,7 +424,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand min(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.MIN, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.MIN, a, b, options);
     }
 
     /**
@@ -499,7 +443,7 @@ public final class MLGraphBuilder {
      * Element-wise power {@code a} to the {@code b}, with bidirectional broadcasting
      * (spec: "Element-wise binary operations", {@code pow(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Binary} of kind {@code POW}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -510,7 +454,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pow(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.binary(this, Op.POW, a, b, options);
+        return ElementwiseOps.binary(recorder, Op.POW, a, b, options);
     }
 
     /**
@@ -528,7 +472,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a == b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code equal(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -539,7 +483,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand equal(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.EQUAL, a, b, options);
     }
 
     /**
@@ -557,7 +501,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a != b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code notEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code NOT_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -568,7 +512,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand notEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.NOT_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.NOT_EQUAL, a, b, options);
     }
 
     /**
@@ -586,7 +530,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a > b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code greater(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code GREATER}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -597,7 +541,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greater(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.GREATER, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.GREATER, a, b, options);
     }
 
     /**
@@ -615,7 +559,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a >= b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code greaterOrEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code GREATER_OR_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -626,7 +570,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand greaterOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.GREATER_OR_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.GREATER_OR_EQUAL, a, b, options);
     }
 
     /**
@@ -644,7 +588,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a < b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code lesser(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LESSER}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -655,7 +599,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesser(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LESSER, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LESSER, a, b, options);
     }
 
     /**
@@ -673,7 +617,7 @@ public final class MLGraphBuilder {
      * Element-wise {@code a <= b}, with bidirectional broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code lesserOrEqual(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LESSER_OR_EQUAL}.
      *
      * @param a first operand
      * @param b second operand, same data type as {@code a}
@@ -684,7 +628,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand lesserOrEqual(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LESSER_OR_EQUAL, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LESSER_OR_EQUAL, a, b, options);
     }
 
     /**
@@ -703,7 +647,7 @@ public final class MLGraphBuilder {
      * broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalAnd(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_AND}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -714,7 +658,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalAnd(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_AND, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_AND, a, b, options);
     }
 
     /**
@@ -733,7 +677,7 @@ public final class MLGraphBuilder {
      * 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalOr(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_OR}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -744,7 +688,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalOr(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_OR, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_OR, a, b, options);
     }
 
     /**
@@ -763,7 +707,7 @@ public final class MLGraphBuilder {
      * broadcasting; 1 for true, 0 for false
      * (spec: "Element-wise logical operations", {@code logicalXor(a, b, options)}).
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalBinary} of kind {@code LOGICAL_XOR}.
      *
      * @param a first operand, uint8
      * @param b second operand, same data type as {@code a}
@@ -774,7 +718,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalXor(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_XOR, a, b, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_XOR, a, b, options);
     }
 
     /**
@@ -792,7 +736,7 @@ public final class MLGraphBuilder {
      * Element-wise logical not: 1 where {@code a} is 0, else 0
      * (spec: "Element-wise logical operations", {@code logicalNot(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code LOGICAL_NOT}.
      *
      * @param a the input, uint8
      * @param options the label
@@ -801,7 +745,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand logicalNot(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.LOGICAL_NOT, a, options);
+        return ElementwiseOps.logical(recorder, Op.LOGICAL_NOT, a, options);
     }
 
     /**
@@ -818,7 +762,7 @@ public final class MLGraphBuilder {
      * Element-wise test for NaN: 1 where {@code a} is NaN, else 0
      * (spec: "Element-wise logical operations", {@code isNaN(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code IS_NAN}.
      *
      * @param a the input, float32 or float16
      * @param options the label
@@ -828,7 +772,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isNaN(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.IS_NAN, a, options);
+        return ElementwiseOps.logical(recorder, Op.IS_NAN, a, options);
     }
 
     /**
@@ -845,7 +789,7 @@ public final class MLGraphBuilder {
      * Element-wise test for infinity: 1 where {@code a} is +/-Infinity, else 0
      * (spec: "Element-wise logical operations", {@code isInfinite(a, options)}).
      *
-     * <p>IR: input {@code "a"}; no attributes; output uint8.
+     * <p>IR: {@link dev.webnn.graph.Operation.LogicalUnary} of kind {@code IS_INFINITE}.
      *
      * @param a the input, float32 or float16
      * @param options the label
@@ -855,7 +799,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand isInfinite(MLOperand a, MLOperatorOptions options) {
-        return ElementwiseOps.logical(this, Op.IS_INFINITE, a, options);
+        return ElementwiseOps.logical(recorder, Op.IS_INFINITE, a, options);
     }
 
     /**
@@ -872,7 +816,7 @@ public final class MLGraphBuilder {
      * Element-wise absolute value
      * (spec: "Element-wise unary operations", {@code abs(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ABS}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -882,7 +826,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand abs(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ABS, input, options);
+        return ElementwiseOps.unary(recorder, Op.ABS, input, options);
     }
 
     /**
@@ -899,7 +843,7 @@ public final class MLGraphBuilder {
      * Element-wise ceiling (round toward +Infinity)
      * (spec: "Element-wise unary operations", {@code ceil(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code CEIL}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -908,7 +852,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand ceil(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.CEIL, input, options);
+        return ElementwiseOps.unary(recorder, Op.CEIL, input, options);
     }
 
     /**
@@ -925,7 +869,7 @@ public final class MLGraphBuilder {
      * Element-wise cosine
      * (spec: "Element-wise unary operations", {@code cos(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code COS}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -934,7 +878,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cos(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.COS, input, options);
+        return ElementwiseOps.unary(recorder, Op.COS, input, options);
     }
 
     /**
@@ -951,7 +895,7 @@ public final class MLGraphBuilder {
      * Element-wise Gauss error function
      * (spec: "Element-wise unary operations", {@code erf(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ERF}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -960,7 +904,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand erf(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ERF, input, options);
+        return ElementwiseOps.unary(recorder, Op.ERF, input, options);
     }
 
     /**
@@ -977,7 +921,7 @@ public final class MLGraphBuilder {
      * Element-wise natural exponential
      * (spec: "Element-wise unary operations", {@code exp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code EXP}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -986,7 +930,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand exp(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.EXP, input, options);
+        return ElementwiseOps.unary(recorder, Op.EXP, input, options);
     }
 
     /**
@@ -1003,7 +947,7 @@ public final class MLGraphBuilder {
      * Element-wise floor (round toward -Infinity)
      * (spec: "Element-wise unary operations", {@code floor(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code FLOOR}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1012,7 +956,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand floor(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.FLOOR, input, options);
+        return ElementwiseOps.unary(recorder, Op.FLOOR, input, options);
     }
 
     /**
@@ -1029,7 +973,7 @@ public final class MLGraphBuilder {
      * Element-wise copy of the input; also the way to output a graph input or constant
      * (spec: "Element-wise unary operations", {@code identity(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code IDENTITY}.
      *
      * @param input the input, of any data type
      * @param options the label
@@ -1038,7 +982,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand identity(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.IDENTITY, input, options);
+        return ElementwiseOps.unary(recorder, Op.IDENTITY, input, options);
     }
 
     /**
@@ -1055,7 +999,7 @@ public final class MLGraphBuilder {
      * Element-wise natural logarithm
      * (spec: "Element-wise unary operations", {@code log(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code LOG}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1064,7 +1008,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand log(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.LOG, input, options);
+        return ElementwiseOps.unary(recorder, Op.LOG, input, options);
     }
 
     /**
@@ -1081,7 +1025,7 @@ public final class MLGraphBuilder {
      * Element-wise negation
      * (spec: "Element-wise unary operations", {@code neg(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code NEG}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1091,7 +1035,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand neg(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.NEG, input, options);
+        return ElementwiseOps.unary(recorder, Op.NEG, input, options);
     }
 
     /**
@@ -1108,7 +1052,7 @@ public final class MLGraphBuilder {
      * Element-wise reciprocal {@code 1 / x}
      * (spec: "Element-wise unary operations", {@code reciprocal(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code RECIPROCAL}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1117,7 +1061,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reciprocal(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.RECIPROCAL, input, options);
+        return ElementwiseOps.unary(recorder, Op.RECIPROCAL, input, options);
     }
 
     /**
@@ -1134,7 +1078,7 @@ public final class MLGraphBuilder {
      * Element-wise rounding to the nearest integer, halves to even
      * (spec: "Element-wise unary operations", {@code roundEven(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code ROUND_EVEN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1143,7 +1087,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand roundEven(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.ROUND_EVEN, input, options);
+        return ElementwiseOps.unary(recorder, Op.ROUND_EVEN, input, options);
     }
 
     /**
@@ -1160,7 +1104,7 @@ public final class MLGraphBuilder {
      * Element-wise sign: -1, 0 or 1
      * (spec: "Element-wise unary operations", {@code sign(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIGN}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1170,7 +1114,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sign(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SIGN, input, options);
+        return ElementwiseOps.unary(recorder, Op.SIGN, input, options);
     }
 
     /**
@@ -1187,7 +1131,7 @@ public final class MLGraphBuilder {
      * Element-wise sine
      * (spec: "Element-wise unary operations", {@code sin(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1196,7 +1140,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sin(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SIN, input, options);
+        return ElementwiseOps.unary(recorder, Op.SIN, input, options);
     }
 
     /**
@@ -1213,7 +1157,7 @@ public final class MLGraphBuilder {
      * Element-wise square root
      * (spec: "Element-wise unary operations", {@code sqrt(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SQRT}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1222,7 +1166,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sqrt(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.SQRT, input, options);
+        return ElementwiseOps.unary(recorder, Op.SQRT, input, options);
     }
 
     /**
@@ -1239,7 +1183,7 @@ public final class MLGraphBuilder {
      * Element-wise tangent
      * (spec: "Element-wise unary operations", {@code tan(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code TAN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1248,7 +1192,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tan(MLOperand input, MLOperatorOptions options) {
-        return ElementwiseOps.unary(this, Op.TAN, input, options);
+        return ElementwiseOps.unary(recorder, Op.TAN, input, options);
     }
 
     /**
@@ -1265,7 +1209,7 @@ public final class MLGraphBuilder {
      * Converts every element to another data type
      * (spec: {@code cast(input, dataType, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "dataType"} ({@link MLOperandDataType}).
+     * <p>IR: {@link dev.webnn.graph.Operation.Cast}.
      *
      * @param input the input, of any data type
      * @param dataType the target data type
@@ -1276,7 +1220,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cast(MLOperand input, MLOperandDataType dataType, MLOperatorOptions options) {
-        return ElementwiseOps.cast(this, input, dataType, options);
+        return ElementwiseOps.cast(recorder, input, dataType, options);
     }
 
     /**
@@ -1294,10 +1238,7 @@ public final class MLGraphBuilder {
      * Limits every element to {@code [minValue, maxValue]}
      * (spec: {@code clamp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "minValue"} and {@code "maxValue"} ({@link MLNumber}),
-     * always present and cast to the input's data type; an absent {@code minValue} is -Infinity
-     * and an absent {@code maxValue} +Infinity, cast (for integer types: the type's lowest and
-     * highest values).
+     * <p>IR: {@link dev.webnn.graph.Operation.Clamp}.
      *
      * @param input the input, of any data type
      * @param options the bounds (each optional) and the label
@@ -1307,7 +1248,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand clamp(MLOperand input, MLClampOptions options) {
-        return ElementwiseOps.clamp(this, input, options);
+        return ElementwiseOps.clamp(recorder, input, options);
     }
 
     /**
@@ -1325,7 +1266,7 @@ public final class MLGraphBuilder {
      * with bidirectional broadcasting of the three operands
      * (spec: {@code where(condition, trueValue, falseValue, options)}).
      *
-     * <p>IR: inputs {@code "condition"}, {@code "trueValue"}, {@code "falseValue"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Where}.
      *
      * @param condition the condition, uint8
      * @param trueValue the values where the condition is non-zero
@@ -1338,7 +1279,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand where(MLOperand condition, MLOperand trueValue, MLOperand falseValue, MLOperatorOptions options) {
-        return ElementwiseOps.where(this, condition, trueValue, falseValue, options);
+        return ElementwiseOps.where(recorder, condition, trueValue, falseValue, options);
     }
 
     /**
@@ -1358,7 +1299,7 @@ public final class MLGraphBuilder {
      * Exponential linear unit: {@code max(0, x) + alpha * (exp(min(0, x)) - 1)}
      * (spec: {@code elu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.Elu}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 1) and the label
@@ -1367,7 +1308,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand elu(MLOperand input, MLEluOptions options) {
-        return ActivationOps.elu(this, input, options);
+        return ActivationOps.elu(recorder, input, options);
     }
 
     /**
@@ -1384,7 +1325,7 @@ public final class MLGraphBuilder {
      * Gaussian error linear unit: {@code 0.5 * x * (1 + erf(x / sqrt(2)))}
      * (spec: {@code gelu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code GELU}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1393,7 +1334,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gelu(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.GELU, input, options);
+        return ActivationOps.plain(recorder, Op.GELU, input, options);
     }
 
     /**
@@ -1410,8 +1351,7 @@ public final class MLGraphBuilder {
      * Hard sigmoid: {@code max(0, min(1, alpha * x + beta))}
      * (spec: {@code hardSigmoid(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
-     * input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.HardSigmoid}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 0.2), {@code beta} (default 0.5) and the label
@@ -1420,7 +1360,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSigmoid(MLOperand input, MLHardSigmoidOptions options) {
-        return ActivationOps.hardSigmoid(this, input, options);
+        return ActivationOps.hardSigmoid(recorder, input, options);
     }
 
     /**
@@ -1438,7 +1378,7 @@ public final class MLGraphBuilder {
      * Hard swish: {@code x * max(0, min(6, x + 3)) / 6}
      * (spec: {@code hardSwish(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code HARD_SWISH}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1447,7 +1387,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand hardSwish(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.HARD_SWISH, input, options);
+        return ActivationOps.plain(recorder, Op.HARD_SWISH, input, options);
     }
 
     /**
@@ -1464,7 +1404,7 @@ public final class MLGraphBuilder {
      * Leaky rectified linear unit: {@code max(0, x) + alpha * min(0, x)}
      * (spec: {@code leakyRelu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "alpha"} (real), cast to the input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.LeakyRelu}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 0.01) and the label
@@ -1473,7 +1413,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand leakyRelu(MLOperand input, MLLeakyReluOptions options) {
-        return ActivationOps.leakyRelu(this, input, options);
+        return ActivationOps.leakyRelu(recorder, input, options);
     }
 
     /**
@@ -1490,8 +1430,7 @@ public final class MLGraphBuilder {
      * Linear function: {@code alpha * x + beta}
      * (spec: {@code linear(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "alpha"} and {@code "beta"} (reals), cast to the
-     * input's data type.
+     * <p>IR: {@link dev.webnn.graph.Operation.Linear}.
      *
      * @param input the input, float32 or float16
      * @param options {@code alpha} (default 1), {@code beta} (default 0) and the label
@@ -1500,7 +1439,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand linear(MLOperand input, MLLinearOptions options) {
-        return ActivationOps.linear(this, input, options);
+        return ActivationOps.linear(recorder, input, options);
     }
 
     /**
@@ -1519,7 +1458,7 @@ public final class MLGraphBuilder {
      * broadcasting of {@code slope} and {@code input}
      * (spec: {@code prelu(input, slope, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "slope"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Prelu}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param slope the slope, same data type as {@code input}, broadcastable with it
@@ -1530,7 +1469,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand prelu(MLOperand input, MLOperand slope, MLOperatorOptions options) {
-        return ActivationOps.prelu(this, input, slope, options);
+        return ActivationOps.prelu(recorder, input, slope, options);
     }
 
     /**
@@ -1548,7 +1487,7 @@ public final class MLGraphBuilder {
      * Rectified linear unit: {@code max(0, x)}
      * (spec: {@code relu(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code RELU}.
      *
      * @param input the input, float32, float16, int64, int32 or int8
      * @param options the label
@@ -1558,7 +1497,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand relu(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.RELU, input, options);
+        return ActivationOps.plain(recorder, Op.RELU, input, options);
     }
 
     /**
@@ -1575,7 +1514,7 @@ public final class MLGraphBuilder {
      * Logistic sigmoid: {@code 1 / (exp(-x) + 1)}
      * (spec: {@code sigmoid(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SIGMOID}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1584,7 +1523,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand sigmoid(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SIGMOID, input, options);
+        return ActivationOps.plain(recorder, Op.SIGMOID, input, options);
     }
 
     /**
@@ -1601,7 +1540,7 @@ public final class MLGraphBuilder {
      * Softmax along one axis: {@code exp(x) / sum(exp(x))} over that axis
      * (spec: {@code softmax(input, axis, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "axis"} (integer).
+     * <p>IR: {@link dev.webnn.graph.Operation.Softmax}.
      *
      * @param input the input, float32 or float16, rank at least 1
      * @param axis the dimension to normalize, in {@code [0, rank)}
@@ -1612,7 +1551,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softmax(MLOperand input, long axis, MLOperatorOptions options) {
-        return ActivationOps.softmax(this, input, axis, options);
+        return ActivationOps.softmax(recorder, input, axis, options);
     }
 
     /**
@@ -1630,7 +1569,7 @@ public final class MLGraphBuilder {
      * Softplus: {@code ln(1 + exp(x))}
      * (spec: {@code softplus(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SOFTPLUS}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1639,7 +1578,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softplus(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SOFTPLUS, input, options);
+        return ActivationOps.plain(recorder, Op.SOFTPLUS, input, options);
     }
 
     /**
@@ -1656,7 +1595,7 @@ public final class MLGraphBuilder {
      * Softsign: {@code x / (1 + |x|)}
      * (spec: {@code softsign(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code SOFTSIGN}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1665,7 +1604,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand softsign(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.SOFTSIGN, input, options);
+        return ActivationOps.plain(recorder, Op.SOFTSIGN, input, options);
     }
 
     /**
@@ -1682,7 +1621,7 @@ public final class MLGraphBuilder {
      * Hyperbolic tangent
      * (spec: {@code tanh(input, options)}).
      *
-     * <p>IR: input {@code "input"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Unary} of kind {@code TANH}.
      *
      * @param input the input, float32 or float16
      * @param options the label
@@ -1691,7 +1630,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tanh(MLOperand input, MLOperatorOptions options) {
-        return ActivationOps.plain(this, Op.TANH, input, options);
+        return ActivationOps.plain(recorder, Op.TANH, input, options);
     }
 
     /**
@@ -1713,11 +1652,7 @@ public final class MLGraphBuilder {
      * {@code floor(1 + (inputSize - (filterSize - 1) * dilation - 1 + beginningPadding + endingPadding) / stride)};
      * grouped and depthwise convolutions use {@link MLConv2dOptions#withGroups groups}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
-     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
-     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
-     * {@code "groups"} (integer), {@code "inputLayout"} ({@link MLInputOperandLayout}),
-     * {@code "filterLayout"} ({@link MLConv2dFilterOperandLayout}); every default is filled in.
+     * <p>IR: {@link dev.webnn.graph.Operation.Conv2d}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
      * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
@@ -1731,7 +1666,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand conv2d(MLOperand input, MLOperand filter, MLConv2dOptions options) {
-        return ConvolutionOps.conv2d(this, input, filter, options);
+        return ConvolutionOps.conv2d(recorder, input, filter, options);
     }
 
     /**
@@ -1752,14 +1687,7 @@ public final class MLGraphBuilder {
      * output size is {@code (inputSize - 1) * stride + (filterSize - 1) * dilation + 1
      * - beginningPadding - endingPadding + outputPadding}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "filter"}, {@code "bias"} (when given);
-     * attributes {@code "padding"} (4 longs: beginningHeight, endingHeight, beginningWidth,
-     * endingWidth), {@code "strides"} (2 longs), {@code "dilations"} (2 longs),
-     * {@code "outputPadding"} (2 longs, resolved: the output size minus the computed size,
-     * also when outputSizes were given), {@code "outputSizes"} (2 longs, always present: the
-     * output height and width), {@code "groups"} (integer), {@code "inputLayout"}
-     * ({@link MLInputOperandLayout}), {@code "filterLayout"}
-     * ({@link MLConvTranspose2dFilterOperandLayout}); every default is filled in.
+     * <p>IR: {@link dev.webnn.graph.Operation.ConvTranspose2d}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.inputLayout()}
      * @param filter the 4-D filter, same data type, in {@code options.filterLayout()}
@@ -1775,7 +1703,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand convTranspose2d(MLOperand input, MLOperand filter, MLConvTranspose2dOptions options) {
-        return ConvolutionOps.convTranspose2d(this, input, filter, options);
+        return ConvolutionOps.convTranspose2d(recorder, input, filter, options);
     }
 
     /**
@@ -1798,11 +1726,7 @@ public final class MLGraphBuilder {
      * given by {@link MLPool2dOptions#withOutputSizes outputSizes}. Without window
      * dimensions the window is the whole spatial extent (global pooling).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "windowDimensions"} (2 longs,
-     * resolved), {@code "padding"} (4 longs), {@code "strides"} (2 longs),
-     * {@code "dilations"} (2 longs), {@code "layout"} ({@link MLInputOperandLayout}),
-     * {@code "outputShapeRounding"} ({@link MLRoundingType}; when outputSizes were given,
-     * the rounding that yields them), {@code "outputSizes"} (2 longs, always present).
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code AVERAGE_POOL2D}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1816,7 +1740,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand averagePool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.AVERAGE_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.AVERAGE_POOL2D, input, options);
     }
 
     /**
@@ -1835,7 +1759,7 @@ public final class MLGraphBuilder {
      * "Pooling operations", {@code l2Pool2d(input, options)}). Shapes, options and errors
      * are those of {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
      *
-     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code L2_POOL2D}.
      *
      * @param input the 4-D input, float32 or float16, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1845,7 +1769,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand l2Pool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.L2_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.L2_POOL2D, input, options);
     }
 
     /**
@@ -1864,7 +1788,7 @@ public final class MLGraphBuilder {
      * {@code maxPool2d(input, options)}). Shapes, options and errors are those of
      * {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
      *
-     * <p>IR: as {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code MAX_POOL2D}.
      *
      * @param input the 4-D input, any data type, in {@code options.layout()}
      * @param options window, padding, strides, dilations, layout, rounding, output sizes
@@ -1875,7 +1799,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand maxPool2d(MLOperand input, MLPool2dOptions options) {
-        return PoolingOps.pool2d(this, Op.MAX_POOL2D, input, options);
+        return PoolingOps.pool2d(recorder, Op.MAX_POOL2D, input, options);
     }
 
     /**
@@ -1894,10 +1818,7 @@ public final class MLGraphBuilder {
      * {@code resample2d(input, options)}). Each resized dimension becomes
      * {@code sizes[i]} if given, else {@code floor(inputSize * scales[i])}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "mode"} ({@link MLInterpolationMode}),
-     * {@code "scales[0]"} and {@code "scales[1]"} (reals: the given scales, or
-     * {@code size / inputSize} when sizes were given), {@code "sizes"} (2 longs, always
-     * present: the output sizes along the axes), {@code "axes"} (2 longs).
+     * <p>IR: {@link dev.webnn.graph.Operation.Resample2d}.
      *
      * @param input the 4-D input, float32, float16, uint8 or int8
      * @param options mode, scales or sizes, axes and label
@@ -1908,7 +1829,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand resample2d(MLOperand input, MLResample2dOptions options) {
-        return PoolingOps.resample2d(this, input, options);
+        return PoolingOps.resample2d(recorder, input, options);
     }
 
     /**
@@ -1928,9 +1849,7 @@ public final class MLGraphBuilder {
      * {@code scale * (input - mean) / sqrt(variance + epsilon) + bias} along the feature
      * dimension {@code axis}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "mean"}, {@code "variance"}, {@code "scale"} and
-     * {@code "bias"} (when given); attributes {@code "axis"} (integer), {@code "epsilon"}
-     * (real, cast to the input's data type).
+     * <p>IR: {@link dev.webnn.graph.Operation.BatchNormalization}.
      *
      * @param input the input, float32 or float16, rank 1 or more
      * @param mean 1-D, one value per feature, same data type
@@ -1944,7 +1863,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand batchNormalization(MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
-        return NormalizationOps.batchNormalization(this, input, mean, variance, options);
+        return NormalizationOps.batchNormalization(recorder, input, mean, variance, options);
     }
 
     /**
@@ -1965,9 +1884,7 @@ public final class MLGraphBuilder {
      * its own spatial mean and variance (spec: "instanceNormalization",
      * {@code instanceNormalization(input, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
-     * attributes {@code "epsilon"} (real, cast to the input's data type), {@code "layout"}
-     * ({@link MLInputOperandLayout}).
+     * <p>IR: {@link dev.webnn.graph.Operation.InstanceNormalization}.
      *
      * @param input the 4-D input, float32 or float16
      * @param options scale, bias, epsilon, layout and label
@@ -1977,7 +1894,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand instanceNormalization(MLOperand input, MLInstanceNormalizationOptions options) {
-        return NormalizationOps.instanceNormalization(this, input, options);
+        return NormalizationOps.instanceNormalization(recorder, input, options);
     }
 
     /**
@@ -1995,9 +1912,7 @@ public final class MLGraphBuilder {
      * Layer normalization: the input is normalized by the mean and variance over the
      * {@code axes} (spec: "layerNormalization", {@code layerNormalization(input, options)}).
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"} and {@code "bias"} (when given);
-     * attributes {@code "axes"} (longs, always explicit: by default 1 to rank-1, empty for
-     * rank 0 or 1), {@code "epsilon"} (real, cast to the input's data type).
+     * <p>IR: {@link dev.webnn.graph.Operation.LayerNormalization}.
      *
      * @param input the input, float32 or float16, any rank
      * @param options scale, bias, axes, epsilon and label
@@ -2008,7 +1923,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand layerNormalization(MLOperand input, MLLayerNormalizationOptions options) {
-        return NormalizationOps.layerNormalization(this, input, options);
+        return NormalizationOps.layerNormalization(recorder, input, options);
     }
 
     /**
@@ -2031,9 +1946,7 @@ public final class MLGraphBuilder {
      * axes are given, to the L1 norm (sum of absolute values) of the reduced values
      * (spec: "Reduction operations", {@code reduceL1(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_L1}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2045,7 +1958,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL1(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_L1, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_L1, input, options);
     }
 
     /**
@@ -2063,9 +1976,7 @@ public final class MLGraphBuilder {
      * axes are given, to the L2 norm (square root of the sum of squares) of the reduced values
      * (spec: "Reduction operations", {@code reduceL2(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_L2}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2077,7 +1988,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceL2(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_L2, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_L2, input, options);
     }
 
     /**
@@ -2095,9 +2006,7 @@ public final class MLGraphBuilder {
      * axes are given, to the natural logarithm of the sum of the reduced values
      * (spec: "Reduction operations", {@code reduceLogSum(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_LOG_SUM}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2109,7 +2018,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSum(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_LOG_SUM, input, options);
     }
 
     /**
@@ -2127,9 +2036,7 @@ public final class MLGraphBuilder {
      * axes are given, to the natural logarithm of the sum of exponentials of the reduced values
      * (spec: "Reduction operations", {@code reduceLogSumExp(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_LOG_SUM_EXP}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2141,7 +2048,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceLogSumExp(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_LOG_SUM_EXP, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_LOG_SUM_EXP, input, options);
     }
 
     /**
@@ -2159,9 +2066,7 @@ public final class MLGraphBuilder {
      * axes are given, to the maximum of the reduced values
      * (spec: "Reduction operations", {@code reduceMax(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MAX}.
      *
      * @param input the tensor to reduce, any data type, any rank
      * @param options axes, keepDimensions and label
@@ -2173,7 +2078,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMax(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MAX, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MAX, input, options);
     }
 
     /**
@@ -2191,9 +2096,7 @@ public final class MLGraphBuilder {
      * axes are given, to the mean of the reduced values
      * (spec: "Reduction operations", {@code reduceMean(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MEAN}.
      *
      * @param input the tensor to reduce, data type float32, float16, any rank
      * @param options axes, keepDimensions and label
@@ -2205,7 +2108,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMean(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MEAN, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MEAN, input, options);
     }
 
     /**
@@ -2223,9 +2126,7 @@ public final class MLGraphBuilder {
      * axes are given, to the minimum of the reduced values
      * (spec: "Reduction operations", {@code reduceMin(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_MIN}.
      *
      * @param input the tensor to reduce, any data type, any rank
      * @param options axes, keepDimensions and label
@@ -2237,7 +2138,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceMin(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_MIN, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_MIN, input, options);
     }
 
     /**
@@ -2255,9 +2156,7 @@ public final class MLGraphBuilder {
      * axes are given, to the product of the reduced values
      * (spec: "Reduction operations", {@code reduceProduct(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_PRODUCT}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2269,7 +2168,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceProduct(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_PRODUCT, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_PRODUCT, input, options);
     }
 
     /**
@@ -2287,9 +2186,7 @@ public final class MLGraphBuilder {
      * axes are given, to the sum of the reduced values
      * (spec: "Reduction operations", {@code reduceSum(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_SUM}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2301,7 +2198,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSum(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_SUM, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_SUM, input, options);
     }
 
     /**
@@ -2319,9 +2216,7 @@ public final class MLGraphBuilder {
      * axes are given, to the sum of squares of the reduced values
      * (spec: "Reduction operations", {@code reduceSumSquare(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axes"} (ints, always explicit: every
-     * axis {@code 0..rank-1} when the option is absent, the given order otherwise) and
-     * {@code "keepDimensions"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reduce} of kind {@code REDUCE_SUM_SQUARE}.
      *
      * @param input the tensor to reduce, data type float32, float16, int32, uint32, int64, uint64, any rank
      * @param options axes, keepDimensions and label
@@ -2333,7 +2228,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reduceSumSquare(MLOperand input, MLReduceOptions options) {
-        return ReductionOps.reduce(this, Op.REDUCE_SUM_SQUARE, input, options);
+        return ReductionOps.reduce(recorder, Op.REDUCE_SUM_SQUARE, input, options);
     }
 
     /**
@@ -2351,9 +2246,7 @@ public final class MLGraphBuilder {
      * {@code argMin(input, axis, options)}). In case of ties the index returned is
      * implementation dependent.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
-     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
-     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     * <p>IR: {@link dev.webnn.graph.Operation.ArgMinMax} of kind {@code ARG_MIN}.
      *
      * @param input the tensor, any data type, rank 1 or more
      * @param axis the dimension to reduce, in {@code [0, rank)}
@@ -2366,7 +2259,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMin(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        return ReductionOps.argMinMax(this, Op.ARG_MIN, input, axis, options);
+        return ReductionOps.argMinMax(recorder, Op.ARG_MIN, input, axis, options);
     }
 
     /**
@@ -2386,9 +2279,7 @@ public final class MLGraphBuilder {
      * {@code argMax(input, axis, options)}). In case of ties the index returned is
      * implementation dependent.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer),
-     * {@code "keepDimensions"} (bool, default false) and {@code "outputDataType"}
-     * ({@link MLOperandDataType}, default {@link MLOperandDataType#INT32}).
+     * <p>IR: {@link dev.webnn.graph.Operation.ArgMinMax} of kind {@code ARG_MAX}.
      *
      * @param input the tensor, any data type, rank 1 or more
      * @param axis the dimension to reduce, in {@code [0, rank)}
@@ -2401,7 +2292,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand argMax(MLOperand input, long axis, MLArgMinMaxOptions options) {
-        return ReductionOps.argMinMax(this, Op.ARG_MAX, input, axis, options);
+        return ReductionOps.argMinMax(recorder, Op.ARG_MAX, input, axis, options);
     }
 
     /**
@@ -2421,8 +2312,7 @@ public final class MLGraphBuilder {
      * inclusive or exclusive, forward or reversed. For {@code [1, 2, 3, 4]}: inclusive
      * {@code [1, 3, 6, 10]}, exclusive {@code [0, 1, 3, 6]}, reversed {@code [10, 9, 7, 4]}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "axis"} (integer), {@code "exclusive"}
-     * (bool, default false) and {@code "reversed"} (bool, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.CumulativeSum}.
      *
      * @param input the tensor, data type float32, float16, int32, uint32, int64 or uint64,
      *     rank 1 or more
@@ -2435,7 +2325,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand cumulativeSum(MLOperand input, long axis, MLCumulativeSumOptions options) {
-        return ReductionOps.cumulativeSum(this, input, axis, options);
+        return ReductionOps.cumulativeSum(recorder, input, axis, options);
     }
 
     /**
@@ -2455,9 +2345,7 @@ public final class MLGraphBuilder {
      * ({@code [M, K]}), {@code B} is {@code b} or its transpose ({@code [K, N]}) and
      * {@code C} is {@code options.c()} broadcast to {@code [M, N]}, or 0 when absent.
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"} and, when given, {@code "c"}; attributes
-     * {@code "alpha"} and {@code "beta"} (reals, default 1.0, already cast to {@code a}'s
-     * data type), {@code "aTranspose"} and {@code "bTranspose"} (bools, default false).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gemm}.
      *
      * @param a the first matrix, float32 or float16, rank 2
      * @param b the second matrix, same data type, rank 2
@@ -2469,7 +2357,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gemm(MLOperand a, MLOperand b, MLGemmOptions options) {
-        return MatrixOps.gemm(this, a, b, options);
+        return MatrixOps.gemm(recorder, a, b, options);
     }
 
     /**
@@ -2488,7 +2376,7 @@ public final class MLGraphBuilder {
      * multiplied as matrices, {@code [..., M, K] x [..., K, N] -> [..., M, N]}; the
      * dimensions before them are batch dimensions, broadcast bidirectionally.
      *
-     * <p>IR: inputs {@code "a"}, {@code "b"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Matmul}.
      *
      * @param a the first operand, float32 or float16, rank 2 or more
      * @param b the second operand, same data type, rank 2 or more
@@ -2500,7 +2388,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand matmul(MLOperand a, MLOperand b, MLOperatorOptions options) {
-        return MatrixOps.matmul(this, a, b, options);
+        return MatrixOps.matmul(recorder, a, b, options);
     }
 
     /**
@@ -2520,8 +2408,7 @@ public final class MLGraphBuilder {
      * {@code diagonal} shifts the boundary: positive values move it up and right, negative
      * ones down and left.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "upper"} (bool, default true) and
-     * {@code "diagonal"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Triangular}.
      *
      * @param input the matrix or batch of matrices, any data type, rank 2 or more
      * @param options upper, diagonal and label
@@ -2531,7 +2418,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand triangular(MLOperand input, MLTriangularOptions options) {
-        return MatrixOps.triangular(this, input, options);
+        return MatrixOps.triangular(recorder, input, options);
     }
 
     /**
@@ -2551,7 +2438,7 @@ public final class MLGraphBuilder {
      * of {@code zeroPoint}'s data type. {@code scale} and {@code zeroPoint} have the input's
      * rank and are blockwise broadcast: each of their dimensions divides the input's.
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Quantization} of kind {@code QUANTIZE_LINEAR}.
      *
      * @param input the values, float32 or float16, any rank
      * @param scale positive scales, same data type and rank as {@code input}
@@ -2564,7 +2451,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand quantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        return QuantizationOps.linear(this, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
+        return QuantizationOps.linear(recorder, Op.QUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
     /**
@@ -2586,7 +2473,7 @@ public final class MLGraphBuilder {
      * {@code zeroPoint} have the input's rank and are blockwise broadcast: each of their
      * dimensions divides the input's.
      *
-     * <p>IR: inputs {@code "input"}, {@code "scale"}, {@code "zeroPoint"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.Quantization} of kind {@code DEQUANTIZE_LINEAR}.
      *
      * @param input the quantized values, uint8, int8, uint32 or int32, any rank
      * @param scale positive scales, float32 or float16, same rank as {@code input}
@@ -2600,7 +2487,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand dequantizeLinear(MLOperand input, MLOperand scale, MLOperand zeroPoint, MLOperatorOptions options) {
-        return QuantizationOps.linear(this, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
+        return QuantizationOps.linear(recorder, Op.DEQUANTIZE_LINEAR, input, scale, zeroPoint, options);
     }
 
     /**
@@ -2625,8 +2512,7 @@ public final class MLGraphBuilder {
      * Every input has the same data type and rank, and the same dimensions except along
      * {@code axis}, whose sizes add up.
      *
-     * <p>IR: inputs {@code "inputs[0]"}, {@code "inputs[1]"}, ... in list order; attribute
-     * {@code "axis"} (integer).
+     * <p>IR: {@link dev.webnn.graph.Operation.Concat}.
      *
      * @param inputs 1 to 8192 operands (the same operand may appear several times)
      * @param axis the axis to concatenate along, less than the inputs' rank
@@ -2638,7 +2524,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand concat(List<MLOperand> inputs, long axis, MLOperatorOptions options) {
-        return ShapeOps.concat(this, inputs, axis, options);
+        return ShapeOps.concat(recorder, inputs, axis, options);
     }
 
     /**
@@ -2656,7 +2542,7 @@ public final class MLGraphBuilder {
      * Broadcasts a tensor to a new shape (spec: "expand", {@code expand(input, newShape, options)}):
      * the input must be unidirectionally broadcastable to {@code newShape}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs, the output shape).
+     * <p>IR: {@link dev.webnn.graph.Operation.Expand}.
      *
      * @param input the tensor to expand
      * @param newShape the output shape
@@ -2667,7 +2553,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand expand(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        return ShapeOps.expand(this, input, newShape, options);
+        return ShapeOps.expand(recorder, input, newShape, options);
     }
 
     /**
@@ -2686,8 +2572,7 @@ public final class MLGraphBuilder {
      * {@code gather(input, indices, options)}). The output shape is the input shape with
      * dimension {@code axis} replaced by the whole indices shape.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gather} of kind {@code GATHER}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64 indices into dimension {@code axis}; negative values
@@ -2699,7 +2584,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gather(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        return GatherScatterOps.gather(this, input, indices, options);
+        return GatherScatterOps.gather(recorder, input, indices, options);
     }
 
     /**
@@ -2718,8 +2603,7 @@ public final class MLGraphBuilder {
      * {@code gatherElements(input, indices, options)}): output element {@code [.., i, ..]}
      * is the input element whose {@code axis} coordinate is {@code indices[.., i, ..]}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; attribute {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Gather} of kind {@code GATHER_ELEMENTS}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
@@ -2731,7 +2615,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherElements(MLOperand input, MLOperand indices, MLGatherOptions options) {
-        return GatherScatterOps.gatherElements(this, input, indices, options);
+        return GatherScatterOps.gatherElements(recorder, input, indices, options);
     }
 
     /**
@@ -2751,7 +2635,7 @@ public final class MLGraphBuilder {
      * coordinates into the leading input dimensions; the output shape is the indices shape
      * without its last dimension, followed by the input dimensions not indexed.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.GatherND}.
      *
      * @param input the tensor to gather from, rank at least 1
      * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
@@ -2762,7 +2646,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand gatherND(MLOperand input, MLOperand indices, MLOperatorOptions options) {
-        return GatherScatterOps.gatherND(this, input, indices, options);
+        return GatherScatterOps.gatherND(recorder, input, indices, options);
     }
 
     /**
@@ -2781,10 +2665,7 @@ public final class MLGraphBuilder {
      * {@code pad(input, beginningPadding, endingPadding, options)}); each output dimension is
      * {@code beginningPadding[d] + input dimension + endingPadding[d]}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "beginningPadding"} and
-     * {@code "endingPadding"} (longs, one per input dimension), {@code "mode"}
-     * ({@link MLPaddingMode}, default {@code CONSTANT}) and {@code "value"} ({@link MLNumber}
-     * already cast to the input's data type, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Pad}.
      *
      * @param input the tensor to pad
      * @param beginningPadding elements to add before each dimension, one per input dimension
@@ -2797,7 +2678,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand pad(MLOperand input, long[] beginningPadding, long[] endingPadding, MLPadOptions options) {
-        return ShapeOps.pad(this, input, beginningPadding, endingPadding, options);
+        return ShapeOps.pad(recorder, input, beginningPadding, endingPadding, options);
     }
 
     /**
@@ -2816,7 +2697,7 @@ public final class MLGraphBuilder {
      * Gives a tensor a new shape with the same element count (spec: "reshape",
      * {@code reshape(input, newShape, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "newShape"} (longs; empty for a scalar).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reshape}.
      *
      * @param input the tensor to reshape
      * @param newShape the output shape, valid dimensions whose product is the input's element count
@@ -2827,7 +2708,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reshape(MLOperand input, long[] newShape, MLOperatorOptions options) {
-        return ShapeOps.reshape(this, input, newShape, options);
+        return ShapeOps.reshape(recorder, input, newShape, options);
     }
 
     /**
@@ -2844,8 +2725,7 @@ public final class MLGraphBuilder {
     /**
      * Reverses the order of elements along some axes (spec: "reverse", {@code reverse(input, options)}).
      *
-     * <p>IR: input {@code "input"}; attribute {@code "axes"} (longs, always explicit: every axis
-     * {@code [0, ..., N-1]} when the option is absent, possibly empty).
+     * <p>IR: {@link dev.webnn.graph.Operation.Reverse}.
      *
      * @param input the tensor to reverse
      * @param options the axes and the label
@@ -2854,7 +2734,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand reverse(MLOperand input, MLReverseOptions options) {
-        return ShapeOps.reverse(this, input, options);
+        return ShapeOps.reverse(recorder, input, options);
     }
 
     /**
@@ -2872,8 +2752,7 @@ public final class MLGraphBuilder {
      * {@code scatterElements(input, indices, updates, options)}): {@code updates[.., i, ..]}
      * is written where the {@code axis} coordinate is {@code indices[.., i, ..]}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; attribute
-     * {@code "axis"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.ScatterElements}.
      *
      * @param input the initial values, rank at least 1
      * @param indices int32, uint32 or int64, same rank and shape as {@code input} except along
@@ -2886,7 +2765,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterElements(MLOperand input, MLOperand indices, MLOperand updates, MLScatterOptions options) {
-        return GatherScatterOps.scatterElements(this, input, indices, updates, options);
+        return GatherScatterOps.scatterElements(recorder, input, indices, updates, options);
     }
 
     /**
@@ -2907,7 +2786,7 @@ public final class MLGraphBuilder {
      * {@code scatterND(input, indices, updates, options)}); the inverse addressing of
      * {@link #gatherND(MLOperand, MLOperand, MLOperatorOptions) gatherND}.
      *
-     * <p>IR: inputs {@code "input"}, {@code "indices"}, {@code "updates"}; no attributes.
+     * <p>IR: {@link dev.webnn.graph.Operation.ScatterND}.
      *
      * @param input the initial values, rank at least 1
      * @param indices int32, uint32 or int64, rank at least 1, last dimension at most the input rank
@@ -2920,7 +2799,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand scatterND(MLOperand input, MLOperand indices, MLOperand updates, MLOperatorOptions options) {
-        return GatherScatterOps.scatterND(this, input, indices, updates, options);
+        return GatherScatterOps.scatterND(recorder, input, indices, updates, options);
     }
 
     /**
@@ -2941,8 +2820,7 @@ public final class MLGraphBuilder {
      * below {@code starts[d] + sizes[d]}; the output dimension is
      * {@code ceil(sizes[d] / strides[d])}.
      *
-     * <p>IR: input {@code "input"}; attributes {@code "starts"}, {@code "sizes"} and
-     * {@code "strides"} (longs, one per input dimension; strides default to all 1).
+     * <p>IR: {@link dev.webnn.graph.Operation.Slice}.
      *
      * @param input the tensor to slice
      * @param starts the first index along each dimension
@@ -2955,7 +2833,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand slice(MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
-        return ShapeOps.slice(this, input, starts, sizes, options);
+        return ShapeOps.slice(recorder, input, starts, sizes, options);
     }
 
     /**
@@ -2974,9 +2852,7 @@ public final class MLGraphBuilder {
      * Splits a tensor into {@code splits} equal parts along an axis (spec: "split",
      * {@code split(input, splits, options)} with an {@code unsigned long}).
      *
-     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
-     * attributes {@code "splits"} (longs: the explicit size of every part, here
-     * {@code splits} times {@code dimension / splits}) and {@code "axis"} (integer, default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Split}.
      *
      * @param input the tensor to split, rank at least 1
      * @param splits the number of parts, 1 to 8192, dividing the input dimension along the axis
@@ -2987,7 +2863,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long splits, MLSplitOptions options) {
-        return ShapeOps.split(this, input, splits, options);
+        return ShapeOps.split(recorder, input, splits, options);
     }
 
     /**
@@ -3005,9 +2881,7 @@ public final class MLGraphBuilder {
      * Splits a tensor into parts of the given sizes along an axis (spec: "split",
      * {@code split(input, splits, options)} with a sequence).
      *
-     * <p>IR: input {@code "input"}; one output per part (spec role {@code "outputs"});
-     * attributes {@code "splits"} (longs, the sizes as given) and {@code "axis"} (integer,
-     * default 0).
+     * <p>IR: {@link dev.webnn.graph.Operation.Split}.
      *
      * @param input the tensor to split, rank at least 1
      * @param splits 1 to 8192 sizes, each at least 1, adding up to the input dimension along the axis
@@ -3019,7 +2893,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public List<MLOperand> split(MLOperand input, long[] splits, MLSplitOptions options) {
-        return ShapeOps.split(this, input, splits, options);
+        return ShapeOps.split(recorder, input, splits, options);
     }
 
     /**
@@ -3037,7 +2911,7 @@ public final class MLGraphBuilder {
      * Repeats a tensor along every dimension (spec: "tile", {@code tile(input, repetitions, options)});
      * output dimension {@code d} is {@code input dimension d * repetitions[d]}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "repetitions"} (longs, one per input dimension).
+     * <p>IR: {@link dev.webnn.graph.Operation.Tile}.
      *
      * @param input the tensor to repeat
      * @param repetitions the number of copies along each dimension, each at least 1
@@ -3048,7 +2922,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand tile(MLOperand input, long[] repetitions, MLOperatorOptions options) {
-        return ShapeOps.tile(this, input, repetitions, options);
+        return ShapeOps.tile(recorder, input, repetitions, options);
     }
 
     /**
@@ -3066,8 +2940,7 @@ public final class MLGraphBuilder {
      * Permutes the dimensions of a tensor (spec: "transpose", {@code transpose(input, options)}):
      * output dimension {@code i} is input dimension {@code permutation[i]}.
      *
-     * <p>IR: input {@code "input"}; attribute {@code "permutation"} (longs, always explicit:
-     * {@code [N-1, ..., 0]} when the option is absent).
+     * <p>IR: {@link dev.webnn.graph.Operation.Transpose}.
      *
      * @param input the tensor to transpose
      * @param options the permutation and the label
@@ -3077,7 +2950,7 @@ public final class MLGraphBuilder {
      * @throws MLInvalidStateError if the builder cannot build
      */
     public MLOperand transpose(MLOperand input, MLTransposeOptions options) {
-        return ShapeOps.transpose(this, input, options);
+        return ShapeOps.transpose(recorder, input, options);
     }
 
     /**
@@ -3098,14 +2971,7 @@ public final class MLGraphBuilder {
      * A Gated Recurrent Unit network over a sequence of time steps (spec: "gru",
      * {@code gru(input, weight, recurrentWeight, steps, hiddenSize, options)}).
      *
-     * <p>IR: op {@code gru}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
-     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "initialHiddenState"};
-     * attributes {@code "steps"} (integer), {@code "hiddenSize"} (integer), {@code "resetAfter"}
-     * (bool, default true), {@code "returnSequence"} (bool, default false), {@code "direction"}
-     * ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}), {@code "layout"}
-     * ({@link MLGruWeightLayout}, default {@code ZRN}), {@code "activations"} (enum list of
-     * {@link MLRecurrentNetworkActivation}, always 2 entries, default {@code [SIGMOID, TANH]}).
-     * Outputs as returned.
+     * <p>IR: {@link dev.webnn.graph.Operation.Gru}.
      *
      * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
      * @param weight {@code [numDirections, 3 * hiddenSize, inputSize]}, same data type as input
@@ -3125,7 +2991,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> gru(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                long hiddenSize, MLGruOptions options) {
-        return RecurrentOps.gru(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+        return RecurrentOps.gru(recorder, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
     /**
@@ -3148,12 +3014,7 @@ public final class MLGraphBuilder {
      * One time step of a Gated Recurrent Unit (spec: "gruCell",
      * {@code gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize, options)}).
      *
-     * <p>IR: op {@code gruCell}; inputs {@code "input"}, {@code "weight"},
-     * {@code "recurrentWeight"}, {@code "hiddenState"}, then, only when given, {@code "bias"},
-     * {@code "recurrentBias"}; attributes {@code "hiddenSize"} (integer), {@code "resetAfter"}
-     * (bool, default true), {@code "layout"} ({@link MLGruWeightLayout}, default {@code ZRN}),
-     * {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation}, always 2
-     * entries, default {@code [SIGMOID, TANH]}).
+     * <p>IR: {@link dev.webnn.graph.Operation.GruCell}.
      *
      * @param input {@code [batchSize, inputSize]}, float32 or float16
      * @param weight {@code [3 * hiddenSize, inputSize]}, same data type as input
@@ -3170,7 +3031,7 @@ public final class MLGraphBuilder {
      */
     public MLOperand gruCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight, MLOperand hiddenState,
                              long hiddenSize, MLGruCellOptions options) {
-        return RecurrentOps.gruCell(this, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
+        return RecurrentOps.gruCell(recorder, input, weight, recurrentWeight, hiddenState, hiddenSize, options);
     }
 
     /**
@@ -3193,14 +3054,7 @@ public final class MLGraphBuilder {
      * A Long Short-Term Memory network over a sequence of time steps (spec: "lstm",
      * {@code lstm(input, weight, recurrentWeight, steps, hiddenSize, options)}).
      *
-     * <p>IR: op {@code lstm}; inputs {@code "input"}, {@code "weight"}, {@code "recurrentWeight"},
-     * then, only when given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"},
-     * {@code "initialHiddenState"}, {@code "initialCellState"}; attributes {@code "steps"}
-     * (integer), {@code "hiddenSize"} (integer), {@code "returnSequence"} (bool, default false),
-     * {@code "direction"} ({@link MLRecurrentNetworkDirection}, default {@code FORWARD}),
-     * {@code "layout"} ({@link MLLstmWeightLayout}, default {@code IOFG}), {@code "activations"}
-     * (enum list of {@link MLRecurrentNetworkActivation}, always 3 entries, default
-     * {@code [SIGMOID, TANH, TANH]}). Outputs as returned.
+     * <p>IR: {@link dev.webnn.graph.Operation.Lstm}.
      *
      * @param input {@code [steps, batchSize, inputSize]}, float32 or float16
      * @param weight {@code [numDirections, 4 * hiddenSize, inputSize]}, same data type as input
@@ -3222,7 +3076,7 @@ public final class MLGraphBuilder {
      */
     public List<MLOperand> lstm(MLOperand input, MLOperand weight, MLOperand recurrentWeight, long steps,
                                 long hiddenSize, MLLstmOptions options) {
-        return RecurrentOps.lstm(this, input, weight, recurrentWeight, steps, hiddenSize, options);
+        return RecurrentOps.lstm(recorder, input, weight, recurrentWeight, steps, hiddenSize, options);
     }
 
     /**
@@ -3245,12 +3099,7 @@ public final class MLGraphBuilder {
      * One time step of a Long Short-Term Memory network (spec: "lstmCell",
      * {@code lstmCell(input, weight, recurrentWeight, hiddenState, cellState, hiddenSize, options)}).
      *
-     * <p>IR: op {@code lstmCell}; inputs {@code "input"}, {@code "weight"},
-     * {@code "recurrentWeight"}, {@code "hiddenState"}, {@code "cellState"}, then, only when
-     * given, {@code "bias"}, {@code "recurrentBias"}, {@code "peepholeWeight"}; attributes
-     * {@code "hiddenSize"} (integer), {@code "layout"} ({@link MLLstmWeightLayout}, default
-     * {@code IOFG}), {@code "activations"} (enum list of {@link MLRecurrentNetworkActivation},
-     * always 3 entries, default {@code [SIGMOID, TANH, TANH]}). Outputs: hidden state, cell state.
+     * <p>IR: {@link dev.webnn.graph.Operation.LstmCell}.
      *
      * @param input {@code [batchSize, inputSize]}, float32 or float16
      * @param weight {@code [4 * hiddenSize, inputSize]}, same data type as input
@@ -3269,7 +3118,7 @@ public final class MLGraphBuilder {
     public List<MLOperand> lstmCell(MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                     MLOperand hiddenState, MLOperand cellState, long hiddenSize,
                                     MLLstmCellOptions options) {
-        return RecurrentOps.lstmCell(this, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
+        return RecurrentOps.lstmCell(recorder, input, weight, recurrentWeight, hiddenState, cellState, hiddenSize,
                 options);
     }
 
@@ -3293,119 +3142,6 @@ public final class MLGraphBuilder {
 
     // ==== end of recurrent operations ====
 
-    // ---------------------------------------------------------------------------------
-    // Internal API used by the *Ops classes
-    // ---------------------------------------------------------------------------------
-
-    /**
-     * The first steps of every operation: the builder can build, and every operand is
-     * non-null and belongs to this builder (spec: "validate operand").
-     *
-     * @param op the operation
-     * @param label the user's label
-     * @param roles role name and operand, alternating: {@code "input", x, "filter", w}; null
-     *     operands of optional roles are skipped when the role name ends with {@code "?"}
-     * @throws MLInvalidStateError if the builder cannot build
-     * @throws MLTypeError if an operand is null or from another builder
-     */
-    void validateOperands(Op op, String label, Object... roles) {
-        checkCanBuild();
-        for (int i = 0; i < roles.length; i += 2) {
-            String role = (String) roles[i];
-            Object operand = roles[i + 1];
-            boolean optional = role.endsWith("?");
-            if (operand == null) {
-                if (optional) {
-                    continue;
-                }
-                throw Checks.typeError(op, label, role + " is null");
-            }
-            if (((MLOperand) operand).builder() != this) {
-                throw Checks.typeError(op, label, (optional ? role.substring(0, role.length() - 1) : role)
-                        + " belongs to another MLGraphBuilder");
-            }
-        }
-    }
-
-    /**
-     * Records an operator with one output.
-     *
-     * @param op the operation
-     * @param label the user's label
-     * @param operandInputs inputs by role, in argument order; null values are skipped
-     * @param attributes default-filled options
-     * @param output the inferred output descriptor
-     * @return the output operand
-     */
-    MLOperand addOperation(Op op, String label, Map<String, MLOperand> operandInputs, Attributes attributes,
-                           MLOperandDescriptor output) {
-        return addOperation(op, label, operandInputs, attributes, List.of(output)).get(0);
-    }
-
-    /**
-     * Records an operator with several outputs (split, gru, lstm, lstmCell).
-     *
-     * @return the output operands in order
-     */
-    List<MLOperand> addOperation(Op op, String label, Map<String, MLOperand> operandInputs, Attributes attributes,
-                                 List<MLOperandDescriptor> outputDescriptors) {
-        checkCanBuild();
-        Map<String, MLOperand> present = new LinkedHashMap<>();
-        operandInputs.forEach((role, operand) -> {
-            if (operand != null) {
-                present.put(role, operand);
-            }
-        });
-        List<MLOperand> outputs = new ArrayList<>(outputDescriptors.size());
-        for (MLOperandDescriptor descriptor : outputDescriptors) {
-            MLOperand output = newOperand(descriptor, MLOperand.Kind.OPERATOR_OUTPUT, null, null);
-            producers.put(output.id(), nodes.size());
-            outputs.add(output);
-        }
-        nodes.add(new BuilderNode(op, label == null ? "" : label, present, attributes, List.copyOf(outputs)));
-        return List.copyOf(outputs);
-    }
-
-    /**
-     * The first steps of every operation: the builder can build (spec: "If this can not
-     * build, then throw an InvalidStateError"), then its options are present.
-     *
-     * @param op the operation
-     * @param options the options given
-     * @param <T> the options type
-     * @return the options
-     * @throws MLInvalidStateError if the builder cannot build
-     * @throws MLTypeError if {@code options} is null
-     */
-    <T> T begin(Op op, T options) {
-        checkCanBuild();
-        return Checks.options(op, options);
-    }
-
-    /**
-     * Operands by role in argument order, skipping null (absent optional) operands.
-     *
-     * @param pairs role name and operand, alternating
-     * @return an insertion-ordered map
-     */
-    static Map<String, MLOperand> roles(Object... pairs) {
-        Map<String, MLOperand> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                map.put((String) pairs[i], (MLOperand) pairs[i + 1]);
-            }
-        }
-        return map;
-    }
-
-    /** Spec: "can build" — not built and the context is not closed. */
-    void checkCanBuild() {
-        if (built) {
-            throw new MLInvalidStateError("this MLGraphBuilder has already built a graph");
-        }
-        context.checkOpen();
-    }
-
     private MLOperand typedConstant(MLOperandDescriptor descriptor, MemorySegment data, String javaType,
                                     MLOperandDataType... compatible) {
         Objects.requireNonNull(descriptor, "descriptor");
@@ -3413,70 +3149,5 @@ public final class MLGraphBuilder {
             throw new MLTypeError("constant: " + javaType + " data does not match data type " + descriptor.dataType());
         }
         return constant(descriptor, data);
-    }
-
-    private MLOperand addConstant(MLOperandDescriptor descriptor, MemorySegment data, MLTensor tensor) {
-        MLOperand operand = newOperand(descriptor, MLOperand.Kind.CONSTANT, null, tensor);
-        constants.put(operand.id(), data.asReadOnly());
-        return operand;
-    }
-
-    private MLOperand newOperand(MLOperandDescriptor descriptor, MLOperand.Kind kind, String name, MLTensor tensor) {
-        MLOperand operand = new MLOperand(this, operands.size(), descriptor, kind, name, tensor);
-        operands.add(operand);
-        return operand;
-    }
-
-    /** The nodes reachable from the outputs, renumbered densely, in creation (topological) order. */
-    private Graph toGraph(Map<String, MLOperand> outputs) {
-        BitSet neededNodes = new BitSet(nodes.size());
-        BitSet seen = new BitSet(operands.size());
-        Deque<MLOperand> queue = new ArrayDeque<>(outputs.values());
-        while (!queue.isEmpty()) {
-            MLOperand operand = queue.pop();
-            if (seen.get(operand.id())) {
-                continue;
-            }
-            seen.set(operand.id());
-            Integer producer = producers.get(operand.id());
-            if (producer != null && !neededNodes.get(producer)) {
-                neededNodes.set(producer);
-                queue.addAll(nodes.get(producer).inputs().values());
-                // every output of a multi-output node is an operand of the graph
-                nodes.get(producer).outputs().forEach(o -> seen.set(o.id()));
-            }
-        }
-        Map<Integer, Operand> renumbered = new HashMap<>();
-        List<Operand> graphOperands = new ArrayList<>();
-        java.util.function.Function<MLOperand, Operand> map = o -> renumbered.computeIfAbsent(o.id(), id -> {
-            Operand operand = new Operand(graphOperands.size(), o.descriptor());
-            graphOperands.add(operand);
-            return operand;
-        });
-        Map<String, Operand> graphInputs = new LinkedHashMap<>();
-        inputs.forEach((name, operand) -> {
-            if (seen.get(operand.id())) {
-                graphInputs.put(name, map.apply(operand));
-            }
-        });
-        List<Node> graphNodes = new ArrayList<>();
-        Map<Integer, MemorySegment> graphConstants = new HashMap<>();
-        for (int i = neededNodes.nextSetBit(0); i >= 0; i = neededNodes.nextSetBit(i + 1)) {
-            BuilderNode node = nodes.get(i);
-            Map<String, Operand> nodeInputs = new LinkedHashMap<>();
-            node.inputs().forEach((role, operand) -> {
-                Operand mapped = map.apply(operand);
-                nodeInputs.put(role, mapped);
-                MemorySegment data = constants.get(operand.id());
-                if (data != null) {
-                    graphConstants.put(mapped.id(), data);
-                }
-            });
-            graphNodes.add(new Node(node.op(), node.label(), nodeInputs, node.attributes(),
-                    node.outputs().stream().map(map).toList()));
-        }
-        Map<String, Operand> graphOutputs = new LinkedHashMap<>();
-        outputs.forEach((name, operand) -> graphOutputs.put(name, map.apply(operand)));
-        return new Graph(graphOperands, graphInputs, graphConstants, graphNodes, graphOutputs);
     }
 }

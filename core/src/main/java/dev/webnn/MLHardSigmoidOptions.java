@@ -41,7 +41,7 @@ public final class MLHardSigmoidOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLHardSigmoidOptions withAlpha(double value) {
-        return new MLHardSigmoidOptions(ActivationOps.finite("MLHardSigmoidOptions", "alpha", value), beta, label);
+        return new MLHardSigmoidOptions(WebIdl.finiteDouble("MLHardSigmoidOptions", "alpha", value), beta, label);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class MLHardSigmoidOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLHardSigmoidOptions withBeta(double value) {
-        return new MLHardSigmoidOptions(alpha, ActivationOps.finite("MLHardSigmoidOptions", "beta", value), label);
+        return new MLHardSigmoidOptions(alpha, WebIdl.finiteDouble("MLHardSigmoidOptions", "beta", value), label);
     }
 
     /**

@@ -79,7 +79,7 @@ public final class MLInstanceNormalizationOptions {
      */
     public MLInstanceNormalizationOptions withEpsilon(double value) {
         return new MLInstanceNormalizationOptions(label, scale, bias,
-                ConvPoolNormSupport.finiteDouble("MLInstanceNormalizationOptions.epsilon", value), layout);
+                WebIdl.finiteDouble("MLInstanceNormalizationOptions.epsilon", value), layout);
     }
 
     /**

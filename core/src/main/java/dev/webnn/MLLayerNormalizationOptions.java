@@ -79,7 +79,7 @@ public final class MLLayerNormalizationOptions {
      */
     public MLLayerNormalizationOptions withAxes(long... value) {
         return new MLLayerNormalizationOptions(label, scale, bias, value == null ? null
-                : ConvPoolNormSupport.unsignedLongs("MLLayerNormalizationOptions.axes", value), epsilon);
+                : WebIdl.unsignedLongs("MLLayerNormalizationOptions.axes", value), epsilon);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class MLLayerNormalizationOptions {
      */
     public MLLayerNormalizationOptions withEpsilon(double value) {
         return new MLLayerNormalizationOptions(label, scale, bias, axes,
-                ConvPoolNormSupport.finiteDouble("MLLayerNormalizationOptions.epsilon", value));
+                WebIdl.finiteDouble("MLLayerNormalizationOptions.epsilon", value));
     }
 
     /**

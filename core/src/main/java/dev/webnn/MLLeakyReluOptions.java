@@ -38,7 +38,7 @@ public final class MLLeakyReluOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLLeakyReluOptions withAlpha(double value) {
-        return new MLLeakyReluOptions(ActivationOps.finite("MLLeakyReluOptions", "alpha", value), label);
+        return new MLLeakyReluOptions(WebIdl.finiteDouble("MLLeakyReluOptions", "alpha", value), label);
     }
 
     /**

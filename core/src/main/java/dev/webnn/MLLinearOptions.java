@@ -41,7 +41,7 @@ public final class MLLinearOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLLinearOptions withAlpha(double value) {
-        return new MLLinearOptions(ActivationOps.finite("MLLinearOptions", "alpha", value), beta, label);
+        return new MLLinearOptions(WebIdl.finiteDouble("MLLinearOptions", "alpha", value), beta, label);
     }
 
     /**
@@ -52,7 +52,7 @@ public final class MLLinearOptions {
      * @throws MLTypeError if {@code value} is NaN or infinite
      */
     public MLLinearOptions withBeta(double value) {
-        return new MLLinearOptions(alpha, ActivationOps.finite("MLLinearOptions", "beta", value), label);
+        return new MLLinearOptions(alpha, WebIdl.finiteDouble("MLLinearOptions", "beta", value), label);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * What a context supports, operator by operator (spec: {@code MLOpSupportLimits}, section
@@ -18,8 +17,8 @@ import java.util.function.Predicate;
  * <p>{@link #operator(String)} gives, for one operator, the supported data types and ranks
  * of each operand role, keyed by the spec's member names ({@code "input"}, {@code "a"},
  * {@code "filter"}, {@code "bias"}, {@code "output"}, ...). An operator the backend cannot
- * run is absent. Backends narrow the spec's limits with the {@code with*} and
- * {@code retain*} methods.
+ * run is absent. Backends narrow the spec's limits with
+ * {@link dev.webnn.spi.SupportLimitsBuilder}.
  */
 public final class MLOpSupportLimits {
 
@@ -38,6 +37,27 @@ public final class MLOpSupportLimits {
         this.constant = constant;
         this.output = output;
         this.operators = operators;
+    }
+
+    /**
+     * Limits from their parts (used by {@link dev.webnn.spi.SupportLimitsBuilder}).
+     *
+     * @param preferredInputLayout the layout the backend runs fastest
+     * @param maxTensorByteLength the largest tensor in bytes
+     * @param input the limits of graph inputs
+     * @param constant the limits of constants
+     * @param output the limits of graph outputs
+     * @param operators per operator spec name, the limits of each operand role
+     * @return the limits, holding an immutable copy of the maps
+     */
+    public static MLOpSupportLimits of(MLInputOperandLayout preferredInputLayout, long maxTensorByteLength,
+                                       MLTensorLimits input, MLTensorLimits constant, MLTensorLimits output,
+                                       Map<String, Map<String, MLTensorLimits>> operators) {
+        Map<String, Map<String, MLTensorLimits>> copy = new LinkedHashMap<>();
+        operators.forEach((name, roles) -> copy.put(name, Collections.unmodifiableMap(new LinkedHashMap<>(roles))));
+        return new MLOpSupportLimits(Objects.requireNonNull(preferredInputLayout, "preferredInputLayout"),
+                maxTensorByteLength, Objects.requireNonNull(input, "input"), Objects.requireNonNull(constant, "constant"),
+                Objects.requireNonNull(output, "output"), Collections.unmodifiableMap(copy));
     }
 
     /**
@@ -112,119 +132,6 @@ public final class MLOpSupportLimits {
      */
     public Set<String> operators() {
         return operators.keySet();
-    }
-
-    /**
-     * Keeps only some operators.
-     *
-     * @param keep which spec names to keep
-     * @return narrowed limits
-     */
-    public MLOpSupportLimits retainOperators(Predicate<String> keep) {
-        Map<String, Map<String, MLTensorLimits>> kept = new LinkedHashMap<>();
-        operators.forEach((name, roles) -> {
-            if (keep.test(name)) {
-                kept.put(name, roles);
-            }
-        });
-        return with(Collections.unmodifiableMap(kept));
-    }
-
-    /**
-     * Restricts every operand of every operator, and graph inputs, constants and outputs,
-     * to some data types. Operators left with an operand of no type are removed.
-     *
-     * @param allowed the data types the backend handles
-     * @return narrowed limits
-     */
-    public MLOpSupportLimits retainDataTypes(Set<MLOperandDataType> allowed) {
-        Map<String, Map<String, MLTensorLimits>> narrowed = new LinkedHashMap<>();
-        operators.forEach((name, roles) -> {
-            Map<String, MLTensorLimits> kept = new LinkedHashMap<>();
-            for (Map.Entry<String, MLTensorLimits> role : roles.entrySet()) {
-                kept.put(role.getKey(), intersect(role.getValue(), allowed));
-            }
-            if (kept.values().stream().noneMatch(l -> l.dataTypes().isEmpty())) {
-                narrowed.put(name, Collections.unmodifiableMap(kept));
-            }
-        });
-        return new MLOpSupportLimits(preferredInputLayout, maxTensorByteLength, intersect(input, allowed),
-                intersect(constant, allowed), intersect(output, allowed), Collections.unmodifiableMap(narrowed));
-    }
-
-    /**
-     * Caps every rank range (operators' operands, graph inputs, constants and outputs) at
-     * {@code maxRank}. Operators left with an operand of no allowed rank are removed.
-     *
-     * @param maxRank the largest rank the backend handles
-     * @return narrowed limits
-     */
-    public MLOpSupportLimits retainMaxRank(int maxRank) {
-        Map<String, Map<String, MLTensorLimits>> narrowed = new LinkedHashMap<>();
-        operators.forEach((name, roles) -> {
-            Map<String, MLTensorLimits> kept = new LinkedHashMap<>();
-            for (Map.Entry<String, MLTensorLimits> role : roles.entrySet()) {
-                MLTensorLimits capped = capRank(role.getValue(), maxRank);
-                if (capped == null) {
-                    return;
-                }
-                kept.put(role.getKey(), capped);
-            }
-            narrowed.put(name, Collections.unmodifiableMap(kept));
-        });
-        return new MLOpSupportLimits(preferredInputLayout, maxTensorByteLength, capRank(input, maxRank),
-                capRank(constant, maxRank), capRank(output, maxRank), Collections.unmodifiableMap(narrowed));
-    }
-
-    private static MLTensorLimits capRank(MLTensorLimits limits, int maxRank) {
-        MLRankRange range = limits.rankRange();
-        if (range.min() > maxRank) {
-            return null;
-        }
-        return new MLTensorLimits(limits.dataTypes(), new MLRankRange(range.min(), Math.min(range.max(), maxRank)));
-    }
-
-    /**
-     * Replaces the limits of one operand role of one operator.
-     *
-     * @param specName the operator
-     * @param role the operand role
-     * @param limits the new limits
-     * @return narrowed limits
-     * @throws IllegalArgumentException if the operator or role is unknown
-     */
-    public MLOpSupportLimits withOperand(String specName, String role, MLTensorLimits limits) {
-        Map<String, MLTensorLimits> roles = operators.get(specName);
-        if (roles == null || !roles.containsKey(role)) {
-            throw new IllegalArgumentException("no operand '" + role + "' of operator " + specName);
-        }
-        Map<String, MLTensorLimits> changed = new LinkedHashMap<>(roles);
-        changed.put(role, Objects.requireNonNull(limits, "limits"));
-        Map<String, Map<String, MLTensorLimits>> all = new LinkedHashMap<>(operators);
-        all.put(specName, Collections.unmodifiableMap(changed));
-        return with(Collections.unmodifiableMap(all));
-    }
-
-    /**
-     * Sets the preferred input layout and the largest tensor.
-     *
-     * @param layout the preferred layout
-     * @param maxBytes largest tensor in bytes
-     * @return changed limits
-     */
-    public MLOpSupportLimits withPreferredInputLayout(MLInputOperandLayout layout, long maxBytes) {
-        return new MLOpSupportLimits(Objects.requireNonNull(layout, "layout"), maxBytes, input, constant, output, operators);
-    }
-
-    private MLOpSupportLimits with(Map<String, Map<String, MLTensorLimits>> newOperators) {
-        return new MLOpSupportLimits(preferredInputLayout, maxTensorByteLength, input, constant, output, newOperators);
-    }
-
-    private static MLTensorLimits intersect(MLTensorLimits limits, Set<MLOperandDataType> allowed) {
-        Set<MLOperandDataType> types = limits.dataTypes().isEmpty() ? EnumSet.noneOf(MLOperandDataType.class)
-                : EnumSet.copyOf(limits.dataTypes());
-        types.retainAll(allowed);
-        return new MLTensorLimits(types, limits.rankRange());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.webnn;
 
+import dev.webnn.graph.Operand;
+import java.util.Optional;
+
 /**
  * A value in a graph under construction: a graph input, a constant, or the output of an
  * operation (spec: {@code MLOperand}). Created only by {@link MLGraphBuilder} and usable
@@ -10,20 +13,20 @@ public final class MLOperand {
     /** How the operand came to be. */
     enum Kind { INPUT, CONSTANT, OPERATOR_OUTPUT }
 
-    private final MLGraphBuilder builder;
+    private final GraphRecorder recorder;
     private final int id;
     private final MLOperandDescriptor descriptor;
     private final Kind kind;
     private final String name;
-    private final MLTensor constantTensor;
+    private final Operand operand;
 
-    MLOperand(MLGraphBuilder builder, int id, MLOperandDescriptor descriptor, Kind kind, String name, MLTensor constantTensor) {
-        this.builder = builder;
+    MLOperand(GraphRecorder recorder, int id, MLOperandDescriptor descriptor, Kind kind, String name) {
+        this.recorder = recorder;
         this.id = id;
         this.descriptor = descriptor;
         this.kind = kind;
         this.name = name;
-        this.constantTensor = constantTensor;
+        this.operand = new Operand(id, descriptor);
     }
 
     /**
@@ -62,8 +65,24 @@ public final class MLOperand {
         return descriptor;
     }
 
+    /** The builder that created this operand. */
     MLGraphBuilder builder() {
-        return builder;
+        return recorder.facade();
+    }
+
+    /** The recorder of the builder that created this operand. */
+    GraphRecorder recorder() {
+        return recorder;
+    }
+
+    /** An optional operand as the IR sees it: empty for null. */
+    static Optional<Operand> optional(MLOperand operand) {
+        return Optional.ofNullable(operand).map(MLOperand::operand);
+    }
+
+    /** This operand as the IR sees it while recording (builder-wide id). */
+    Operand operand() {
+        return operand;
     }
 
     int id() {
@@ -77,11 +96,6 @@ public final class MLOperand {
     /** The input name, for graph inputs only. */
     String name() {
         return name;
-    }
-
-    /** The tensor of a constant created from an {@link MLTensor}, else null. */
-    MLTensor constantTensor() {
-        return constantTensor;
     }
 
     /** Internal shape view without a copy. */

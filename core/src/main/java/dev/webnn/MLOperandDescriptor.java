@@ -37,7 +37,7 @@ public final class MLOperandDescriptor {
         Objects.requireNonNull(dataType, "dataType");
         long[] copy = Objects.requireNonNull(shape, "shape").clone();
         for (long dimension : copy) {
-            if (dimension < 0 || dimension > MAX_UNSIGNED_LONG) {
+            if (!WebIdl.isUnsignedLong(dimension)) {
                 throw new MLTypeError("shape " + Arrays.toString(copy) + " has dimension " + dimension
                         + " outside the unsigned long range [0, 4294967295]");
             }

@@ -69,7 +69,7 @@ public final class MLPool2dOptions {
      */
     public MLPool2dOptions withWindowDimensions(long... value) {
         return new MLPool2dOptions(label, value == null ? null
-                : ConvPoolNormSupport.unsignedLongs("MLPool2dOptions.windowDimensions", value), padding, strides,
+                : WebIdl.unsignedLongs("MLPool2dOptions.windowDimensions", value), padding, strides,
                 dilations, layout, outputShapeRounding, outputSizes);
     }
 
@@ -82,7 +82,7 @@ public final class MLPool2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLPool2dOptions withPadding(long... value) {
-        return new MLPool2dOptions(label, windowDimensions, ConvPoolNormSupport.unsignedLongs("MLPool2dOptions.padding",
+        return new MLPool2dOptions(label, windowDimensions, WebIdl.unsignedLongs("MLPool2dOptions.padding",
                 value), strides, dilations, layout, outputShapeRounding, outputSizes);
     }
 
@@ -94,7 +94,7 @@ public final class MLPool2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLPool2dOptions withStrides(long... value) {
-        return new MLPool2dOptions(label, windowDimensions, padding, ConvPoolNormSupport.unsignedLongs(
+        return new MLPool2dOptions(label, windowDimensions, padding, WebIdl.unsignedLongs(
                 "MLPool2dOptions.strides", value), dilations, layout, outputShapeRounding, outputSizes);
     }
 
@@ -107,7 +107,7 @@ public final class MLPool2dOptions {
      * @throws MLTypeError if a value is outside [0, 2<sup>32</sup>-1]
      */
     public MLPool2dOptions withDilations(long... value) {
-        return new MLPool2dOptions(label, windowDimensions, padding, strides, ConvPoolNormSupport.unsignedLongs(
+        return new MLPool2dOptions(label, windowDimensions, padding, strides, WebIdl.unsignedLongs(
                 "MLPool2dOptions.dilations", value), layout, outputShapeRounding, outputSizes);
     }
 
@@ -144,7 +144,7 @@ public final class MLPool2dOptions {
      */
     public MLPool2dOptions withOutputSizes(long... value) {
         return new MLPool2dOptions(label, windowDimensions, padding, strides, dilations, layout, outputShapeRounding,
-                value == null ? null : ConvPoolNormSupport.unsignedLongs("MLPool2dOptions.outputSizes", value));
+                value == null ? null : WebIdl.unsignedLongs("MLPool2dOptions.outputSizes", value));
     }
 
     /**

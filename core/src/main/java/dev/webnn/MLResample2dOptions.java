@@ -68,7 +68,7 @@ public final class MLResample2dOptions {
      * @throws MLTypeError if a value is NaN or infinite
      */
     public MLResample2dOptions withScales(float... value) {
-        return new MLResample2dOptions(label, mode, ConvPoolNormSupport.finiteFloats("MLResample2dOptions.scales", value),
+        return new MLResample2dOptions(label, mode, WebIdl.finiteFloats("MLResample2dOptions.scales", value),
                 sizes, axes);
     }
 
@@ -82,7 +82,7 @@ public final class MLResample2dOptions {
      */
     public MLResample2dOptions withSizes(long... value) {
         return new MLResample2dOptions(label, mode, scales, value == null ? null
-                : ConvPoolNormSupport.unsignedLongs("MLResample2dOptions.sizes", value), axes);
+                : WebIdl.unsignedLongs("MLResample2dOptions.sizes", value), axes);
     }
 
     /**
@@ -95,7 +95,7 @@ public final class MLResample2dOptions {
      */
     public MLResample2dOptions withAxes(long... value) {
         return new MLResample2dOptions(label, mode, scales, sizes,
-                ConvPoolNormSupport.unsignedLongs("MLResample2dOptions.axes", value));
+                WebIdl.unsignedLongs("MLResample2dOptions.axes", value));
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -15,12 +15,13 @@ final class MatrixOps {
     }
 
     /** The spec's gemm method steps: {@code alpha * A * B + beta * C}, output {@code [M, N]}. */
-    static MLOperand gemm(MLGraphBuilder builder, MLOperand a, MLOperand b, MLGemmOptions options) {
+    static MLOperand gemm(GraphRecorder recorder, MLOperand a, MLOperand b, MLGemmOptions options) {
         Op op = Op.GEMM;
-        String label = builder.begin(op, options).label();
+        String label = recorder.begin(op, options).label();
         MLOperand c = options.c().orElse(null);
-        builder.validateOperands(op, label, "a", a, "b", b, "c?", c);
-        Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a, "b", b));
+        recorder.validateOperands(op, label, "a", a, "b", b);
+        recorder.validateOptionalOperands(op, label, "c", c);
+        Checks.inputLimits(op, label, Checks.roles("a", a, "b", b));
         double alpha = MLNumber.of(options.alpha()).castTo(a.dataType()).doubleValue();
         double beta = MLNumber.of(options.beta()).castTo(a.dataType()).doubleValue();
         long[] shapeA = matrixShape(a, options.aTranspose());
@@ -35,24 +36,20 @@ final class MatrixOps {
                 throw Checks.typeError(op, label, "c shape " + Arrays.toString(c.shapeView())
                         + " is not unidirectionally broadcastable to " + Arrays.toString(outputShape));
             }
-            Checks.inputLimits(op, label, MLGraphBuilder.roles("a", a, "c", c));
+            Checks.inputLimits(op, label, Checks.roles("a", a, "c", c));
         }
-        Attributes attributes = Attributes.builder()
-                .real("alpha", alpha)
-                .real("beta", beta)
-                .bool("aTranspose", options.aTranspose())
-                .bool("bTranspose", options.bTranspose())
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("a", a, "b", b, "c", c), attributes,
+        Operation.Gemm gemm = new Operation.Gemm(a.operand(), b.operand(), MLOperand.optional(c), alpha, beta,
+                options.aTranspose(), options.bTranspose());
+        return recorder.record(gemm, label,
                 Checks.output(op, label, a.dataType(), outputShape));
     }
 
     /** The spec's matmul method steps: batched matrix product with broadcast batch dimensions. */
-    static MLOperand matmul(MLGraphBuilder builder, MLOperand a, MLOperand b, MLOperatorOptions options) {
+    static MLOperand matmul(GraphRecorder recorder, MLOperand a, MLOperand b, MLOperatorOptions options) {
         Op op = Op.MATMUL;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "a", a, "b", b);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("a", a, "b", b);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "a", a, "b", b);
+        Map<String, MLOperand> inputs = Checks.roles("a", a, "b", b);
         // The table's ranks (2 to N) are the spec's "rankA or rankB is less than 2" step.
         Checks.inputLimits(op, label, inputs);
         long[] shapeA = a.shapeView();
@@ -77,22 +74,18 @@ final class MatrixOps {
         long[] outputShape = Arrays.copyOf(batchShape, batchShape.length + 2);
         outputShape[batchShape.length] = rowsA;
         outputShape[batchShape.length + 1] = colsB;
-        return builder.addOperation(op, label, inputs, Attributes.NONE,
+        return recorder.record(new Operation.Matmul(a.operand(), b.operand()), label,
                 Checks.output(op, label, a.dataType(), outputShape));
     }
 
     /** The spec's triangular method steps: the output is a copy of the input's descriptor. */
-    static MLOperand triangular(MLGraphBuilder builder, MLOperand input, MLTriangularOptions options) {
+    static MLOperand triangular(GraphRecorder recorder, MLOperand input, MLTriangularOptions options) {
         Op op = Op.TRIANGULAR;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
-        Checks.inputLimits(op, label, inputs);
-        Attributes attributes = Attributes.builder()
-                .bool("upper", options.upper())
-                .integer("diagonal", options.diagonal())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
+        Checks.inputLimits(op, label, Checks.roles("input", input));
+        return recorder.record(new Operation.Triangular(input.operand(), options.upper(), options.diagonal()), label,
+                input.descriptor());
     }
 
     /** A 2-D operand's shape, reversed when transposed. */

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -16,15 +16,15 @@ final class NormalizationOps {
     }
 
     /** The spec's batchNormalization method steps. */
-    static MLOperand batchNormalization(MLGraphBuilder builder, MLOperand input, MLOperand mean, MLOperand variance,
+    static MLOperand batchNormalization(GraphRecorder recorder, MLOperand input, MLOperand mean, MLOperand variance,
                                         MLBatchNormalizationOptions options) {
         Op op = Op.BATCH_NORMALIZATION;
-        String label = builder.begin(op, options).label();
+        String label = recorder.begin(op, options).label();
         MLOperand scale = options.scale().orElse(null);
         MLOperand bias = options.bias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "mean", mean, "variance", variance, "scale?", scale,
-                "bias?", bias);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "mean", mean, "variance", variance,
+        recorder.validateOperands(op, label, "input", input, "mean", mean, "variance", variance);
+        recorder.validateOptionalOperands(op, label, "scale", scale, "bias", bias);
+        Map<String, MLOperand> inputs = Checks.roles("input", input, "mean", mean, "variance", variance,
                 "scale", scale, "bias", bias);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         int axis = Checks.axis(op, label, "axis", options.axis(), input.rank());
@@ -35,19 +35,17 @@ final class NormalizationOps {
         double epsilon = cast(options.epsilon(), input.dataType());
         perFeature(op, label, "scale", inputs, size, meaning);
         perFeature(op, label, "bias", inputs, size, meaning);
-        Attributes attributes = Attributes.builder()
-                .integer("axis", axis)
-                .real("epsilon", epsilon)
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+        Operation.BatchNormalization normalization = new Operation.BatchNormalization(input.operand(), mean.operand(),
+                variance.operand(), MLOperand.optional(scale), MLOperand.optional(bias), axis, epsilon);
+        return recorder.record(normalization, label, input.descriptor());
     }
 
     /** The spec's instanceNormalization method steps. */
-    static MLOperand instanceNormalization(MLGraphBuilder builder, MLOperand input,
+    static MLOperand instanceNormalization(GraphRecorder recorder, MLOperand input,
                                            MLInstanceNormalizationOptions options) {
         Op op = Op.INSTANCE_NORMALIZATION;
-        String label = builder.begin(op, options).label();
-        Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
+        String label = recorder.begin(op, options).label();
+        Map<String, MLOperand> inputs = inputScaleBias(recorder, op, label, input, options.scale(), options.bias());
         ConvPoolNormSupport.rank(op, label, "input", input);
         double epsilon = cast(options.epsilon(), input.dataType());
         int axis = options.layout() == MLInputOperandLayout.NCHW ? 1 : 3;
@@ -55,18 +53,16 @@ final class NormalizationOps {
         String meaning = "input channels, dimension " + axis;
         perFeature(op, label, "scale", inputs, size, meaning);
         perFeature(op, label, "bias", inputs, size, meaning);
-        Attributes attributes = Attributes.builder()
-                .real("epsilon", epsilon)
-                .enumValue("layout", options.layout())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+        Operation.InstanceNormalization normalization = new Operation.InstanceNormalization(input.operand(),
+                MLOperand.optional(inputs.get("scale")), MLOperand.optional(inputs.get("bias")), epsilon, options.layout());
+        return recorder.record(normalization, label, input.descriptor());
     }
 
     /** The spec's layerNormalization method steps. */
-    static MLOperand layerNormalization(MLGraphBuilder builder, MLOperand input, MLLayerNormalizationOptions options) {
+    static MLOperand layerNormalization(GraphRecorder recorder, MLOperand input, MLLayerNormalizationOptions options) {
         Op op = Op.LAYER_NORMALIZATION;
-        String label = builder.begin(op, options).label();
-        Map<String, MLOperand> inputs = inputScaleBias(builder, op, label, input, options.scale(), options.bias());
+        String label = recorder.begin(op, options).label();
+        Map<String, MLOperand> inputs = inputScaleBias(recorder, op, label, input, options.scale(), options.bias());
         int rank = input.rank();
         int[] axes = options.axes()
                 .map(given -> Checks.distinctAxes(op, label, "axes", given, rank))
@@ -93,11 +89,9 @@ final class NormalizationOps {
                 }
             }
         }
-        Attributes attributes = Attributes.builder()
-                .ints("axes", axes)
-                .real("epsilon", epsilon)
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+        Operation.LayerNormalization normalization = new Operation.LayerNormalization(input.operand(),
+                MLOperand.optional(inputs.get("scale")), MLOperand.optional(inputs.get("bias")), axes, epsilon);
+        return recorder.record(normalization, label, input.descriptor());
     }
 
     /**
@@ -106,12 +100,13 @@ final class NormalizationOps {
      *
      * @return the operands by role
      */
-    private static Map<String, MLOperand> inputScaleBias(MLGraphBuilder builder, Op op, String label, MLOperand input,
+    private static Map<String, MLOperand> inputScaleBias(GraphRecorder recorder, Op op, String label, MLOperand input,
                                                          Optional<MLOperand> scale, Optional<MLOperand> bias) {
         MLOperand scaleOrNull = scale.orElse(null);
         MLOperand biasOrNull = bias.orElse(null);
-        builder.validateOperands(op, label, "input", input, "scale?", scaleOrNull, "bias?", biasOrNull);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scaleOrNull, "bias", biasOrNull);
+        recorder.validateOperands(op, label, "input", input);
+        recorder.validateOptionalOperands(op, label, "scale", scaleOrNull, "bias", biasOrNull);
+        Map<String, MLOperand> inputs = Checks.roles("input", input, "scale", scaleOrNull, "bias", biasOrNull);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         return inputs;
     }

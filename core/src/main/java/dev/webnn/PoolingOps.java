@@ -2,8 +2,8 @@ package dev.webnn;
 
 import dev.webnn.ConvPoolNormSupport.Image;
 import dev.webnn.ConvolutionOps.OutputSize;
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -31,10 +31,10 @@ final class PoolingOps {
      * not smaller than the items at the same dimension (index) for options.strides, then
      * throw a TypeError".
      */
-    static MLOperand pool2d(MLGraphBuilder builder, Op op, MLOperand input, MLPool2dOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
+    static MLOperand pool2d(GraphRecorder recorder, Op op, MLOperand input, MLPool2dOptions options) {
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
+        Map<String, MLOperand> inputs = Checks.roles("input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         ConvPoolNormSupport.rank(op, label, "input", input);
         MLInputOperandLayout layout = options.layout();
@@ -77,16 +77,9 @@ final class PoolingOps {
         }
         long[] outputShape = new Image(image.batches(), image.channels(), outputSizes[0], outputSizes[1])
                 .outputShape(op, label, layout);
-        Attributes attributes = Attributes.builder()
-                .longs("windowDimensions", window)
-                .longs("padding", padding)
-                .longs("strides", strides)
-                .longs("dilations", dilations)
-                .enumValue("layout", layout)
-                .enumValue("outputShapeRounding", rounding)
-                .longs("outputSizes", outputSizes)
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, Checks.output(op, label, input.dataType(), outputShape));
+        Operation.Pool2d pool = new Operation.Pool2d(Operation.Pool2d.Kind.valueOf(op.name()), input.operand(), window, padding, strides,
+                dilations, layout, rounding, outputSizes);
+        return recorder.record(pool, label, Checks.output(op, label, input.dataType(), outputShape));
     }
 
     /**
@@ -96,11 +89,11 @@ final class PoolingOps {
      * position in {@code axes} without checking its size; following the option's
      * description ("A list of length 2"), axes of another size are rejected.
      */
-    static MLOperand resample2d(MLGraphBuilder builder, MLOperand input, MLResample2dOptions options) {
+    static MLOperand resample2d(GraphRecorder recorder, MLOperand input, MLResample2dOptions options) {
         Op op = Op.RESAMPLE2D;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
+        Map<String, MLOperand> inputs = Checks.roles("input", input);
         ConvPoolNormSupport.dataType(op, label, "input", inputs);
         ConvPoolNormSupport.rank(op, label, "input", input);
         float[] scales = options.scales();
@@ -130,13 +123,8 @@ final class PoolingOps {
             resolvedSizes[index] = size;
             resolvedScales[index] = sizes != null ? (double) size / inputSize : scales[index];
         }
-        Attributes attributes = Attributes.builder()
-                .enumValue("mode", options.mode())
-                .real("scales[0]", resolvedScales[0])
-                .real("scales[1]", resolvedScales[1])
-                .longs("sizes", resolvedSizes)
-                .ints("axes", axis)
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, Checks.output(op, label, input.dataType(), outputShape));
+        Operation.Resample2d resample = new Operation.Resample2d(input.operand(), options.mode(), resolvedScales,
+                resolvedSizes, axis);
+        return recorder.record(resample, label, Checks.output(op, label, input.dataType(), outputShape));
     }
 }

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -19,11 +19,11 @@ final class QuantizationOps {
      * tensor-limits tables and output type: quantizeLinear outputs {@code zeroPoint}'s data
      * type, dequantizeLinear {@code scale}'s; the output has the input's shape.
      */
-    static MLOperand linear(MLGraphBuilder builder, Op op, MLOperand input, MLOperand scale, MLOperand zeroPoint,
+    static MLOperand linear(GraphRecorder recorder, Op op, MLOperand input, MLOperand scale, MLOperand zeroPoint,
                             MLOperatorOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input, "scale", scale, "zeroPoint", zeroPoint);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input, "scale", scale, "zeroPoint", zeroPoint);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input, "scale", scale, "zeroPoint", zeroPoint);
+        Map<String, MLOperand> inputs = Checks.roles("input", input, "scale", scale, "zeroPoint", zeroPoint);
         // Data types (allowed and "same as") and ranks (scale's and zeroPoint's equal input's).
         Checks.inputLimits(op, label, inputs);
         if (!Arrays.equals(scale.shapeView(), zeroPoint.shapeView())) {
@@ -38,7 +38,8 @@ final class QuantizationOps {
             }
         }
         MLOperandDataType outputType = op == Op.QUANTIZE_LINEAR ? zeroPoint.dataType() : scale.dataType();
-        return builder.addOperation(op, label, inputs, Attributes.NONE,
-                Checks.output(op, label, outputType, input.shape()));
+        Operation.Quantization quantization = new Operation.Quantization(Operation.Quantization.Kind.valueOf(op.name()),
+                input.operand(), scale.operand(), zeroPoint.operand());
+        return recorder.record(quantization, label, Checks.output(op, label, outputType, input.shape()));
     }
 }

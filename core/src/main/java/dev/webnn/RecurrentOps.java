@@ -3,8 +3,8 @@ package dev.webnn;
 import static dev.webnn.MLRecurrentNetworkActivation.SIGMOID;
 import static dev.webnn.MLRecurrentNetworkActivation.TANH;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -82,7 +82,7 @@ final class RecurrentOps {
             if (operand == null) {
                 return;
             }
-            Checks.inputLimits(op, label, MLGraphBuilder.roles("input", input, role, operand));
+            Checks.inputLimits(op, label, Checks.roles("input", input, role, operand));
             expectShape(op, label, role, operand, expected, formula);
         }
 
@@ -93,131 +93,109 @@ final class RecurrentOps {
     }
 
     /** Spec: {@code gru(input, weight, recurrentWeight, steps, hiddenSize, options)}. */
-    static List<MLOperand> gru(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
+    static List<MLOperand> gru(GraphRecorder recorder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                long steps, long hiddenSize, MLGruOptions options) {
         Op op = Op.GRU;
-        String label = builder.begin(op, options).label();
-        unsignedLong(op, label, "steps", steps);
-        unsignedLong(op, label, "hiddenSize", hiddenSize);
+        String label = recorder.begin(op, options).label();
+        WebIdl.unsignedLong(op, label, "steps", steps);
+        WebIdl.unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         MLOperand initialHiddenState = options.initialHiddenState().orElse(null);
-        builder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "bias?", bias, "recurrentBias?", recurrentBias, "initialHiddenState?", initialHiddenState);
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias,
+                "initialHiddenState", initialHiddenState);
         Sizes sizes = common(op, label, GRU_GATES, steps, hiddenSize, numDirections(options.direction()),
-                MLGraphBuilder.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
+                Checks.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
         biases(sizes, GRU_GATES, bias, recurrentBias);
         sizes.optionalState("initialHiddenState", initialHiddenState);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 GRU_ACTIVATIONS);
         List<MLOperandDescriptor> outputs = sequenceOutputs(sizes, steps, 1, options.returnSequence());
-        Attributes attributes = Attributes.builder()
-                .integer("steps", steps)
-                .integer("hiddenSize", hiddenSize)
-                .bool("resetAfter", options.resetAfter())
-                .bool("returnSequence", options.returnSequence())
-                .enumValue("direction", options.direction())
-                .enumValue("layout", options.layout())
-                .enumList("activations", activations)
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input, "weight", weight,
-                "recurrentWeight", recurrentWeight, "bias", bias, "recurrentBias", recurrentBias,
-                "initialHiddenState", initialHiddenState), attributes, outputs);
+        Operation.Gru gru = new Operation.Gru(input.operand(), weight.operand(), recurrentWeight.operand(),
+                MLOperand.optional(bias), MLOperand.optional(recurrentBias), MLOperand.optional(initialHiddenState), steps,
+                hiddenSize, options.resetAfter(), options.returnSequence(), options.direction(), options.layout(),
+                activations);
+        return recorder.record(gru, label, outputs);
     }
 
     /** Spec: {@code gruCell(input, weight, recurrentWeight, hiddenState, hiddenSize, options)}. */
-    static MLOperand gruCell(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
+    static MLOperand gruCell(GraphRecorder recorder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                              MLOperand hiddenState, long hiddenSize, MLGruCellOptions options) {
         Op op = Op.GRU_CELL;
-        String label = builder.begin(op, options).label();
-        unsignedLong(op, label, "hiddenSize", hiddenSize);
+        String label = recorder.begin(op, options).label();
+        WebIdl.unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
-        builder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "hiddenState", hiddenState, "bias?", bias, "recurrentBias?", recurrentBias);
-        Sizes sizes = common(op, label, GRU_GATES, -1, hiddenSize, 0, MLGraphBuilder.roles("input", input,
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
+                "hiddenState", hiddenState);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias);
+        Sizes sizes = common(op, label, GRU_GATES, -1, hiddenSize, 0, Checks.roles("input", input,
                 "weight", weight, "recurrentWeight", recurrentWeight, "hiddenState", hiddenState));
         biases(sizes, GRU_GATES, bias, recurrentBias);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 GRU_ACTIVATIONS);
-        Attributes attributes = Attributes.builder()
-                .integer("hiddenSize", hiddenSize)
-                .bool("resetAfter", options.resetAfter())
-                .enumValue("layout", options.layout())
-                .enumList("activations", activations)
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input, "weight", weight,
-                "recurrentWeight", recurrentWeight, "hiddenState", hiddenState, "bias", bias,
-                "recurrentBias", recurrentBias), attributes,
-                Checks.output(op, label, input.dataType(), sizes.state()));
+        Operation.GruCell cell = new Operation.GruCell(input.operand(), weight.operand(), recurrentWeight.operand(),
+                hiddenState.operand(), MLOperand.optional(bias), MLOperand.optional(recurrentBias), hiddenSize,
+                options.resetAfter(), options.layout(), activations);
+        return recorder.record(cell, label, Checks.output(op, label, input.dataType(), sizes.state()));
     }
 
     /** Spec: {@code lstm(input, weight, recurrentWeight, steps, hiddenSize, options)}. */
-    static List<MLOperand> lstm(MLGraphBuilder builder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
+    static List<MLOperand> lstm(GraphRecorder recorder, MLOperand input, MLOperand weight, MLOperand recurrentWeight,
                                 long steps, long hiddenSize, MLLstmOptions options) {
         Op op = Op.LSTM;
-        String label = builder.begin(op, options).label();
-        unsignedLong(op, label, "steps", steps);
-        unsignedLong(op, label, "hiddenSize", hiddenSize);
+        String label = recorder.begin(op, options).label();
+        WebIdl.unsignedLong(op, label, "steps", steps);
+        WebIdl.unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         MLOperand peepholeWeight = options.peepholeWeight().orElse(null);
         MLOperand initialHiddenState = options.initialHiddenState().orElse(null);
         MLOperand initialCellState = options.initialCellState().orElse(null);
-        builder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "bias?", bias, "recurrentBias?", recurrentBias, "peepholeWeight?", peepholeWeight,
-                "initialHiddenState?", initialHiddenState, "initialCellState?", initialCellState);
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias, "peepholeWeight",
+                peepholeWeight, "initialHiddenState", initialHiddenState, "initialCellState", initialCellState);
         Sizes sizes = common(op, label, LSTM_GATES, steps, hiddenSize, numDirections(options.direction()),
-                MLGraphBuilder.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
+                Checks.roles("input", input, "weight", weight, "recurrentWeight", recurrentWeight));
         lstmOptionalOperands(sizes, bias, recurrentBias, peepholeWeight);
         sizes.optionalState("initialHiddenState", initialHiddenState);
         sizes.optionalState("initialCellState", initialCellState);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 LSTM_ACTIVATIONS);
         List<MLOperandDescriptor> outputs = sequenceOutputs(sizes, steps, 2, options.returnSequence());
-        Attributes attributes = Attributes.builder()
-                .integer("steps", steps)
-                .integer("hiddenSize", hiddenSize)
-                .bool("returnSequence", options.returnSequence())
-                .enumValue("direction", options.direction())
-                .enumValue("layout", options.layout())
-                .enumList("activations", activations)
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input, "weight", weight,
-                "recurrentWeight", recurrentWeight, "bias", bias, "recurrentBias", recurrentBias,
-                "peepholeWeight", peepholeWeight, "initialHiddenState", initialHiddenState,
-                "initialCellState", initialCellState), attributes, outputs);
+        Operation.Lstm lstm = new Operation.Lstm(input.operand(), weight.operand(), recurrentWeight.operand(),
+                MLOperand.optional(bias), MLOperand.optional(recurrentBias), MLOperand.optional(peepholeWeight),
+                MLOperand.optional(initialHiddenState), MLOperand.optional(initialCellState), steps, hiddenSize,
+                options.returnSequence(), options.direction(), options.layout(), activations);
+        return recorder.record(lstm, label, outputs);
     }
 
     /** Spec: {@code lstmCell(input, weight, recurrentWeight, hiddenState, cellState, hiddenSize, options)}. */
-    static List<MLOperand> lstmCell(MLGraphBuilder builder, MLOperand input, MLOperand weight,
+    static List<MLOperand> lstmCell(GraphRecorder recorder, MLOperand input, MLOperand weight,
                                     MLOperand recurrentWeight, MLOperand hiddenState, MLOperand cellState,
                                     long hiddenSize, MLLstmCellOptions options) {
         Op op = Op.LSTM_CELL;
-        String label = builder.begin(op, options).label();
-        unsignedLong(op, label, "hiddenSize", hiddenSize);
+        String label = recorder.begin(op, options).label();
+        WebIdl.unsignedLong(op, label, "hiddenSize", hiddenSize);
         MLOperand bias = options.bias().orElse(null);
         MLOperand recurrentBias = options.recurrentBias().orElse(null);
         MLOperand peepholeWeight = options.peepholeWeight().orElse(null);
-        builder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
-                "hiddenState", hiddenState, "cellState", cellState, "bias?", bias, "recurrentBias?", recurrentBias,
-                "peepholeWeight?", peepholeWeight);
-        Sizes sizes = common(op, label, LSTM_GATES, -1, hiddenSize, 0, MLGraphBuilder.roles("input", input,
+        recorder.validateOperands(op, label, "input", input, "weight", weight, "recurrentWeight", recurrentWeight,
+                "hiddenState", hiddenState, "cellState", cellState);
+        recorder.validateOptionalOperands(op, label, "bias", bias, "recurrentBias", recurrentBias, "peepholeWeight",
+                peepholeWeight);
+        Sizes sizes = common(op, label, LSTM_GATES, -1, hiddenSize, 0, Checks.roles("input", input,
                 "weight", weight, "recurrentWeight", recurrentWeight, "hiddenState", hiddenState,
                 "cellState", cellState));
         lstmOptionalOperands(sizes, bias, recurrentBias, peepholeWeight);
         List<MLRecurrentNetworkActivation> activations = activations(op, label, options.activations(),
                 LSTM_ACTIVATIONS);
         MLOperandDescriptor state = Checks.output(op, label, input.dataType(), sizes.state());
-        Attributes attributes = Attributes.builder()
-                .integer("hiddenSize", hiddenSize)
-                .enumValue("layout", options.layout())
-                .enumList("activations", activations)
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input, "weight", weight,
-                "recurrentWeight", recurrentWeight, "hiddenState", hiddenState, "cellState", cellState,
-                "bias", bias, "recurrentBias", recurrentBias, "peepholeWeight", peepholeWeight), attributes,
-                List.of(state, state));
+        Operation.LstmCell cell = new Operation.LstmCell(input.operand(), weight.operand(), recurrentWeight.operand(),
+                hiddenState.operand(), cellState.operand(), MLOperand.optional(bias), MLOperand.optional(recurrentBias),
+                MLOperand.optional(peepholeWeight), hiddenSize, options.layout(), activations);
+        return recorder.record(cell, label, List.of(state, state));
     }
 
     /**
@@ -322,13 +300,6 @@ final class RecurrentOps {
         return direction == MLRecurrentNetworkDirection.BOTH ? 2 : 1;
     }
 
-    /** WebIDL {@code [EnforceRange] unsigned long}: 0 to 2<sup>32</sup>-1. */
-    private static void unsignedLong(Op op, String label, String name, long value) {
-        if (value < 0 || value > MLOperandDescriptor.MAX_UNSIGNED_LONG) {
-            throw Checks.typeError(op, label, name + " " + value
-                    + " is outside the unsigned long range [0, 4294967295]");
-        }
-    }
 
     /** Throws unless the operand's shape equals {@code expected}. */
     private static void expectShape(Op op, String label, String role, MLOperand operand, long[] expected,

@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -57,25 +57,23 @@ final class ReductionOps {
      * reduceLogSumExp, reduceMax, reduceMean, reduceMin, reduceProduct, reduceSum,
      * reduceSumSquare. The allowed data types of each are those of its tensor-limits table.
      */
-    static MLOperand reduce(MLGraphBuilder builder, Op op, MLOperand input, MLReduceOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
+    static MLOperand reduce(GraphRecorder recorder, Op op, MLOperand input, MLReduceOptions options) {
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
+        Map<String, MLOperand> inputs = Checks.roles("input", input);
         Checks.inputLimits(op, label, inputs);
         Reduction reduction = reductionOutputSizes(op, label, input.shapeView(), options.axes().orElse(null),
                 options.keepDimensions());
-        Attributes attributes = Attributes.builder()
-                .ints("axes", reduction.axes())
-                .bool("keepDimensions", options.keepDimensions())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes,
+        Operation.Reduce reduce = new Operation.Reduce(Operation.Reduce.Kind.valueOf(op.name()), input.operand(), reduction.axes(),
+                options.keepDimensions());
+        return recorder.record(reduce, label,
                 Checks.output(op, label, input.dataType(), reduction.shape()));
     }
 
     /** The spec's "create an argMin/argMax operation". */
-    static MLOperand argMinMax(MLGraphBuilder builder, Op op, MLOperand input, long axis, MLArgMinMaxOptions options) {
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
+    static MLOperand argMinMax(GraphRecorder recorder, Op op, MLOperand input, long axis, MLArgMinMaxOptions options) {
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
         int checkedAxis = Checks.axis(op, label, "axis", axis, input.rank());
         MLOperandDataType outputDataType = options.outputDataType();
         Set<MLOperandDataType> allowed = allowedTypes(op, "output");
@@ -90,29 +88,21 @@ final class ReductionOps {
         }
         Reduction reduction = reductionOutputSizes(op, label, input.shapeView(), new long[] {axis},
                 options.keepDimensions());
-        Attributes attributes = Attributes.builder()
-                .integer("axis", checkedAxis)
-                .bool("keepDimensions", options.keepDimensions())
-                .enumValue("outputDataType", outputDataType)
-                .build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input), attributes,
+        Operation.ArgMinMax argMinMax = new Operation.ArgMinMax(Operation.ArgMinMax.Kind.valueOf(op.name()), input.operand(),
+                checkedAxis, options.keepDimensions(), outputDataType);
+        return recorder.record(argMinMax, label,
                 Checks.output(op, label, outputDataType, reduction.shape()));
     }
 
     /** The spec's cumulativeSum method steps: the output has the input's data type and shape. */
-    static MLOperand cumulativeSum(MLGraphBuilder builder, MLOperand input, long axis, MLCumulativeSumOptions options) {
+    static MLOperand cumulativeSum(GraphRecorder recorder, MLOperand input, long axis, MLCumulativeSumOptions options) {
         Op op = Op.CUMULATIVE_SUM;
-        String label = builder.begin(op, options).label();
-        builder.validateOperands(op, label, "input", input);
-        Map<String, MLOperand> inputs = MLGraphBuilder.roles("input", input);
-        Checks.inputLimits(op, label, inputs);
+        String label = recorder.begin(op, options).label();
+        recorder.validateOperands(op, label, "input", input);
+        Checks.inputLimits(op, label, Checks.roles("input", input));
         int checkedAxis = Checks.axis(op, label, "axis", axis, input.rank());
-        Attributes attributes = Attributes.builder()
-                .integer("axis", checkedAxis)
-                .bool("exclusive", options.exclusive())
-                .bool("reversed", options.reversed())
-                .build();
-        return builder.addOperation(op, label, inputs, attributes, input.descriptor());
+        return recorder.record(new Operation.CumulativeSum(input.operand(), checkedAxis, options.exclusive(),
+                options.reversed()), label, input.descriptor());
     }
 
     /** The allowed data types of one role of an operation's tensor-limits table. */

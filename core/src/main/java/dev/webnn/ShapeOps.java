@@ -1,7 +1,7 @@
 package dev.webnn;
 
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,37 +22,8 @@ final class ShapeOps {
     }
 
     // ---------------------------------------------------------------------------------
-    // Argument conversions and checks shared by the family
+    // Argument checks shared by the family
     // ---------------------------------------------------------------------------------
-
-    /**
-     * WebIDL {@code [EnforceRange] unsigned long}: the value must lie in [0, 2<sup>32</sup>-1].
-     *
-     * @return the value
-     */
-    static long unsignedLong(Op op, String label, String what, long value) {
-        if (value < 0 || value > MLOperandDescriptor.MAX_UNSIGNED_LONG) {
-            throw Checks.typeError(op, label, what + " " + value + " is outside the unsigned long range [0, "
-                    + MLOperandDescriptor.MAX_UNSIGNED_LONG + "]");
-        }
-        return value;
-    }
-
-    /**
-     * WebIDL {@code sequence<[EnforceRange] unsigned long>}: present, every item in range.
-     *
-     * @return a copy of the values
-     */
-    static long[] unsignedLongs(Op op, String label, String what, long[] values) {
-        if (values == null) {
-            throw Checks.typeError(op, label, what + " is null");
-        }
-        long[] copy = values.clone();
-        for (int i = 0; i < copy.length; i++) {
-            unsignedLong(op, label, what + "[" + i + "]", copy[i]);
-        }
-        return copy;
-    }
 
     /** Spec: "valid tensor count", an integer in [1, 8192]. */
     private static void tensorCount(Op op, String label, String what, long count) {
@@ -93,9 +64,9 @@ final class ShapeOps {
     }
 
     /** Records a one-input operator whose output has the input's data type. */
-    private static MLOperand single(MLGraphBuilder builder, Op op, String label, MLOperand input, Attributes attributes,
+    private static MLOperand single(GraphRecorder recorder, Op op, String label, MLOperand input, Operation operation,
                                     long[] shape) {
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input), attributes,
+        return recorder.record(operation, label,
                 Checks.output(op, label, input.dataType(), shape));
     }
 
@@ -104,10 +75,10 @@ final class ShapeOps {
     // ---------------------------------------------------------------------------------
 
     /** Spec: concat(inputs, axis, options). */
-    static MLOperand concat(MLGraphBuilder builder, List<MLOperand> inputs, long axis, MLOperatorOptions options) {
+    static MLOperand concat(GraphRecorder recorder, List<MLOperand> inputs, long axis, MLOperatorOptions options) {
         Op op = Op.CONCAT;
-        String label = builder.begin(op, options).label();
-        unsignedLong(op, label, "axis", axis);
+        String label = recorder.begin(op, options).label();
+        WebIdl.unsignedLong(op, label, "axis", axis);
         if (inputs == null) {
             throw Checks.typeError(op, label, "inputs is null");
         }
@@ -116,7 +87,7 @@ final class ShapeOps {
             roles[2 * i] = "inputs[" + i + "]";
             roles[2 * i + 1] = inputs.get(i);
         }
-        builder.validateOperands(op, label, roles);
+        recorder.validateOperands(op, label, roles);
         tensorCount(op, label, "inputs size", inputs.size());
         MLOperand first = inputs.get(0);
         int concatAxis = Checks.axis(op, label, "axis", axis, first.rank());
@@ -145,34 +116,34 @@ final class ShapeOps {
                 }
             }
         }
-        Map<String, MLOperand> operands = MLGraphBuilder.roles(roles);
-        return builder.addOperation(op, label, operands, Attributes.builder().integer("axis", concatAxis).build(),
+        Operation.Concat concat = new Operation.Concat(inputs.stream().map(MLOperand::operand).toList(), concatAxis);
+        return recorder.record(concat, label,
                 Checks.output(op, label, first.dataType(), shape));
     }
 
     /** Spec: expand(input, newShape, options). */
-    static MLOperand expand(MLGraphBuilder builder, MLOperand input, long[] newShape, MLOperatorOptions options) {
+    static MLOperand expand(GraphRecorder recorder, MLOperand input, long[] newShape, MLOperatorOptions options) {
         Op op = Op.EXPAND;
-        String label = builder.begin(op, options).label();
-        long[] to = unsignedLongs(op, label, "newShape", newShape);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] to = WebIdl.unsignedLongs(op, label, "newShape", newShape);
+        recorder.validateOperands(op, label, "input", input);
         long[] shape = Checks.broadcastUnidirectional(input.shapeView(), to);
         if (shape == null) {
             throw Checks.typeError(op, label, "input shape " + Arrays.toString(input.shapeView())
                     + " is not unidirectionally broadcastable to newShape " + Arrays.toString(to));
         }
         outputRank(op, label, input.dataType(), shape);
-        return single(builder, op, label, input, Attributes.builder().longs("newShape", shape).build(), shape);
+        return single(recorder, op, label, input, new Operation.Expand(input.operand(), shape), shape);
     }
 
     /** Spec: pad(input, beginningPadding, endingPadding, options). */
-    static MLOperand pad(MLGraphBuilder builder, MLOperand input, long[] beginningPadding, long[] endingPadding,
+    static MLOperand pad(GraphRecorder recorder, MLOperand input, long[] beginningPadding, long[] endingPadding,
                          MLPadOptions options) {
         Op op = Op.PAD;
-        String label = builder.begin(op, options).label();
-        long[] beginning = unsignedLongs(op, label, "beginningPadding", beginningPadding);
-        long[] ending = unsignedLongs(op, label, "endingPadding", endingPadding);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] beginning = WebIdl.unsignedLongs(op, label, "beginningPadding", beginningPadding);
+        long[] ending = WebIdl.unsignedLongs(op, label, "endingPadding", endingPadding);
+        recorder.validateOperands(op, label, "input", input);
         onePerAxis(op, label, "beginningPadding", beginning, input.rank());
         onePerAxis(op, label, "endingPadding", ending, input.rank());
         long[] shape = input.shape();
@@ -187,13 +158,8 @@ final class ShapeOps {
             validDimension(op, label, "output dimension " + index, shape[index]);
         }
         MLNumber value = options.value().castTo(input.dataType());
-        Attributes attributes = Attributes.builder()
-                .longs("beginningPadding", beginning)
-                .longs("endingPadding", ending)
-                .enumValue("mode", options.mode())
-                .number("value", value)
-                .build();
-        return single(builder, op, label, input, attributes, shape);
+        return single(recorder, op, label, input,
+                new Operation.Pad(input.operand(), beginning, ending, options.mode(), value), shape);
     }
 
     /** Reflection mirrors existing elements, so each padding must be smaller than the dimension. */
@@ -205,11 +171,11 @@ final class ShapeOps {
     }
 
     /** Spec: reshape(input, newShape, options). */
-    static MLOperand reshape(MLGraphBuilder builder, MLOperand input, long[] newShape, MLOperatorOptions options) {
+    static MLOperand reshape(GraphRecorder recorder, MLOperand input, long[] newShape, MLOperatorOptions options) {
         Op op = Op.RESHAPE;
-        String label = builder.begin(op, options).label();
-        long[] shape = unsignedLongs(op, label, "newShape", newShape);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] shape = WebIdl.unsignedLongs(op, label, "newShape", newShape);
+        recorder.validateOperands(op, label, "input", input);
         outputRank(op, label, input.dataType(), shape);
         for (int i = 0; i < shape.length; i++) {
             validDimension(op, label, "newShape[" + i + "]", shape[i]);
@@ -220,29 +186,29 @@ final class ShapeOps {
             throw Checks.typeError(op, label, "newShape " + Arrays.toString(shape) + " has " + outputCount
                     + " elements, input shape " + Arrays.toString(input.shapeView()) + " has " + inputCount);
         }
-        return single(builder, op, label, input, Attributes.builder().longs("newShape", shape).build(), shape);
+        return single(recorder, op, label, input, new Operation.Reshape(input.operand(), shape), shape);
     }
 
     /** Spec: reverse(input, options). */
-    static MLOperand reverse(MLGraphBuilder builder, MLOperand input, MLReverseOptions options) {
+    static MLOperand reverse(GraphRecorder recorder, MLOperand input, MLReverseOptions options) {
         Op op = Op.REVERSE;
-        String label = builder.begin(op, options).label();
-        long[] given = options.axes().map(a -> unsignedLongs(op, label, "axes", a)).orElse(null);
-        builder.validateOperands(op, label, "input", input);
-        Checks.inputLimits(op, label, MLGraphBuilder.roles("input", input));
+        String label = recorder.begin(op, options).label();
+        long[] given = options.axes().map(a -> WebIdl.unsignedLongs(op, label, "axes", a)).orElse(null);
+        recorder.validateOperands(op, label, "input", input);
+        Checks.inputLimits(op, label, Checks.roles("input", input));
         int rank = input.rank();
         int[] axes = given == null ? IntStream.range(0, rank).toArray() : Checks.distinctAxes(op, label, "axes", given, rank);
-        return single(builder, op, label, input, Attributes.builder().ints("axes", axes).build(), input.shape());
+        return single(recorder, op, label, input, new Operation.Reverse(input.operand(), axes), input.shape());
     }
 
     /** Spec: slice(input, starts, sizes, options). */
-    static MLOperand slice(MLGraphBuilder builder, MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
+    static MLOperand slice(GraphRecorder recorder, MLOperand input, long[] starts, long[] sizes, MLSliceOptions options) {
         Op op = Op.SLICE;
-        String label = builder.begin(op, options).label();
-        long[] begin = unsignedLongs(op, label, "starts", starts);
-        long[] count = unsignedLongs(op, label, "sizes", sizes);
-        long[] given = options.strides().map(s -> unsignedLongs(op, label, "strides", s)).orElse(null);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] begin = WebIdl.unsignedLongs(op, label, "starts", starts);
+        long[] count = WebIdl.unsignedLongs(op, label, "sizes", sizes);
+        long[] given = options.strides().map(s -> WebIdl.unsignedLongs(op, label, "strides", s)).orElse(null);
+        recorder.validateOperands(op, label, "input", input);
         noZeros(op, label, "sizes", count);
         int rank = input.rank();
         onePerAxis(op, label, "starts", begin, rank);
@@ -270,34 +236,29 @@ final class ShapeOps {
             }
             shape[index] = count[index] / strides[index] + (count[index] % strides[index] != 0 ? 1 : 0);
         }
-        Attributes attributes = Attributes.builder()
-                .longs("starts", begin)
-                .longs("sizes", count)
-                .longs("strides", strides)
-                .build();
-        return single(builder, op, label, input, attributes, shape);
+        return single(recorder, op, label, input, new Operation.Slice(input.operand(), begin, count, strides), shape);
     }
 
     /** Spec: split(input, splits, options) with {@code splits} an unsigned long: equal parts. */
-    static List<MLOperand> split(MLGraphBuilder builder, MLOperand input, long splits, MLSplitOptions options) {
-        String label = builder.begin(Op.SPLIT, options).label();
-        unsignedLong(Op.SPLIT, label, "splits", splits);
-        return split(builder, input, splits, null, options);
+    static List<MLOperand> split(GraphRecorder recorder, MLOperand input, long splits, MLSplitOptions options) {
+        String label = recorder.begin(Op.SPLIT, options).label();
+        WebIdl.unsignedLong(Op.SPLIT, label, "splits", splits);
+        return split(recorder, input, splits, null, options);
     }
 
     /** Spec: split(input, splits, options) with {@code splits} a sequence of sizes. */
-    static List<MLOperand> split(MLGraphBuilder builder, MLOperand input, long[] splits, MLSplitOptions options) {
-        String label = builder.begin(Op.SPLIT, options).label();
-        return split(builder, input, 0, unsignedLongs(Op.SPLIT, label, "splits", splits), options);
+    static List<MLOperand> split(GraphRecorder recorder, MLOperand input, long[] splits, MLSplitOptions options) {
+        String label = recorder.begin(Op.SPLIT, options).label();
+        return split(recorder, input, 0, WebIdl.unsignedLongs(Op.SPLIT, label, "splits", splits), options);
     }
 
     /** Both forms of split; {@code sizes} is null for the count form. */
-    private static List<MLOperand> split(MLGraphBuilder builder, MLOperand input, long count, long[] sizes,
+    private static List<MLOperand> split(GraphRecorder recorder, MLOperand input, long count, long[] sizes,
                                          MLSplitOptions options) {
         Op op = Op.SPLIT;
         String label = options.label();
-        long axisOption = unsignedLong(op, label, "axis", options.axis());
-        builder.validateOperands(op, label, "input", input);
+        long axisOption = WebIdl.unsignedLong(op, label, "axis", options.axis());
+        recorder.validateOperands(op, label, "input", input);
         int axis = Checks.axis(op, label, "axis", axisOption, input.rank());
         long size = input.shapeView()[axis];
         long[] parts;
@@ -324,31 +285,30 @@ final class ShapeOps {
             shape[axis] = part;
             return Checks.output(op, label, input.dataType(), shape);
         }).toList();
-        Attributes attributes = Attributes.builder().longs("splits", parts).integer("axis", axis).build();
-        return builder.addOperation(op, label, MLGraphBuilder.roles("input", input), attributes, outputs);
+        return recorder.record(new Operation.Split(input.operand(), parts, axis), label, outputs);
     }
 
     /** Spec: tile(input, repetitions, options). */
-    static MLOperand tile(MLGraphBuilder builder, MLOperand input, long[] repetitions, MLOperatorOptions options) {
+    static MLOperand tile(GraphRecorder recorder, MLOperand input, long[] repetitions, MLOperatorOptions options) {
         Op op = Op.TILE;
-        String label = builder.begin(op, options).label();
-        long[] times = unsignedLongs(op, label, "repetitions", repetitions);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] times = WebIdl.unsignedLongs(op, label, "repetitions", repetitions);
+        recorder.validateOperands(op, label, "input", input);
         onePerAxis(op, label, "repetitions", times, input.rank());
         noZeros(op, label, "repetitions", times);
         long[] shape = input.shape();
         for (int index = 0; index < shape.length; index++) {
             shape[index] *= times[index];
         }
-        return single(builder, op, label, input, Attributes.builder().longs("repetitions", times).build(), shape);
+        return single(recorder, op, label, input, new Operation.Tile(input.operand(), times), shape);
     }
 
     /** Spec: transpose(input, options). */
-    static MLOperand transpose(MLGraphBuilder builder, MLOperand input, MLTransposeOptions options) {
+    static MLOperand transpose(GraphRecorder recorder, MLOperand input, MLTransposeOptions options) {
         Op op = Op.TRANSPOSE;
-        String label = builder.begin(op, options).label();
-        long[] given = options.permutation().map(p -> unsignedLongs(op, label, "permutation", p)).orElse(null);
-        builder.validateOperands(op, label, "input", input);
+        String label = recorder.begin(op, options).label();
+        long[] given = options.permutation().map(p -> WebIdl.unsignedLongs(op, label, "permutation", p)).orElse(null);
+        recorder.validateOperands(op, label, "input", input);
         int rank = input.rank();
         int[] permutation;
         if (given == null) {
@@ -366,6 +326,6 @@ final class ShapeOps {
         for (int i = 0; i < rank; i++) {
             shape[i] = input.shapeView()[permutation[i]];
         }
-        return single(builder, op, label, input, Attributes.builder().ints("permutation", permutation).build(), shape);
+        return single(recorder, op, label, input, new Operation.Transpose(input.operand(), permutation), shape);
     }
 }

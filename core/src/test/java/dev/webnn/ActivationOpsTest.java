@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,7 +75,7 @@ class ActivationOpsTest extends OpsTestFixture {
     @MethodSource("plainActivations")
     void plainActivationRecordsItsNode(Op op, Activation<MLOperatorOptions> activation, ActivationDefault plain,
                                        Set<MLOperandDataType> types) {
-        Node node = node(activation.apply(builder, input(FLOAT16, 7), label("act")));
+        RecordedNode node = node(activation.apply(builder, input(FLOAT16, 7), label("act")));
         assertEquals(op, node.op());
         assertEquals("act", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -145,7 +144,7 @@ class ActivationOpsTest extends OpsTestFixture {
     @MethodSource("scalarActivations")
     <O> void scalarActivationRecordsCustomValues(Op op, Activation<O> activation, ActivationDefault plain, O defaults,
                                                  O custom) {
-        Node node = node(activation.apply(builder, input(FLOAT32, 3), custom));
+        RecordedNode node = node(activation.apply(builder, input(FLOAT32, 3), custom));
         assertEquals(op, node.op());
         assertEquals("l", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -179,7 +178,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void eluDefaultsAlphaToOne() {
-        Node node = node(builder.elu(input(FLOAT32, 2)));
+        RecordedNode node = node(builder.elu(input(FLOAT32, 2)));
         assertEquals("", node.label());
         assertEquals(List.of("alpha"), node.attributes().keys());
         assertEquals(1.0, node.attributes().real("alpha"));
@@ -198,7 +197,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void hardSigmoidDefaultsAlphaAndBeta() {
-        Node node = node(builder.hardSigmoid(input(FLOAT32, 2)));
+        RecordedNode node = node(builder.hardSigmoid(input(FLOAT32, 2)));
         assertEquals(List.of("alpha", "beta"), node.attributes().keys());
         assertEquals((double) 0.2f, node.attributes().real("alpha"));
         assertEquals(0.5, node.attributes().real("beta"));
@@ -206,7 +205,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void hardSigmoidValuesAreCastToFloat16() {
-        Node node = node(builder.hardSigmoid(input(FLOAT16, 2)));
+        RecordedNode node = node(builder.hardSigmoid(input(FLOAT16, 2)));
         // 0.2 = 1.6 * 2^-3; 0.6 * 1024 = 614.4 rounds to 614
         assertEquals(1638.0 / 8192, node.attributes().real("alpha"));
         assertEquals(0.5, node.attributes().real("beta"));
@@ -214,7 +213,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void linearDefaultsAlphaOneAndBetaZero() {
-        Node node = node(builder.linear(input(FLOAT16, 2)));
+        RecordedNode node = node(builder.linear(input(FLOAT16, 2)));
         assertEquals(List.of("alpha", "beta"), node.attributes().keys());
         assertEquals(1.0, node.attributes().real("alpha"));
         assertEquals(0.0, node.attributes().real("beta"));
@@ -222,7 +221,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void largeValuesOverflowToInfinityInFloat32() {
-        Node node = node(builder.linear(input(FLOAT32, 2), MLLinearOptions.defaults().withAlpha(1e300).withBeta(-1e300)));
+        RecordedNode node = node(builder.linear(input(FLOAT32, 2), MLLinearOptions.defaults().withAlpha(1e300).withBeta(-1e300)));
         assertEquals(Double.POSITIVE_INFINITY, node.attributes().real("alpha"));
         assertEquals(Double.NEGATIVE_INFINITY, node.attributes().real("beta"));
     }
@@ -281,7 +280,7 @@ class ActivationOpsTest extends OpsTestFixture {
         MLOperand out = builder.softmax(input(FLOAT16, 2, 3, 4), 2);
         assertEquals(FLOAT16, out.dataType());
         assertArrayEquals(new long[] {2, 3, 4}, out.shape());
-        Node node = node(builder.softmax(input(FLOAT32, 4, 5), 0, label("sm")));
+        RecordedNode node = node(builder.softmax(input(FLOAT32, 4, 5), 0, label("sm")));
         assertEquals(Op.SOFTMAX, node.op());
         assertEquals("sm", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -340,7 +339,7 @@ class ActivationOpsTest extends OpsTestFixture {
 
     @Test
     void preluRecordsItsNode() {
-        Node node = node(builder.prelu(input(FLOAT16, 2, 3), input(FLOAT16, 3), label("p")));
+        RecordedNode node = node(builder.prelu(input(FLOAT16, 2, 3), input(FLOAT16, 3), label("p")));
         assertEquals(Op.PRELU, node.op());
         assertEquals("p", node.label());
         assertEquals(List.of("input", "slope"), roles(node));

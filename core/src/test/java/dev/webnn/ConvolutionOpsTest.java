@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,8 @@ class ConvolutionOpsTest extends OpsTestFixture {
 
     /** Builds the graph of {@code output} and returns its only node, which has the output's shape. */
     @Override
-    Node node(MLOperand output) {
-        Node node = super.node(output);
+    RecordedNode node(MLOperand output) {
+        RecordedNode node = super.node(output);
         assertArrayEquals(output.shape(), node.output().descriptor().shape());
         return node;
     }
@@ -102,7 +101,7 @@ class ConvolutionOpsTest extends OpsTestFixture {
 
     @Test
     void conv2dRecordsEveryDefaultAttribute() {
-        Node node = node(builder.conv2d(f32(1, 1, 5, 5), f32(1, 1, 3, 3)));
+        RecordedNode node = node(builder.conv2d(f32(1, 1, 5, 5), f32(1, 1, 3, 3)));
         assertEquals(Op.CONV2D, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input", "filter"), roles(node));
@@ -124,7 +123,7 @@ class ConvolutionOpsTest extends OpsTestFixture {
         MLOperand out = builder.conv2d(f32(1, 8, 8, 4), f32(3, 3, 2, 6), options);
         // height 1 + (8 - 2 - 1 + 3) / 2 = 5 ; width 1 + (8 - 4 - 1 + 7) / 1 = 11
         assertArrayEquals(new long[] {1, 5, 11, 6}, out.shape());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("c1", node.label());
         assertEquals(List.of("input", "filter", "bias"), roles(node));
         assertArrayEquals(new long[] {6}, node.input("bias").descriptor().shape());
@@ -327,7 +326,7 @@ class ConvolutionOpsTest extends OpsTestFixture {
 
     @Test
     void convTranspose2dRecordsEveryDefaultAttribute() {
-        Node node = node(builder.convTranspose2d(f32(1, 1, 3, 3), f32(1, 1, 3, 3)));
+        RecordedNode node = node(builder.convTranspose2d(f32(1, 1, 3, 3), f32(1, 1, 3, 3)));
         assertEquals(Op.CONV_TRANSPOSE2D, node.op());
         assertEquals(List.of("input", "filter"), roles(node));
         Attributes attributes = node.attributes();
@@ -353,7 +352,7 @@ class ConvolutionOpsTest extends OpsTestFixture {
         // computed: (3 - 1) * 2 + 3 - 2 = 5 ; (3 - 1) * 3 + 3 = 9 -> outputSizes [6, 9] -> padding [1, 0]
         MLOperand out = builder.convTranspose2d(f32(1, 3, 3, 2), f32(2, 3, 3, 2), options);
         assertArrayEquals(new long[] {1, 6, 9, 4}, out.shape());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("up", node.label());
         assertEquals(List.of("input", "filter", "bias"), roles(node));
         Attributes attributes = node.attributes();

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,7 +77,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     void addRecordsANodeWithRolesAndNoAttributes() {
         MLOperand a = input(FLOAT32, 2, 3);
         MLOperand b = input(FLOAT32, 3);
-        Node node = node(builder.add(a, b, label("s")));
+        RecordedNode node = node(builder.add(a, b, label("s")));
         assertEquals(Op.ADD, node.op());
         assertEquals("s", node.label());
         assertEquals(List.of("a", "b"), roles(node));
@@ -111,7 +110,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     @ParameterizedTest
     @MethodSource("binaryOps")
     void binaryRecordsItsNode(Op op, Binary binary, BinaryDefault plain) {
-        Node node = node(binary.apply(builder, input(FLOAT32, 1, 3), input(FLOAT32, 2, 1), label("n1")));
+        RecordedNode node = node(binary.apply(builder, input(FLOAT32, 1, 3), input(FLOAT32, 2, 1), label("n1")));
         assertEquals(op, node.op());
         assertEquals("n1", node.label());
         assertEquals(List.of("a", "b"), roles(node));
@@ -215,7 +214,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     void logicalBinaryBroadcastsAndRecordsItsNode(Op op, Binary binary, BinaryDefault plain) {
         assertArrayEquals(new long[] {}, plain.apply(builder, input(UINT8), input(UINT8)).shape());
         assertArrayEquals(new long[] {2, 5, 3}, plain.apply(builder, input(UINT8, 5, 1), input(UINT8, 2, 1, 3)).shape());
-        Node node = node(binary.apply(builder, input(UINT8, 2, 1), input(UINT8, 3), label("cmp")));
+        RecordedNode node = node(binary.apply(builder, input(UINT8, 2, 1), input(UINT8, 3), label("cmp")));
         assertEquals(op, node.op());
         assertEquals("cmp", node.label());
         assertEquals(List.of("a", "b"), roles(node));
@@ -274,7 +273,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
             assertArrayEquals(new long[] {}, plain.apply(builder, input(type)).shape());
         }
         MLOperandDataType type = allowed.iterator().next();
-        Node node = node(unary.apply(builder, input(type, 5), label("u")));
+        RecordedNode node = node(unary.apply(builder, input(type, 5), label("u")));
         assertEquals(op, node.op());
         assertEquals("u", node.label());
         assertEquals(List.of("a"), roles(node));
@@ -336,7 +335,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     @ParameterizedTest
     @MethodSource("unaryOps")
     void unaryRecordsItsNode(Op op, Unary unary, UnaryDefault plain, Set<MLOperandDataType> allowed) {
-        Node node = node(unary.apply(builder, input(FLOAT16, 4, 1), label("u1")));
+        RecordedNode node = node(unary.apply(builder, input(FLOAT16, 4, 1), label("u1")));
         assertEquals(op, node.op());
         assertEquals("u1", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -365,7 +364,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     @Test
     void identityOutputsAGraphInput() {
         MLOperand x = input(UINT64, 3);
-        Node node = node(builder.identity(x));
+        RecordedNode node = node(builder.identity(x));
         assertEquals(Op.IDENTITY, node.op());
         assertEquals(UINT64, node.output().descriptor().dataType());
     }
@@ -387,7 +386,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void castRecordsTheTargetType() {
-        Node node = node(builder.cast(input(FLOAT32, 4), INT64, label("toLong")));
+        RecordedNode node = node(builder.cast(input(FLOAT32, 4), INT64, label("toLong")));
         assertEquals(Op.CAST, node.op());
         assertEquals("toLong", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -408,7 +407,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     // clamp
     // ---------------------------------------------------------------------------------
 
-    private Node clampNode(MLOperandDataType type, MLClampOptions options) {
+    private RecordedNode clampNode(MLOperandDataType type, MLClampOptions options) {
         return node(builder.clamp(input(type, 2), options));
     }
 
@@ -423,7 +422,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void clampFillsInfiniteBoundsForFloats() {
-        Node node = clampNode(FLOAT32, MLClampOptions.defaults());
+        RecordedNode node = clampNode(FLOAT32, MLClampOptions.defaults());
         assertEquals(Op.CLAMP, node.op());
         assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("minValue", "maxValue"), node.attributes().keys());
@@ -433,7 +432,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void clampWithoutOptionsIsUnlabelledAndUnbounded() {
-        Node node = node(builder.clamp(input(FLOAT16, 2)));
+        RecordedNode node = node(builder.clamp(input(FLOAT16, 2)));
         assertEquals("", node.label());
         assertEquals(MLNumber.of(Double.NEGATIVE_INFINITY), node.attributes().number("minValue"));
         assertEquals(MLNumber.of(Double.POSITIVE_INFINITY), node.attributes().number("maxValue"));
@@ -441,35 +440,35 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void clampFillsTheTypeRangeForIntegers() {
-        Node int8 = clampNode(INT8, MLClampOptions.defaults());
+        RecordedNode int8 = clampNode(INT8, MLClampOptions.defaults());
         assertEquals(MLNumber.of(-128L), int8.attributes().number("minValue"));
         assertEquals(MLNumber.of(127L), int8.attributes().number("maxValue"));
     }
 
     @Test
     void clampFillsTheUint64Range() {
-        Node node = clampNode(UINT64, MLClampOptions.defaults().withMaxValue(MLNumber.ofUnsigned(-2L)));
+        RecordedNode node = clampNode(UINT64, MLClampOptions.defaults().withMaxValue(MLNumber.ofUnsigned(-2L)));
         assertEquals(MLNumber.of(0L), node.attributes().number("minValue"));
         assertEquals(MLNumber.ofUnsigned(-2L), node.attributes().number("maxValue"));
     }
 
     @Test
     void clampFillsTheUint32Range() {
-        Node uint32 = clampNode(UINT32, MLClampOptions.defaults().withMinValue(7));
+        RecordedNode uint32 = clampNode(UINT32, MLClampOptions.defaults().withMinValue(7));
         assertEquals(MLNumber.of(7L), uint32.attributes().number("minValue"));
         assertEquals(MLNumber.of(0xFFFF_FFFFL), uint32.attributes().number("maxValue"));
     }
 
     @Test
     void clampFillsTheInt64Range() {
-        Node int64 = clampNode(INT64, MLClampOptions.defaults());
+        RecordedNode int64 = clampNode(INT64, MLClampOptions.defaults());
         assertEquals(MLNumber.of(Long.MIN_VALUE), int64.attributes().number("minValue"));
         assertEquals(MLNumber.of(Long.MAX_VALUE), int64.attributes().number("maxValue"));
     }
 
     @Test
     void clampCastsGivenBoundsToTheInputType() {
-        Node node = clampNode(INT32, MLClampOptions.defaults().withMinValue(2.5).withMaxValue(3.5).withLabel("c"));
+        RecordedNode node = clampNode(INT32, MLClampOptions.defaults().withMinValue(2.5).withMaxValue(3.5).withLabel("c"));
         assertEquals("c", node.label());
         assertEquals(MLNumber.of(2L), node.attributes().number("minValue"));
         assertEquals(MLNumber.of(4L), node.attributes().number("maxValue"));
@@ -477,14 +476,14 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void clampCastsBoundsToFloat16() {
-        Node node = clampNode(FLOAT16, MLClampOptions.defaults().withMinValue(0.1).withMaxValue(1000.1));
+        RecordedNode node = clampNode(FLOAT16, MLClampOptions.defaults().withMinValue(0.1).withMaxValue(1000.1));
         assertEquals(MLNumber.of(0.0999755859375), node.attributes().number("minValue"));
         assertEquals(MLNumber.of(1000.0), node.attributes().number("maxValue"));
     }
 
     @Test
     void clampCastsBoundsToFloat32() {
-        Node node = clampNode(FLOAT32, MLClampOptions.defaults().withMinValue(0.0).withMaxValue(6.0));
+        RecordedNode node = clampNode(FLOAT32, MLClampOptions.defaults().withMinValue(0.0).withMaxValue(6.0));
         assertEquals(MLNumber.of(0.0), node.attributes().number("minValue"));
         assertEquals(MLNumber.of(6.0), node.attributes().number("maxValue"));
     }
@@ -512,7 +511,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
     @Test
     void clampComparesTheCastBounds() {
         // equal after casting: accepted
-        Node uint8 = clampNode(UINT8, MLClampOptions.defaults().withMinValue(300).withMaxValue(256));
+        RecordedNode uint8 = clampNode(UINT8, MLClampOptions.defaults().withMinValue(300).withMaxValue(256));
         assertEquals(MLNumber.of(255L), uint8.attributes().number("minValue"));
         assertEquals(MLNumber.of(255L), uint8.attributes().number("maxValue"));
         MLGraphBuilder second = new MLGraphBuilder(context);
@@ -523,21 +522,21 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void clampAcceptsEqualBoundsAfterRounding() {
-        Node int32 = clampNode(INT32, MLClampOptions.defaults().withMinValue(2.4).withMaxValue(2.1));
+        RecordedNode int32 = clampNode(INT32, MLClampOptions.defaults().withMinValue(2.4).withMaxValue(2.1));
         assertEquals(MLNumber.of(2L), int32.attributes().number("minValue"));
         assertEquals(MLNumber.of(2L), int32.attributes().number("maxValue"));
     }
 
     @Test
     void clampNegativeBoundsOfUnsignedTypesBecomeZero() {
-        Node node = clampNode(UINT32, MLClampOptions.defaults().withMinValue(-5).withMaxValue(-1));
+        RecordedNode node = clampNode(UINT32, MLClampOptions.defaults().withMinValue(-5).withMaxValue(-1));
         assertEquals(MLNumber.of(0L), node.attributes().number("minValue"));
         assertEquals(MLNumber.of(0L), node.attributes().number("maxValue"));
     }
 
     @Test
     void clampNaNBoundIsNotGreater() {
-        Node node = clampNode(FLOAT32, MLClampOptions.defaults().withMinValue(Double.NaN).withMaxValue(0));
+        RecordedNode node = clampNode(FLOAT32, MLClampOptions.defaults().withMinValue(Double.NaN).withMaxValue(0));
         assertTrue(Double.isNaN(node.attributes().number("minValue").doubleValue()));
         assertEquals(MLNumber.of(0.0), node.attributes().number("maxValue"));
     }
@@ -585,7 +584,7 @@ class ElementwiseOpsTest extends OpsTestFixture {
 
     @Test
     void whereRecordsItsNode() {
-        Node node = node(builder.where(input(UINT8, 3), input(FLOAT32, 2, 1), input(FLOAT32, 1), label("w")));
+        RecordedNode node = node(builder.where(input(UINT8, 3), input(FLOAT32, 2, 1), input(FLOAT32, 1), label("w")));
         assertEquals(Op.WHERE, node.op());
         assertEquals("w", node.label());
         assertEquals(List.of("condition", "trueValue", "falseValue"), roles(node));

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void gatherRecordsTheAxis() {
-        Node node = node(builder.gather(f32(4, 3), u32(2)));
+        RecordedNode node = node(builder.gather(f32(4, 3), u32(2)));
         assertEquals(Op.GATHER, node.op());
         assertEquals(List.of("input", "indices"), roles(node));
         assertEquals(List.of("axis"), node.attributes().keys());
@@ -59,7 +58,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void gatherRecordsAGivenAxisAndLabel() {
-        Node node = node(builder.gather(f32(4, 3), u32(2, 2), gatherAxis(1).withLabel("g")));
+        RecordedNode node = node(builder.gather(f32(4, 3), u32(2, 2), gatherAxis(1).withLabel("g")));
         assertEquals("g", node.label());
         assertEquals(1, node.attributes().integer("axis"));
         assertArrayEquals(new long[] {4, 2, 2}, node.output().descriptor().shape());
@@ -116,7 +115,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void gatherElementsRecordsTheAxis() {
-        Node node = node(builder.gatherElements(f32(4, 3), u32(4, 1), gatherAxis(1).withLabel("ge")));
+        RecordedNode node = node(builder.gatherElements(f32(4, 3), u32(4, 1), gatherAxis(1).withLabel("ge")));
         assertEquals(Op.GATHER_ELEMENTS, node.op());
         assertEquals("ge", node.label());
         assertEquals(List.of("input", "indices"), roles(node));
@@ -127,7 +126,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void gatherElementsRecordsTheDefaultAxis() {
-        Node node = node(builder.gatherElements(f32(4, 3), u32(2, 3)));
+        RecordedNode node = node(builder.gatherElements(f32(4, 3), u32(2, 3)));
         assertEquals(0, node.attributes().integer("axis"));
     }
 
@@ -175,7 +174,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void gatherNDRecordsNoAttributes() {
-        Node node = node(builder.gatherND(f32(2, 2, 2), u32(3, 1), MLOperatorOptions.defaults().withLabel("gnd")));
+        RecordedNode node = node(builder.gatherND(f32(2, 2, 2), u32(3, 1), MLOperatorOptions.defaults().withLabel("gnd")));
         assertEquals(Op.GATHER_ND, node.op());
         assertEquals("gnd", node.label());
         assertEquals(List.of("input", "indices"), roles(node));
@@ -218,7 +217,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void scatterElementsRecordsRolesAndTheAxis() {
-        Node node = node(builder.scatterElements(f32(4, 3), u32(4, 1), f32(4, 1),
+        RecordedNode node = node(builder.scatterElements(f32(4, 3), u32(4, 1), f32(4, 1),
                 MLScatterOptions.defaults().withAxis(1).withLabel("se")));
         assertEquals(Op.SCATTER_ELEMENTS, node.op());
         assertEquals("se", node.label());
@@ -280,7 +279,7 @@ class GatherScatterOpsTest extends OpsTestFixture {
 
     @Test
     void scatterNDRecordsNoAttributes() {
-        Node node = node(builder.scatterND(f32(3, 2), u32(2, 1), f32(2, 2), MLOperatorOptions.defaults().withLabel("snd")));
+        RecordedNode node = node(builder.scatterND(f32(3, 2), u32(2, 1), f32(2, 2), MLOperatorOptions.defaults().withLabel("snd")));
         assertEquals(Op.SCATTER_ND, node.op());
         assertEquals("snd", node.label());
         assertEquals(List.of("input", "indices", "updates"), roles(node));

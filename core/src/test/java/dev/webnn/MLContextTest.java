@@ -103,7 +103,8 @@ class MLContextTest {
         assertEquals(new MLRankRange(4, 4), filter.rankRange());
         assertEquals(java.util.Set.of(FLOAT32, MLOperandDataType.FLOAT16),
                 limits.operator("conv2d").orElseThrow().get("output").dataTypes(), "'same as input' is resolved");
-        MLOpSupportLimits narrowed = limits.retainDataTypes(java.util.Set.of(INT32));
+        MLOpSupportLimits narrowed = dev.webnn.spi.SupportLimitsBuilder.from(limits).retainDataTypes(java.util.Set.of(INT32))
+                .build();
         assertTrue(narrowed.operator("conv2d").isEmpty(), "conv2d has no int32 form");
         assertTrue(narrowed.operator("add").isPresent());
         assertEquals(java.util.Set.of(INT32), narrowed.input().dataTypes());

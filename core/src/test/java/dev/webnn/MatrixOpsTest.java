@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,8 +63,20 @@ class MatrixOpsTest extends OpsTestFixture {
     }
 
     @Test
+    void gemmAlphaAndBetaRejectNaNAndInfinity() {
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            assertEquals("MLGemmOptions: alpha must be a finite number, got " + bad,
+                    assertThrows(MLTypeError.class, () -> MLGemmOptions.defaults().withAlpha(bad)).getMessage());
+            assertEquals("MLGemmOptions: beta must be a finite number, got " + bad,
+                    assertThrows(MLTypeError.class, () -> MLGemmOptions.defaults().withBeta(bad)).getMessage());
+        }
+        assertEquals(-2.5, MLGemmOptions.defaults().withAlpha(-2.5).alpha());
+        assertEquals(1e300, MLGemmOptions.defaults().withBeta(1e300).beta());
+    }
+
+    @Test
     void gemmRecordsDefaultsWithoutC() {
-        Node node = node(builder.gemm(input(FLOAT32, 2, 3), input(FLOAT32, 3, 4)));
+        RecordedNode node = node(builder.gemm(input(FLOAT32, 2, 3), input(FLOAT32, 3, 4)));
         assertEquals(Op.GEMM, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("a", "b"), roles(node));
@@ -81,7 +92,7 @@ class MatrixOpsTest extends OpsTestFixture {
     @Test
     void gemmRecordsCAndCastsAlphaAndBetaToTheDataType() {
         MLOperand c = input(FLOAT32, 4);
-        Node node = node(builder.gemm(input(FLOAT32, 3, 2), input(FLOAT32, 4, 3), gemmOptions().withC(c).withAlpha(0.1)
+        RecordedNode node = node(builder.gemm(input(FLOAT32, 3, 2), input(FLOAT32, 4, 3), gemmOptions().withC(c).withAlpha(0.1)
                 .withBeta(-2.5).withATranspose(true).withBTranspose(true).withLabel("fc")));
         assertEquals("fc", node.label());
         assertEquals(List.of("a", "b", "c"), roles(node));
@@ -91,7 +102,7 @@ class MatrixOpsTest extends OpsTestFixture {
         assertTrue(node.attributes().bool("aTranspose"));
         assertTrue(node.attributes().bool("bTranspose"));
 
-        Node half = node(builder.gemm(input(FLOAT16, 2, 2), input(FLOAT16, 2, 2),
+        RecordedNode half = node(builder.gemm(input(FLOAT16, 2, 2), input(FLOAT16, 2, 2),
                 gemmOptions().withAlpha(0.1).withBeta(3.14159)));
         assertEquals(0.0999755859375, half.attributes().real("alpha"));
         assertEquals(3.140625, half.attributes().real("beta"));
@@ -188,7 +199,7 @@ class MatrixOpsTest extends OpsTestFixture {
 
     @Test
     void matmulRecordsInputsAndNoAttributes() {
-        Node node = node(builder.matmul(input(FLOAT32, 4, 2, 3), input(FLOAT32, 3, 5),
+        RecordedNode node = node(builder.matmul(input(FLOAT32, 4, 2, 3), input(FLOAT32, 3, 5),
                 MLOperatorOptions.defaults().withLabel("mm")));
         assertEquals(Op.MATMUL, node.op());
         assertEquals("mm", node.label());
@@ -237,7 +248,7 @@ class MatrixOpsTest extends OpsTestFixture {
         MLOperand x = input(FLOAT32, 3, 3);
         MLOperand output = builder.triangular(x);
         assertEquals(x.descriptor(), output.descriptor());
-        Node node = node(output);
+        RecordedNode node = node(output);
         assertEquals(Op.TRIANGULAR, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -249,14 +260,14 @@ class MatrixOpsTest extends OpsTestFixture {
 
     @Test
     void triangularRecordsOptionsAndAcceptsAnyDataTypeAndBatches() {
-        Node lower = node(builder.triangular(input(INT8, 2, 3, 3),
+        RecordedNode lower = node(builder.triangular(input(INT8, 2, 3, 3),
                 MLTriangularOptions.defaults().withUpper(false).withDiagonal(-1).withLabel("tri")));
         assertEquals("tri", lower.label());
         assertFalse(lower.attributes().bool("upper"));
         assertEquals(-1, lower.attributes().integer("diagonal"));
         assertEquals(INT8, lower.output().descriptor().dataType());
         assertArrayEquals(new long[] {2, 3, 3}, lower.output().descriptor().shape());
-        Node extreme = node(builder.triangular(input(FLOAT16, 4, 5),
+        RecordedNode extreme = node(builder.triangular(input(FLOAT16, 4, 5),
                 MLTriangularOptions.defaults().withDiagonal(Integer.MIN_VALUE)));
         assertEquals(Integer.MIN_VALUE, extreme.attributes().integer("diagonal"));
         for (MLOperandDataType type : MLOperandDataType.values()) {

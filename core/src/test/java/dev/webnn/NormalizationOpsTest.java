@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,8 @@ class NormalizationOpsTest extends OpsTestFixture {
 
     /** Builds the graph of {@code output} and returns its only node, which has the output's descriptor. */
     @Override
-    Node node(MLOperand output) {
-        Node node = super.node(output);
+    RecordedNode node(MLOperand output) {
+        RecordedNode node = super.node(output);
         assertEquals(output.descriptor(), node.output().descriptor());
         return node;
     }
@@ -52,7 +51,7 @@ class NormalizationOpsTest extends OpsTestFixture {
 
     @Test
     void batchNormalizationRecordsDefaults() {
-        Node node = node(builder.batchNormalization(f32(2, 3, 4, 5), f32(3), f32(3)));
+        RecordedNode node = node(builder.batchNormalization(f32(2, 3, 4, 5), f32(3), f32(3)));
         assertEquals(Op.BATCH_NORMALIZATION, node.op());
         assertEquals(List.of("input", "mean", "variance"), roles(node));
         Attributes attributes = node.attributes();
@@ -65,7 +64,7 @@ class NormalizationOpsTest extends OpsTestFixture {
     void batchNormalizationRecordsOptionsAndCastsEpsilon() {
         MLBatchNormalizationOptions options = MLBatchNormalizationOptions.defaults().withLabel("bn").withAxis(3)
                 .withScale(f16(6)).withBias(f16(6));
-        Node node = node(builder.batchNormalization(f16(1, 4, 4, 6), f16(6), f16(6), options));
+        RecordedNode node = node(builder.batchNormalization(f16(1, 4, 4, 6), f16(6), f16(6), options));
         assertEquals("bn", node.label());
         assertEquals(List.of("input", "mean", "variance", "scale", "bias"), roles(node));
         assertEquals(3, node.attributes().integer("axis"));
@@ -75,7 +74,7 @@ class NormalizationOpsTest extends OpsTestFixture {
     @Test
     void batchNormalizationRecordsGivenEpsilonAndOnlyTheGivenOptionalOperands() {
         MLBatchNormalizationOptions options = MLBatchNormalizationOptions.defaults().withEpsilon(0.001).withBias(f32(3));
-        Node node = node(builder.batchNormalization(f32(2, 3), f32(3), f32(3), options.withAxis(1)));
+        RecordedNode node = node(builder.batchNormalization(f32(2, 3), f32(3), f32(3), options.withAxis(1)));
         assertEquals(List.of("input", "mean", "variance", "bias"), roles(node));
         assertEquals((float) 0.001, node.attributes().real("epsilon"));
     }
@@ -154,7 +153,7 @@ class NormalizationOpsTest extends OpsTestFixture {
         MLOperand x = f32(1, 3, 4, 5);
         MLOperand out = builder.instanceNormalization(x);
         assertEquals(x.descriptor(), out.descriptor());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals(Op.INSTANCE_NORMALIZATION, node.op());
         assertEquals(List.of("input"), roles(node));
         Attributes attributes = node.attributes();
@@ -170,7 +169,7 @@ class NormalizationOpsTest extends OpsTestFixture {
                 .withLayout(NHWC).withScale(f16(5)).withBias(f16(5)).withEpsilon(1e-3);
         MLOperand out = builder.instanceNormalization(x, options);
         assertEquals(x.descriptor(), out.descriptor());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("in", node.label());
         assertEquals(List.of("input", "scale", "bias"), roles(node));
         assertEquals(NHWC, node.attributes().enumValue("layout", MLInputOperandLayout.class));
@@ -218,7 +217,7 @@ class NormalizationOpsTest extends OpsTestFixture {
 
     @Test
     void layerNormalizationDefaultAxesAreEveryDimensionButTheFirst() {
-        Node node = node(builder.layerNormalization(f32(2, 3, 4, 5)));
+        RecordedNode node = node(builder.layerNormalization(f32(2, 3, 4, 5)));
         assertEquals(Op.LAYER_NORMALIZATION, node.op());
         assertEquals(List.of("input"), roles(node));
         Attributes attributes = node.attributes();
@@ -238,10 +237,10 @@ class NormalizationOpsTest extends OpsTestFixture {
         assertEquals(vector.descriptor(), a.descriptor());
         assertEquals(scalar.descriptor(), b.descriptor());
         try (MLGraph graph = other.build(Map.of("a", a, "b", b))) {
-            for (Node node : graph.graph().nodes()) {
+            for (RecordedNode node : RecordedNode.all(graph.graph().nodes())) {
                 assertArrayEquals(new long[0], node.attributes().longs("axes"));
             }
-            assertEquals(EPSILON_FLOAT16, graph.graph().nodes().get(0).attributes().real("epsilon"));
+            assertEquals(EPSILON_FLOAT16, RecordedNode.all(graph.graph().nodes()).get(0).attributes().real("epsilon"));
         }
     }
 
@@ -252,7 +251,7 @@ class NormalizationOpsTest extends OpsTestFixture {
         MLOperand x = f32(2, 3, 4, 5);
         MLOperand out = builder.layerNormalization(x, options);
         assertEquals(x.descriptor(), out.descriptor());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("ln", node.label());
         assertEquals(List.of("input", "scale", "bias"), roles(node));
         assertArrayEquals(new long[] {3, 1}, node.attributes().longs("axes"));
@@ -263,7 +262,7 @@ class NormalizationOpsTest extends OpsTestFixture {
     void layerNormalizationWithEmptyAxesTakesScalarScaleAndBias() {
         MLOperand out = builder.layerNormalization(f32(2, 3), MLLayerNormalizationOptions.defaults().withAxes()
                 .withScale(f32()).withBias(f32()));
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertArrayEquals(new long[0], node.attributes().longs("axes"));
         assertEquals(List.of("input", "scale", "bias"), roles(node));
     }

@@ -8,7 +8,6 @@ import static dev.webnn.MLOperandDataType.INT8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.webnn.graph.Node;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,12 +71,12 @@ abstract class OpsTestFixture {
     }
 
     /** Builds the graph computing {@code output} and returns its only node. */
-    Node node(MLOperand output) {
+    RecordedNode node(MLOperand output) {
         return node(List.of(output));
     }
 
     /** Builds the graph computing {@code outputs} and returns its only node. */
-    Node node(List<MLOperand> outputs) {
+    RecordedNode node(List<MLOperand> outputs) {
         Map<String, MLOperand> named = new LinkedHashMap<>();
         for (int i = 0; i < outputs.size(); i++) {
             named.put("out" + i, outputs.get(i));
@@ -86,7 +85,7 @@ abstract class OpsTestFixture {
             if (newBuilderAfterBuild) {
                 builder = new MLGraphBuilder(context);
             }
-            List<Node> nodes = graph.graph().nodes();
+            List<RecordedNode> nodes = RecordedNode.all(graph.graph().nodes());
             assertEquals(1, nodes.size());
             return nodes.get(0);
         }
@@ -101,7 +100,7 @@ abstract class OpsTestFixture {
     }
 
     /** The input roles of {@code node}, in order. */
-    static List<String> roles(Node node) {
+    static List<String> roles(RecordedNode node) {
         return List.copyOf(node.inputs().keySet());
     }
 }

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,8 @@ class PoolingOpsTest extends OpsTestFixture {
 
     /** Builds the graph of {@code output} and returns its only node, which has the output's shape. */
     @Override
-    Node node(MLOperand output) {
-        Node node = super.node(output);
+    RecordedNode node(MLOperand output) {
+        RecordedNode node = super.node(output);
         assertArrayEquals(output.shape(), node.output().descriptor().shape());
         return node;
     }
@@ -156,7 +155,7 @@ class PoolingOpsTest extends OpsTestFixture {
                 default -> single.maxPool2d(x);
             };
             try (MLGraph graph = single.build(Map.of("out", out))) {
-                Node node = graph.graph().nodes().get(0);
+                RecordedNode node = RecordedNode.all(graph.graph().nodes()).get(0);
                 assertEquals(op, node.op());
                 assertEquals(List.of("input"), roles(node));
                 Attributes attributes = node.attributes();
@@ -180,7 +179,7 @@ class PoolingOpsTest extends OpsTestFixture {
         // height 1 + (7 - 4 + 2) / 2 = 3.5 -> 4 ; width: window 5 -> 1 + (9 - 5 + 2) / 3 = 3
         MLOperand out = builder.l2Pool2d(f32(2, 7, 9, 3), options);
         assertArrayEquals(new long[] {2, 4, 3, 3}, out.shape());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("pool", node.label());
         Attributes attributes = node.attributes();
         assertArrayEquals(new long[] {4, 3}, attributes.longs("windowDimensions"));
@@ -370,7 +369,7 @@ class PoolingOpsTest extends OpsTestFixture {
 
     @Test
     void resample2dRecordsEveryDefaultAttribute() {
-        Node node = node(builder.resample2d(f32(1, 1, 2, 4)));
+        RecordedNode node = node(builder.resample2d(f32(1, 1, 2, 4)));
         assertEquals(Op.RESAMPLE2D, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -389,7 +388,7 @@ class PoolingOpsTest extends OpsTestFixture {
         MLResample2dOptions options = resample().withLabel("up").withScales(0.7f, 1.5f).withAxes(1, 2);
         MLOperand out = builder.resample2d(f32(1, 5, 6, 2), options);
         assertArrayEquals(new long[] {1, 3, 9, 2}, out.shape());
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals("up", node.label());
         Attributes attributes = node.attributes();
         assertEquals((double) 0.7f, attributes.real("scales[0]"));

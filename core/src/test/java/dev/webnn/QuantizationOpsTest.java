@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,7 +67,7 @@ class QuantizationOpsTest extends OpsTestFixture {
 
     @Test
     void quantizeRecordsItsInputsAndNoAttributes() {
-        Node node = node(builder.quantizeLinear(input(FLOAT32, 4, 6), input(FLOAT32, 2, 3), input(INT8, 2, 3),
+        RecordedNode node = node(builder.quantizeLinear(input(FLOAT32, 4, 6), input(FLOAT32, 2, 3), input(INT8, 2, 3),
                 MLOperatorOptions.defaults().withLabel("q")));
         assertEquals(Op.QUANTIZE_LINEAR, node.op());
         assertEquals("q", node.label());
@@ -161,7 +160,7 @@ class QuantizationOpsTest extends OpsTestFixture {
 
     @Test
     void dequantizeRecordsItsInputsAndNoAttributes() {
-        Node node = node(builder.dequantizeLinear(input(INT32, 2, 4), input(FLOAT16, 2, 1), input(INT32, 2, 1)));
+        RecordedNode node = node(builder.dequantizeLinear(input(INT32, 2, 4), input(FLOAT16, 2, 1), input(INT32, 2, 1)));
         assertEquals(Op.DEQUANTIZE_LINEAR, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input", "scale", "zeroPoint"), roles(node));

@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +73,7 @@ class RecurrentOpsTest extends OpsTestFixture {
 
     @Test
     void gruRecordsDefaultFilledAttributes() {
-        Node node = node(gru(1, STEPS, HIDDEN, MLGruOptions.defaults().withLabel("g")));
+        RecordedNode node = node(gru(1, STEPS, HIDDEN, MLGruOptions.defaults().withLabel("g")));
         assertEquals(Op.GRU, node.op());
         assertEquals("g", node.label());
         assertEquals(List.of("input", "weight", "recurrentWeight"), roles(node));
@@ -103,7 +102,7 @@ class RecurrentOpsTest extends OpsTestFixture {
                 .withDirection(BOTH)
                 .withLayout(MLGruWeightLayout.RZN)
                 .withActivations(RELU, SIGMOID);
-        Node node = node(gru(2, STEPS, HIDDEN, options));
+        RecordedNode node = node(gru(2, STEPS, HIDDEN, options));
         assertEquals(List.of("input", "weight", "recurrentWeight", "bias", "recurrentBias", "initialHiddenState"),
                 roles(node));
         Attributes a = node.attributes();
@@ -118,7 +117,7 @@ class RecurrentOpsTest extends OpsTestFixture {
 
     @Test
     void gruOnlyRecordsTheOptionalOperandsGiven() {
-        Node node = node(gru(1, STEPS, HIDDEN, MLGruOptions.defaults().withRecurrentBias(input(FLOAT32, 1, 15))));
+        RecordedNode node = node(gru(1, STEPS, HIDDEN, MLGruOptions.defaults().withRecurrentBias(input(FLOAT32, 1, 15))));
         assertEquals(List.of("input", "weight", "recurrentWeight", "recurrentBias"), roles(node));
     }
 
@@ -293,7 +292,7 @@ class RecurrentOpsTest extends OpsTestFixture {
     void gruCellRecordsDefaultFilledAttributes() {
         MLOperand out = builder.gruCell(input(FLOAT32, BATCH, INPUT), input(FLOAT32, 15, INPUT), input(FLOAT32, 15, HIDDEN),
                 input(FLOAT32, BATCH, HIDDEN), HIDDEN, MLGruCellOptions.defaults().withLabel("cell"));
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals(Op.GRU_CELL, node.op());
         assertEquals("cell", node.label());
         assertEquals(List.of("input", "weight", "recurrentWeight", "hiddenState"), roles(node));
@@ -313,7 +312,7 @@ class RecurrentOpsTest extends OpsTestFixture {
                 .withActivations(List.of(TANH, RELU));
         MLOperand out = builder.gruCell(input(FLOAT32, BATCH, INPUT), input(FLOAT32, 15, INPUT), input(FLOAT32, 15, HIDDEN),
                 input(FLOAT32, BATCH, HIDDEN), HIDDEN, options);
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals(List.of("input", "weight", "recurrentWeight", "hiddenState", "bias", "recurrentBias"), roles(node));
         assertFalse(node.attributes().bool("resetAfter"));
         assertEquals(MLGruWeightLayout.RZN, node.attributes().enumValue("layout", MLGruWeightLayout.class));
@@ -409,7 +408,7 @@ class RecurrentOpsTest extends OpsTestFixture {
 
     @Test
     void lstmRecordsDefaultFilledAttributes() {
-        Node node = node(lstm(1, MLLstmOptions.defaults().withLabel("l")));
+        RecordedNode node = node(lstm(1, MLLstmOptions.defaults().withLabel("l")));
         assertEquals(Op.LSTM, node.op());
         assertEquals("l", node.label());
         assertEquals(List.of("input", "weight", "recurrentWeight"), roles(node));
@@ -436,7 +435,7 @@ class RecurrentOpsTest extends OpsTestFixture {
                 .withDirection(BOTH)
                 .withLayout(MLLstmWeightLayout.IFGO)
                 .withActivations(RELU, RELU, SIGMOID);
-        Node node = node(lstm(2, options));
+        RecordedNode node = node(lstm(2, options));
         assertEquals(List.of("input", "weight", "recurrentWeight", "bias", "recurrentBias", "peepholeWeight",
                 "initialHiddenState", "initialCellState"), roles(node));
         Attributes a = node.attributes();
@@ -450,7 +449,7 @@ class RecurrentOpsTest extends OpsTestFixture {
 
     @Test
     void lstmOnlyRecordsTheOptionalOperandsGiven() {
-        Node node = node(lstm(1, MLLstmOptions.defaults().withPeepholeWeight(input(FLOAT32, 1, 15))
+        RecordedNode node = node(lstm(1, MLLstmOptions.defaults().withPeepholeWeight(input(FLOAT32, 1, 15))
                 .withInitialCellState(input(FLOAT32, 1, BATCH, HIDDEN))));
         assertEquals(List.of("input", "weight", "recurrentWeight", "peepholeWeight", "initialCellState"), roles(node));
     }
@@ -571,7 +570,7 @@ class RecurrentOpsTest extends OpsTestFixture {
         List<MLOperand> out = builder.lstmCell(input(FLOAT32, BATCH, INPUT), input(FLOAT32, 20, INPUT),
                 input(FLOAT32, 20, HIDDEN), input(FLOAT32, BATCH, HIDDEN), input(FLOAT32, BATCH, HIDDEN), HIDDEN,
                 MLLstmCellOptions.defaults().withLabel("lc"));
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals(Op.LSTM_CELL, node.op());
         assertEquals("lc", node.label());
         assertEquals(List.of("input", "weight", "recurrentWeight", "hiddenState", "cellState"), roles(node));
@@ -590,7 +589,7 @@ class RecurrentOpsTest extends OpsTestFixture {
                 .withLayout(MLLstmWeightLayout.IFGO).withActivations(List.of(TANH, SIGMOID, RELU));
         List<MLOperand> out = builder.lstmCell(input(FLOAT32, BATCH, INPUT), input(FLOAT32, 20, INPUT),
                 input(FLOAT32, 20, HIDDEN), input(FLOAT32, BATCH, HIDDEN), input(FLOAT32, BATCH, HIDDEN), HIDDEN, options);
-        Node node = node(out);
+        RecordedNode node = node(out);
         assertEquals(List.of("input", "weight", "recurrentWeight", "hiddenState", "cellState", "bias", "recurrentBias",
                 "peepholeWeight"), roles(node));
         assertEquals(MLLstmWeightLayout.IFGO, node.attributes().enumValue("layout", MLLstmWeightLayout.class));

@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.EnumSet;
 import java.util.List;
@@ -122,7 +121,7 @@ class ReductionOpsTest extends OpsTestFixture {
         MLOperand output = reduceAll.apply(builder, input("x", FLOAT32, 2, 3, 4));
         assertArrayEquals(new long[] {}, output.shape());
         assertEquals(FLOAT32, output.dataType());
-        Node node = node(output);
+        RecordedNode node = node(output);
         assertEquals(op, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -134,7 +133,7 @@ class ReductionOpsTest extends OpsTestFixture {
         MLOperand kept = reduce.apply(builder, input("y", FLOAT16, 2, 3, 4), MLReduceOptions.defaults().withKeepDimensions(true));
         assertArrayEquals(new long[] {1, 1, 1}, kept.shape());
         assertEquals(FLOAT16, kept.dataType());
-        Node keptNode = node(kept);
+        RecordedNode keptNode = node(kept);
         assertArrayEquals(new int[] {0, 1, 2}, keptNode.attributes().ints("axes"));
         assertTrue(keptNode.attributes().bool("keepDimensions"));
     }
@@ -156,18 +155,18 @@ class ReductionOpsTest extends OpsTestFixture {
 
         MLOperand labelled = reduce.apply(builder, input("h", FLOAT32, 5, 6, 7),
                 axes(2, 0).withKeepDimensions(true).withLabel("r1"));
-        Node node = node(labelled);
+        RecordedNode node = node(labelled);
         assertEquals(op, node.op());
         assertEquals("r1", node.label());
         assertArrayEquals(new long[] {2, 0}, node.attributes().longs("axes"));
         assertTrue(node.attributes().bool("keepDimensions"));
         assertArrayEquals(new long[] {1, 6, 1}, node.output().descriptor().shape());
 
-        Node empty = node(reduce.apply(builder, input("i", FLOAT32, 5, 6), axes()));
+        RecordedNode empty = node(reduce.apply(builder, input("i", FLOAT32, 5, 6), axes()));
         assertArrayEquals(new long[] {}, empty.attributes().longs("axes"));
         assertFalse(empty.attributes().bool("keepDimensions"));
 
-        Node scalar = node(reduceAll.apply(builder, input("j", FLOAT32)));
+        RecordedNode scalar = node(reduceAll.apply(builder, input("j", FLOAT32)));
         assertArrayEquals(new long[] {}, scalar.attributes().longs("axes"));
     }
 
@@ -248,7 +247,7 @@ class ReductionOpsTest extends OpsTestFixture {
         MLOperand output = argDefault.apply(builder, input("x", FLOAT32, 2, 3, 4), 1);
         assertArrayEquals(new long[] {2, 4}, output.shape());
         assertEquals(INT32, output.dataType());
-        Node node = node(output);
+        RecordedNode node = node(output);
         assertEquals(op, node.op());
         assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axis", "keepDimensions", "outputDataType"), node.attributes().keys());
@@ -261,7 +260,7 @@ class ReductionOpsTest extends OpsTestFixture {
                 MLArgMinMaxOptions.defaults().withKeepDimensions(true).withOutputDataType(INT64).withLabel("am"));
         assertArrayEquals(new long[] {2, 3, 1}, kept.shape());
         assertEquals(INT64, kept.dataType());
-        Node keptNode = node(kept);
+        RecordedNode keptNode = node(kept);
         assertEquals("am", keptNode.label());
         assertEquals(2, keptNode.attributes().integer("axis"));
         assertTrue(keptNode.attributes().bool("keepDimensions"));
@@ -338,7 +337,7 @@ class ReductionOpsTest extends OpsTestFixture {
         MLOperand x = input("x", FLOAT32, 2, 3, 4);
         MLOperand output = builder.cumulativeSum(x, 2);
         assertEquals(x.descriptor(), output.descriptor());
-        Node node = node(output);
+        RecordedNode node = node(output);
         assertEquals(Op.CUMULATIVE_SUM, node.op());
         assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("axis", "exclusive", "reversed"), node.attributes().keys());
@@ -348,7 +347,7 @@ class ReductionOpsTest extends OpsTestFixture {
         assertArrayEquals(new long[] {2, 3, 4}, node.output().descriptor().shape());
 
         MLOperand y = input("y", INT64, 7);
-        Node options = node(builder.cumulativeSum(y, 0,
+        RecordedNode options = node(builder.cumulativeSum(y, 0,
                 MLCumulativeSumOptions.defaults().withExclusive(true).withReversed(true).withLabel("cs")));
         assertEquals("cs", options.label());
         assertEquals(0, options.attributes().integer("axis"));

@@ -4,6 +4,7 @@ import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation;
 import dev.webnn.spi.BackendAvailability;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
@@ -88,18 +89,19 @@ public final class ReferenceBackend implements MLBackend {
             }
             try (Arena arena = Arena.ofConfined()) {
                 for (Node node : graph.nodes()) {
-                    if (!OPS.contains(node.op()) || node.output().descriptor().dataType() != MLOperandDataType.FLOAT32) {
+                    if (!OPS.contains(node.op()) || node.output().descriptor().dataType() != MLOperandDataType.FLOAT32
+                            || !(node.operation() instanceof Operation.Binary binary)) {
                         throw new MLNotSupportedError("the reference test backend executes only float32 add, sub, mul");
                     }
                     Operand out = node.output();
                     MemorySegment result = arena.allocate(out.descriptor().byteLength(), 4);
-                    MemorySegment a = values.get(node.input("a").id());
-                    MemorySegment b = values.get(node.input("b").id());
+                    MemorySegment a = values.get(binary.a().id());
+                    MemorySegment b = values.get(binary.b().id());
                     long[] shape = out.descriptor().shape();
                     long count = out.descriptor().elementCount();
                     for (long index = 0; index < count; index++) {
-                        float x = a.getAtIndex(ValueLayout.JAVA_FLOAT, broadcastIndex(index, shape, node.input("a")));
-                        float y = b.getAtIndex(ValueLayout.JAVA_FLOAT, broadcastIndex(index, shape, node.input("b")));
+                        float x = a.getAtIndex(ValueLayout.JAVA_FLOAT, broadcastIndex(index, shape, binary.a()));
+                        float y = b.getAtIndex(ValueLayout.JAVA_FLOAT, broadcastIndex(index, shape, binary.b()));
                         float r = switch (node.op()) {
                             case ADD -> x + y;
                             case SUB -> x - y;

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.graph.Attributes;
-import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +60,7 @@ class ShapeOpsTest extends OpsTestFixture {
     void concatRecordsListRolesAndTheAxis() {
         MLOperand a = input("a", FLOAT32, 2, 1);
         MLOperand b = input("b", FLOAT32, 2, 2);
-        Node node = node(builder.concat(List.of(a, b, a), 1, MLOperatorOptions.defaults().withLabel("cat")));
+        RecordedNode node = node(builder.concat(List.of(a, b, a), 1, MLOperatorOptions.defaults().withLabel("cat")));
         assertEquals(Op.CONCAT, node.op());
         assertEquals("cat", node.label());
         assertEquals(List.of("inputs[0]", "inputs[1]", "inputs[2]"), roles(node));
@@ -131,7 +130,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void expandRecordsTheNewShape() {
-        Node node = node(builder.expand(x(3, 1), new long[] {2, 3, 4}, MLOperatorOptions.defaults().withLabel("e")));
+        RecordedNode node = node(builder.expand(x(3, 1), new long[] {2, 3, 4}, MLOperatorOptions.defaults().withLabel("e")));
         assertEquals(Op.EXPAND, node.op());
         assertEquals("e", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -179,7 +178,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void padRecordsEveryOptionWithDefaults() {
-        Node node = node(builder.pad(x(2, 3), new long[] {1, 2}, new long[] {3, 0}));
+        RecordedNode node = node(builder.pad(x(2, 3), new long[] {1, 2}, new long[] {3, 0}));
         assertEquals(Op.PAD, node.op());
         assertEquals("", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -195,7 +194,7 @@ class ShapeOpsTest extends OpsTestFixture {
     @Test
     void padCastsTheValueToTheInputType() {
         MLOperand int32 = input("i", INT32, 2);
-        Node node = node(builder.pad(int32, new long[] {1}, new long[] {1},
+        RecordedNode node = node(builder.pad(int32, new long[] {1}, new long[] {1},
                 MLPadOptions.defaults().withValue(2.5).withMode(MLPaddingMode.CONSTANT).withLabel("p")));
         assertEquals("p", node.label());
         assertEquals(MLNumber.of(2L), node.attributes().number("value"));
@@ -211,9 +210,9 @@ class ShapeOpsTest extends OpsTestFixture {
         MLOperand p3 = builder.pad(half, new long[] {1}, new long[] {1},
                 MLPadOptions.defaults().withValue(0.1).withMode(MLPaddingMode.EDGE));
         try (MLGraph graph = builder.build(Map.of("a", p1, "b", p2, "c", p3))) {
-            List<Node> nodes = graph.graph().nodes();
+            List<RecordedNode> nodes = RecordedNode.all(graph.graph().nodes());
             assertEquals(3, nodes.size());
-            for (Node node : nodes) {
+            for (RecordedNode node : nodes) {
                 MLOperandDataType type = node.input("input").descriptor().dataType();
                 MLNumber value = node.attributes().number("value");
                 switch (type) {
@@ -286,7 +285,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void reshapeRecordsTheNewShape() {
-        Node node = node(builder.reshape(x(2, 3), new long[] {3, 2}, MLOperatorOptions.defaults().withLabel("r")));
+        RecordedNode node = node(builder.reshape(x(2, 3), new long[] {3, 2}, MLOperatorOptions.defaults().withLabel("r")));
         assertEquals(Op.RESHAPE, node.op());
         assertEquals("r", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -334,7 +333,7 @@ class ShapeOpsTest extends OpsTestFixture {
         MLOperand none = builder.reverse(input, MLReverseOptions.defaults().withAxes());
         MLOperand scalar = builder.reverse(input("s", FLOAT32));
         try (MLGraph graph = builder.build(Map.of("all", all, "some", some, "none", none, "scalar", scalar))) {
-            List<Node> nodes = graph.graph().nodes();
+            List<RecordedNode> nodes = RecordedNode.all(graph.graph().nodes());
             assertEquals(4, nodes.size());
             assertEquals(Op.REVERSE, nodes.get(0).op());
             assertEquals(List.of("input"), roles(nodes.get(0)));
@@ -408,7 +407,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void sliceRecordsStartsSizesAndDefaultStrides() {
-        Node node = node(builder.slice(x(4, 5), new long[] {1, 0}, new long[] {3, 5}));
+        RecordedNode node = node(builder.slice(x(4, 5), new long[] {1, 0}, new long[] {3, 5}));
         assertEquals(Op.SLICE, node.op());
         assertEquals(List.of("input"), roles(node));
         assertEquals(List.of("starts", "sizes", "strides"), node.attributes().keys());
@@ -420,7 +419,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void sliceRecordsGivenStrides() {
-        Node node = node(builder.slice(x(4, 5), new long[] {0, 1}, new long[] {4, 4},
+        RecordedNode node = node(builder.slice(x(4, 5), new long[] {0, 1}, new long[] {4, 4},
                 MLSliceOptions.defaults().withStrides(3, 2).withLabel("sl")));
         assertEquals("sl", node.label());
         assertArrayEquals(new long[] {3, 2}, node.attributes().longs("strides"));
@@ -496,7 +495,7 @@ class ShapeOpsTest extends OpsTestFixture {
     @Test
     void splitCountRecordsExplicitSizesAndAxis() {
         List<MLOperand> parts = builder.split(x(6, 4), 3, MLSplitOptions.defaults().withLabel("sp"));
-        Node node = node(parts);
+        RecordedNode node = node(parts);
         assertEquals(Op.SPLIT, node.op());
         assertEquals("sp", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -510,7 +509,7 @@ class ShapeOpsTest extends OpsTestFixture {
     @Test
     void splitSizesRecordsTheSizesAndAxis() {
         List<MLOperand> parts = builder.split(x(6, 4), new long[] {1, 3}, MLSplitOptions.defaults().withAxis(1));
-        Node node = node(parts.get(0));
+        RecordedNode node = node(parts.get(0));
         assertEquals(2, node.outputs().size());
         assertArrayEquals(new long[] {1, 3}, node.attributes().longs("splits"));
         assertEquals(1, node.attributes().integer("axis"));
@@ -565,7 +564,7 @@ class ShapeOpsTest extends OpsTestFixture {
 
     @Test
     void tileRecordsTheRepetitions() {
-        Node node = node(builder.tile(x(2, 3), new long[] {3, 2}, MLOperatorOptions.defaults().withLabel("t")));
+        RecordedNode node = node(builder.tile(x(2, 3), new long[] {3, 2}, MLOperatorOptions.defaults().withLabel("t")));
         assertEquals(Op.TILE, node.op());
         assertEquals("t", node.label());
         assertEquals(List.of("input"), roles(node));
@@ -612,7 +611,7 @@ class ShapeOpsTest extends OpsTestFixture {
         MLOperand reversed = builder.transpose(input);
         MLOperand given = builder.transpose(input, MLTransposeOptions.defaults().withPermutation(1, 0, 2).withLabel("tp"));
         try (MLGraph graph = builder.build(Map.of("a", reversed, "b", given))) {
-            List<Node> nodes = graph.graph().nodes();
+            List<RecordedNode> nodes = RecordedNode.all(graph.graph().nodes());
             assertEquals(Op.TRANSPOSE, nodes.get(0).op());
             assertEquals(List.of("input"), roles(nodes.get(0)));
             assertEquals(List.of("permutation"), nodes.get(0).attributes().keys());

@@ -6,6 +6,7 @@ import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLRankRange;
 import dev.webnn.MLTensorLimits;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,15 +32,16 @@ class SupportCheckTest {
 
     @Test
     void anAbsentOperatorIsUnsupported() {
-        MLOpSupportLimits limits = MLOpSupportLimits.specification().retainOperators(op -> !op.equals("concat"));
+        MLOpSupportLimits limits = SupportLimitsBuilder.from(MLOpSupportLimits.specification())
+                .retainOperators(op -> !op.equals("concat")).build();
         assertEquals(Optional.of("operator concat is not in the backend's opSupportLimits()"),
                 SupportCheck.unsupportedReason(concat("float32", "[2]"), limits));
     }
 
     @Test
     void anOperandRoleOutsideItsLimitsIsUnsupported() {
-        MLOpSupportLimits ranks = MLOpSupportLimits.specification().withOperand("concat", "inputs",
-                new MLTensorLimits(Set.of(MLOperandDataType.FLOAT32), new MLRankRange(2, 4)));
+        MLOpSupportLimits ranks = SupportLimitsBuilder.from(MLOpSupportLimits.specification()).withOperand("concat",
+                "inputs", new MLTensorLimits(Set.of(MLOperandDataType.FLOAT32), new MLRankRange(2, 4))).build();
         assertEquals(Optional.of("concat inputs 'a': rank 1 is not supported (ranks 2 to 4)"),
                 SupportCheck.unsupportedReason(concat("float32", "[2]"), ranks));
         assertEquals(Optional.of("concat inputs 'a': data type int8 is not supported (supported: [float32])"),
@@ -48,7 +50,8 @@ class SupportCheckTest {
 
     @Test
     void graphInputsConstantsAndOutputsAreChecked() {
-        MLOpSupportLimits float16Only = MLOpSupportLimits.specification().retainDataTypes(Set.of(MLOperandDataType.FLOAT16));
+        MLOpSupportLimits float16Only = SupportLimitsBuilder.from(MLOpSupportLimits.specification())
+                .retainDataTypes(Set.of(MLOperandDataType.FLOAT16)).build();
         assertEquals(Optional.of("graph input 'a': data type float32 is not supported (supported: [float16])"),
                 SupportCheck.unsupportedReason(concat("float32", "[2]"), float16Only));
         assertEquals(Optional.empty(), SupportCheck.unsupportedReason(concat("float16", "[2]"), float16Only));
@@ -56,8 +59,8 @@ class SupportCheckTest {
 
     @Test
     void theOutputRoleIsChecked() {
-        MLOpSupportLimits limits = MLOpSupportLimits.specification().withOperand("concat", "output",
-                new MLTensorLimits(Set.of(MLOperandDataType.FLOAT32), new MLRankRange(3, 3)));
+        MLOpSupportLimits limits = SupportLimitsBuilder.from(MLOpSupportLimits.specification()).withOperand("concat",
+                "output", new MLTensorLimits(Set.of(MLOperandDataType.FLOAT32), new MLRankRange(3, 3))).build();
         assertEquals(Optional.of("concat output 'y': rank 1 is not supported (ranks 3 to 3)"),
                 SupportCheck.unsupportedReason(concat("float32", "[2]"), limits));
     }

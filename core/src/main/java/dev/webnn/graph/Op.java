@@ -8,10 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The 95 operators of the WebNN specification, by their spec names.
  *
- * <p>The operand roles and attribute keys of each operator's {@link Node} are documented on
- * the corresponding {@code MLGraphBuilder} method: operand roles are the spec's argument
- * and option names ({@code "input"}, {@code "filter"}, {@code "bias"}, ...), attributes are
- * the spec's option names with every default filled in.
+ * <p>A {@link Node}'s inputs and options are its typed {@link Operation}; each record (or
+ * family record's {@code Kind}) names its entry here with {@code op()}.
  */
 public enum Op {
     /** The spec's {@code abs} operator. */

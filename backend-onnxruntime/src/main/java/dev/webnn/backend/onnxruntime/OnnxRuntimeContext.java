@@ -60,7 +60,7 @@ final class OnnxRuntimeContext implements BackendContext {
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        return Lowering.supportLimits(specLimits);
+        return OrtLowering.supportLimits(specLimits);
     }
 
     @Override
@@ -69,7 +69,7 @@ final class OnnxRuntimeContext implements BackendContext {
         try {
             MemorySegment model;
             try (OrtModelBuilder builder = new OrtModelBuilder(ort, owned)) {
-                Lowering.lower(graph, builder);
+                OrtLowering.lower(graph, builder);
                 model = builder.finish();
             }
             try {

@@ -28,10 +28,6 @@ record OrtAttribute(String name, int type, Object value) {
         return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_FLOAT(), (float) value);
     }
 
-    static OrtAttribute reals(String name, float... values) {
-        return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_FLOATS(), values.clone());
-    }
-
     static OrtAttribute string(String name, String value) {
         return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_STRING(), value);
     }
@@ -46,7 +42,6 @@ record OrtAttribute(String name, int type, Object value) {
             case Long v -> arena.allocateFrom(ValueLayout.JAVA_LONG, v);
             case long[] v -> arena.allocateFrom(ValueLayout.JAVA_LONG, v.length == 0 ? new long[1] : v);
             case Float v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v);
-            case float[] v -> arena.allocateFrom(ValueLayout.JAVA_FLOAT, v.length == 0 ? new float[1] : v);
             case String v -> arena.allocateFrom(ValueLayout.JAVA_BYTE, v.getBytes(StandardCharsets.UTF_8));
             case String[] v -> OrtRuntime.strings(arena, List.of(v));
             default -> throw new IllegalStateException("unsupported attribute value " + value);
@@ -60,7 +55,6 @@ record OrtAttribute(String name, int type, Object value) {
     int length() {
         return switch (value) {
             case long[] v -> v.length;
-            case float[] v -> v.length;
             case String v -> v.getBytes(StandardCharsets.UTF_8).length;
             case String[] v -> v.length;
             default -> 1;

@@ -11,9 +11,9 @@ import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.onnxruntime.OnnxRuntime;
 import dev.webnn.bindings.onnxruntime.OrtApi;
 import dev.webnn.bindings.onnxruntime.OrtModelEditorApi;
+import dev.webnn.spi.Scalars;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -141,16 +141,43 @@ final class OrtModelBuilder implements AutoCloseable {
 
     /** A rank-0 constant of a data type holding a number cast to it. */
     String scalar(MLOperandDataType type, MLNumber value) {
-        MLNumber cast = value.castTo(type);
-        MemorySegment data = scratch.allocate(type.byteSize());
-        switch (type) {
-            case FLOAT32 -> data.set(ValueLayout.JAVA_FLOAT, 0, cast.toFloat32());
-            case FLOAT16 -> data.set(ValueLayout.JAVA_SHORT, 0, cast.toFloat16Bits());
-            case INT32, UINT32 -> data.set(JAVA_INT, 0, (int) cast.longBits());
-            case INT64, UINT64 -> data.set(JAVA_LONG, 0, cast.longBits());
-            case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) cast.longBits());
-        }
-        return constant(MLOperandDescriptor.of(type), data);
+        return constant(MLOperandDescriptor.of(type), Scalars.write(scratch.allocate(type.byteSize()), type, value));
+    }
+
+    /**
+     * Adds a single-output node whose result is an intermediate value of a composition.
+     *
+     * @param opType the ONNX operator
+     * @param inputs its input value names
+     * @param attributes its attributes
+     * @return the fresh name of its output
+     */
+    String intermediate(String opType, List<String> inputs, OrtAttribute... attributes) {
+        String result = temporary(opType);
+        node(opType, inputs, result, attributes);
+        return result;
+    }
+
+    /**
+     * Casts a value to another ONNX element type.
+     *
+     * @param value the value name
+     * @param onnxType the target {@code ONNXTensorElementDataType}
+     * @return the name of the cast value
+     */
+    String cast(String value, int onnxType) {
+        return intermediate("Cast", List.of(value), OrtAttribute.integer("to", onnxType));
+    }
+
+    /**
+     * Casts a value to another ONNX element type, writing {@code output}.
+     *
+     * @param value the value name
+     * @param onnxType the target {@code ONNXTensorElementDataType}
+     * @param output the value name to write
+     */
+    void cast(String value, int onnxType, String output) {
+        node("Cast", List.of(value), output, OrtAttribute.integer("to", onnxType));
     }
 
     /**

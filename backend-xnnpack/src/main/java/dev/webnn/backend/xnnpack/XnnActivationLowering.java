@@ -7,12 +7,17 @@ import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.bindings.xnnpack.xnn_unary_params;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Clamp;
+import dev.webnn.graph.Operation.Elu;
+import dev.webnn.graph.Operation.HardSigmoid;
+import dev.webnn.graph.Operation.LeakyRelu;
+import dev.webnn.graph.Operation.Linear;
+import dev.webnn.graph.Operation.Prelu;
+import dev.webnn.graph.Operation.Softmax;
+import dev.webnn.graph.Operation.Unary;
+import dev.webnn.spi.Permutations;
 import java.lang.foreign.MemorySegment;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * XNNPACK lowering of the activation and element-wise unary operators.
@@ -44,61 +49,50 @@ import java.util.Set;
  */
 final class XnnActivationLowering {
 
-    /** Operators lowered to a final clamp node (which XNNPACK may fuse with a following clamp). */
-    private static final Set<Op> CLAMP_LIKE = EnumSet.of(Op.CLAMP, Op.RELU, Op.HARD_SIGMOID);
-
     /** Magnitude beyond which float32 sigmoid is 0 (flushed) or 1. */
     private static final float SIGMOID_SATURATION = 100f;
 
     private XnnActivationLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, XnnOpLowering> map) {
-        map.put(Op.ABS, unary(Xnnpack.xnn_unary_abs()));
-        map.put(Op.CEIL, unary(Xnnpack.xnn_unary_ceiling()));
-        map.put(Op.FLOOR, unary(Xnnpack.xnn_unary_floor()));
-        map.put(Op.EXP, unary(Xnnpack.xnn_unary_exp()));
-        map.put(Op.LOG, unary(Xnnpack.xnn_unary_log()));
-        map.put(Op.TANH, unary(Xnnpack.xnn_unary_tanh()));
-        // Halves to even, as roundEven; sign gives +0 for zeros and NaN, as the spec's emulation.
-        map.put(Op.ROUND_EVEN, unary(Xnnpack.xnn_unary_bankers_rounding()));
-        map.put(Op.SIGN, unaryInFloat32(Xnnpack.xnn_unary_sign()));
-        map.put(Op.ELU, XnnActivationLowering::elu);
-        map.put(Op.LEAKY_RELU, XnnActivationLowering::leakyRelu);
-        map.put(Op.RELU, (node, lowering) -> clamp(node, lowering, 0f, Float.POSITIVE_INFINITY));
-        map.put(Op.CLAMP, (node, lowering) -> clamp(node, lowering, minValue(node), maxValue(node)));
-        map.put(Op.IDENTITY, XnnActivationLowering::identity);
-        map.put(Op.NEG, XnnActivationLowering::neg);
-        map.put(Op.SQRT, XnnActivationLowering::sqrt);
-        map.put(Op.SIGMOID, XnnActivationLowering::sigmoid);
-        map.put(Op.HARD_SWISH, XnnActivationLowering::hardSwish);
-        map.put(Op.LINEAR, XnnActivationLowering::linear);
-        map.put(Op.HARD_SIGMOID, XnnActivationLowering::hardSigmoid);
-        map.put(Op.SOFTSIGN, XnnActivationLowering::softsign);
-        map.put(Op.PRELU, binary(Xnnpack.xnn_binary_prelu(), "input", "slope"));
-        map.put(Op.POW, binary(Xnnpack.xnn_binary_pow(), "a", "b"));
-        map.put(Op.SOFTMAX, XnnActivationLowering::softmax);
+    /** The element-wise unary operators and the activations without options. */
+    static void unary(Unary op, Node node, XnnLowering lowering) {
+        Operand input = op.input();
+        switch (op.kind()) {
+            case ABS -> plain(Xnnpack.xnn_unary_abs(), input, node, lowering);
+            case CEIL -> plain(Xnnpack.xnn_unary_ceiling(), input, node, lowering);
+            case FLOOR -> plain(Xnnpack.xnn_unary_floor(), input, node, lowering);
+            case EXP -> plain(Xnnpack.xnn_unary_exp(), input, node, lowering);
+            case LOG -> plain(Xnnpack.xnn_unary_log(), input, node, lowering);
+            case TANH -> plain(Xnnpack.xnn_unary_tanh(), input, node, lowering);
+            // Halves to even, as roundEven; sign gives +0 for zeros and NaN, as the spec's emulation.
+            case ROUND_EVEN -> plain(Xnnpack.xnn_unary_bankers_rounding(), input, node, lowering);
+            case SIGN -> plainInFloat32(Xnnpack.xnn_unary_sign(), input, node, lowering);
+            case IDENTITY -> identity(input, node, lowering);
+            case NEG -> neg(input, node, lowering);
+            case SQRT -> sqrt(input, node, lowering);
+            case SIGMOID -> sigmoid(input, node, lowering);
+            case HARD_SWISH -> hardSwish(input, node, lowering);
+            case SOFTSIGN -> softsign(input, node, lowering);
+            case RELU -> clamp(input, node, lowering, 0f, Float.POSITIVE_INFINITY);
+            case COS, ERF, RECIPROCAL, SIN, TAN, GELU, SOFTPLUS -> throw XnnLowering.unsupported(node);
+        }
     }
 
     /** An operator that is one parameterless unary node. */
-    private static XnnOpLowering unary(int type) {
-        return (node, lowering) -> {
-            XnnLowering.Value in = lowering.value(node.input("input"));
-            defineUnary(lowering, type, NULL, in.id(), lowering.define(node.output(), in.perm()), node);
-        };
+    private static void plain(int type, Operand input, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(input);
+        lowering.defineUnary(type, NULL, in.id(), lowering.define(node.output(), in.perm()), node);
     }
 
     /**
      * An operator that is one parameterless unary node, computed in float32 for float16
      * tensors (see {@link #inFloat32}).
      */
-    private static XnnOpLowering unaryInFloat32(int type) {
-        return (node, lowering) -> {
-            XnnLowering.Value in = lowering.value(node.input("input"));
-            inFloat32(node, lowering, in, lowering.define(node.output(), in.perm()),
-                    (x, y) -> defineUnary(lowering, type, NULL, x, y, node));
-        };
+    private static void plainInFloat32(int type, Operand input, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(input);
+        inFloat32(input, node, lowering, in, lowering.define(node.output(), in.perm()),
+                (x, y) -> lowering.defineUnary(type, NULL, x, y, node));
     }
 
     /** Defines nodes computing a float32 value {@code y} from a float32 value {@code x}. */
@@ -114,38 +108,36 @@ final class XnnActivationLowering {
      * kernel is less accurate than WPT's float16 tolerance allows; only convert nodes join
      * the float16 and float32 values.
      */
-    private static void inFloat32(Node node, XnnLowering lowering, XnnLowering.Value in, int out, Float32Body body) {
-        MLOperandDescriptor d = node.input("input").descriptor();
+    private static void inFloat32(Operand input, Node node, XnnLowering lowering, XnnLowering.Value in, int out,
+                                  Float32Body body) {
+        MLOperandDescriptor d = input.descriptor();
         if (d.dataType() != MLOperandDataType.FLOAT16) {
             body.define(in.id(), out);
             return;
         }
-        long[] stored = Layouts.apply(d.shape(), in.perm());
+        long[] stored = Permutations.apply(d.shape(), in.perm());
         int wide = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
-        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, in.id(), wide, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, in.id(), wide, node);
         int result = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
         body.define(wide, result);
-        defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, out, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, result, out, node);
     }
 
-    private static void elu(Node node, XnnLowering lowering) {
+    /** elu, with {@code alpha} cast to float32 (the spec cast it to the input's type). */
+    static void elu(Elu op, Node node, XnnLowering lowering) {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
-        xnn_unary_params.elu.alpha(xnn_unary_params.elu(params), alpha(node));
-        XnnLowering.Value in = lowering.value(node.input("input"));
-        defineUnary(lowering, Xnnpack.xnn_unary_elu(), params, in.id(), lowering.define(node.output(), in.perm()), node);
+        xnn_unary_params.elu.alpha(xnn_unary_params.elu(params), (float) op.alpha());
+        XnnLowering.Value in = lowering.value(op.input());
+        lowering.defineUnary(Xnnpack.xnn_unary_elu(), params, in.id(), lowering.define(node.output(), in.perm()), node);
     }
 
-    private static void leakyRelu(Node node, XnnLowering lowering) {
+    /** leakyRelu, with {@code alpha} cast to float32. */
+    static void leakyRelu(LeakyRelu op, Node node, XnnLowering lowering) {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
-        xnn_unary_params.leaky_relu.negative_slope(xnn_unary_params.leaky_relu(params), alpha(node));
-        XnnLowering.Value in = lowering.value(node.input("input"));
-        defineUnary(lowering, Xnnpack.xnn_unary_leaky_relu(), params, in.id(),
+        xnn_unary_params.leaky_relu.negative_slope(xnn_unary_params.leaky_relu(params), (float) op.alpha());
+        XnnLowering.Value in = lowering.value(op.input());
+        lowering.defineUnary(Xnnpack.xnn_unary_leaky_relu(), params, in.id(),
                 lowering.define(node.output(), in.perm()), node);
-    }
-
-    /** The {@code alpha} attribute cast to float32, as the spec casts it to the input's type. */
-    private static float alpha(Node node) {
-        return (float) node.attributes().real("alpha");
     }
 
     /**
@@ -154,22 +146,22 @@ final class XnnActivationLowering {
      * ranges: a convolution or pooling node given a fused NaN bound fails to be created.
      * Package-private for lowerings that fold a clamp into their own output bounds.
      *
-     * @param node a clamp node
+     * @param clamp a clamp operation
      * @return the lower bound, never NaN
      */
-    static float minValue(Node node) {
-        float min = node.attributes().number("minValue").toFloat32();
+    static float minValue(Clamp clamp) {
+        float min = clamp.minValue().toFloat32();
         return Float.isNaN(min) ? Float.NEGATIVE_INFINITY : min;
     }
 
     /**
      * clamp's {@code maxValue} as float32, NaN made +Infinity (see {@link #minValue}).
      *
-     * @param node a clamp node
+     * @param clamp a clamp operation
      * @return the upper bound, never NaN
      */
-    static float maxValue(Node node) {
-        float max = node.attributes().number("maxValue").toFloat32();
+    static float maxValue(Clamp clamp) {
+        float max = clamp.maxValue().toFloat32();
         return Float.isNaN(max) ? Float.POSITIVE_INFINITY : max;
     }
 
@@ -182,8 +174,7 @@ final class XnnActivationLowering {
      * operator whose output range is disjoint from {@code [min, max]}, the bounds are applied
      * as maximum and minimum nodes instead, which are never fused.
      */
-    private static void clamp(Node node, XnnLowering lowering, float min, float max) {
-        Operand input = node.input("input");
+    private static void clamp(Operand input, Node node, XnnLowering lowering, float min, float max) {
         XnnLowering.Value in = lowering.value(input);
         clampInto(lowering, node, input, in.id(), min, max, lowering.define(node.output(), in.perm()));
     }
@@ -203,10 +194,10 @@ final class XnnActivationLowering {
         int raised = x;
         if (lower) {
             raised = upper ? internalLike(lowering, input, lowering.value(input).perm()) : out;
-            defineBinary(lowering, Xnnpack.xnn_binary_maximum(), x, scalar(lowering, input, min), raised, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_maximum(), x, scalar(lowering, input, min), raised, node);
         }
         if (upper) {
-            defineBinary(lowering, Xnnpack.xnn_binary_minimum(), raised, scalar(lowering, input, max), out, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_minimum(), raised, scalar(lowering, input, max), out, node);
         }
     }
 
@@ -216,7 +207,7 @@ final class XnnActivationLowering {
      * output range and {@code [min, max]} do not overlap.
      */
     private static boolean fusesWrongly(Operand input, float min, float max, XnnLowering lowering) {
-        Node producer = clampLikeProducer(input, lowering);
+        ClampLike producer = clampLikeProducer(input, lowering);
         if (producer == null) {
             return false;
         }
@@ -225,32 +216,57 @@ final class XnnActivationLowering {
     }
 
     /**
+     * An operator lowered to a final clamp node (which XNNPACK may fuse with a following
+     * clamp): clamp, relu, hardSigmoid.
+     *
+     * @param input the operand clamped, null when the output range does not depend on it
+     * @param min the lower bound
+     * @param max the upper bound
+     */
+    private record ClampLike(Operand input, float min, float max) {
+    }
+
+    /**
      * The {@code [lowest, highest]} values a clamp-like node outputs, following chains of
      * clamp-like nodes and identities (unbounded past them).
      */
-    private static float[] range(Node node, XnnLowering lowering) {
-        if (node.op() == Op.HARD_SIGMOID) {
-            return new float[] {0f, 1f};
+    private static float[] range(ClampLike bounds, XnnLowering lowering) {
+        if (bounds.input() == null) {
+            return new float[] {bounds.min(), bounds.max()};
         }
-        Node producer = clampLikeProducer(node.input("input"), lowering);
+        ClampLike producer = clampLikeProducer(bounds.input(), lowering);
         float[] below = producer != null ? range(producer, lowering)
                 : new float[] {Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
-        float min = node.op() == Op.RELU ? 0f : minValue(node);
-        float max = node.op() == Op.RELU ? Float.POSITIVE_INFINITY : maxValue(node);
+        float min = bounds.min();
+        float max = bounds.max();
         return new float[] {Math.min(Math.max(below[0], min), max), Math.min(Math.max(below[1], min), max)};
     }
 
-    /** The clamp-like node computing an operand, looking through identities; null if none. */
-    private static Node clampLikeProducer(Operand operand, XnnLowering lowering) {
+    /** The clamp-like operation computing an operand, looking through identities; null if none. */
+    private static ClampLike clampLikeProducer(Operand operand, XnnLowering lowering) {
         Node producer = lowering.producer(operand);
-        while (producer != null && producer.op() == Op.IDENTITY) {
-            producer = lowering.producer(producer.input("input"));
+        while (producer != null && producer.operation() instanceof Unary unary && unary.kind() == Unary.Kind.IDENTITY) {
+            producer = lowering.producer(unary.input());
         }
-        return producer != null && CLAMP_LIKE.contains(producer.op()) ? producer : null;
+        if (producer == null) {
+            return null;
+        }
+        return switch (producer.operation()) {
+            case Clamp clamp -> new ClampLike(clamp.input(), minValue(clamp), maxValue(clamp));
+            case Unary unary when unary.kind() == Unary.Kind.RELU ->
+                    new ClampLike(unary.input(), 0f, Float.POSITIVE_INFINITY);
+            case HardSigmoid _ -> new ClampLike(null, 0f, 1f);
+            default -> null;
+        };
     }
 
-    private static void identity(Node node, XnnLowering lowering) {
-        XnnLowering.Value in = lowering.value(node.input("input"));
+    /** clamp to its bounds (see {@link #minValue}). */
+    static void clamp(Clamp op, Node node, XnnLowering lowering) {
+        clamp(op.input(), node, lowering, minValue(op), maxValue(op));
+    }
+
+    private static void identity(Operand input, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(input);
         XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), in.id(),
                 lowering.define(node.output(), in.perm()), 0), "define identity");
     }
@@ -259,10 +275,9 @@ final class XnnActivationLowering {
      * {@code -x} as {@code x * -1}: exact for every value, where XNNPACK's x86 negate kernels
      * compute {@code 0 - x} and so give +0 for +0.
      */
-    private static void neg(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    private static void neg(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, -1f),
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, -1f),
                 lowering.define(node.output(), in.perm()), node);
     }
 
@@ -273,19 +288,10 @@ final class XnnActivationLowering {
      * root there and NaN for +Infinity. Differs from IEEE sqrt only for -0 (+0) and -Infinity
      * (+Infinity).
      */
-    private static void sqrt(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    private static void sqrt(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
-        squareRoot(lowering, input.descriptor().dataType(), input.descriptor().rank(), in.id(),
+        lowering.squareRoot(input.descriptor().dataType(), input.descriptor().rank(), in.id(),
                 lowering.define(node.output(), in.perm()), node);
-    }
-
-    /**
-     * Defines {@code out = sqrt(in)} as {@link #sqrt} computes it, for values of {@code type}
-     * and {@code rank}; for other lowerings that take square roots.
-     */
-    static void squareRoot(XnnLowering lowering, MLOperandDataType type, int rank, int in, int out, Node node) {
-        defineBinary(lowering, Xnnpack.xnn_binary_pow(), in, lowering.scalar(type, rank, 0.5), out, node);
     }
 
     /**
@@ -294,22 +300,21 @@ final class XnnActivationLowering {
      * gives NaN for magnitudes above about 8e26. float16 runs in float32: XNNPACK's float16
      * kernel returns 0 wherever sigmoid is a float16 subnormal (inputs below about -9.7).
      */
-    private static void sigmoid(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    private static void sigmoid(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         int out = lowering.define(node.output(), in.perm());
         if (input.descriptor().dataType() == MLOperandDataType.FLOAT16) {
-            long[] stored = Layouts.apply(input.descriptor().shape(), in.perm());
-            inFloat32(node, lowering, in, out, (x, y) -> {
+            long[] stored = Permutations.apply(input.descriptor().shape(), in.perm());
+            inFloat32(input, node, lowering, in, out, (x, y) -> {
                 int bounded = lowering.subgraph().internal(MLOperandDataType.FLOAT32, stored);
                 defineClamp(lowering, -SIGMOID_SATURATION, SIGMOID_SATURATION, x, bounded, node);
-                defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, y, node);
+                lowering.defineUnary(Xnnpack.xnn_unary_sigmoid(), NULL, bounded, y, node);
             });
             return;
         }
         int bounded = internalLike(lowering, input, in.perm());
         clampInto(lowering, node, input, in.id(), -SIGMOID_SATURATION, SIGMOID_SATURATION, bounded);
-        defineUnary(lowering, Xnnpack.xnn_unary_sigmoid(), NULL, bounded, out, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_sigmoid(), NULL, bounded, out, node);
     }
 
     /**
@@ -318,70 +323,59 @@ final class XnnActivationLowering {
      * Dividing the ramp before multiplying (the spec's formula multiplies first) rounds as
      * often, cannot overflow for large x and gives exactly x from 3 up.
      */
-    private static void hardSwish(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    private static void hardSwish(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         int shifted = internalLike(lowering, input, in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), in.id(), scalar(lowering, input, 3f), shifted, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), in.id(), scalar(lowering, input, 3f), shifted, node);
         int ramp = internalLike(lowering, input, in.perm());
         defineClamp(lowering, 0f, 6f, shifted, ramp, node);
         int gate = internalLike(lowering, input, in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_divide(), ramp, scalar(lowering, input, 6f), gate, node);
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(), gate,
+        lowering.defineBinary(Xnnpack.xnn_binary_divide(), ramp, scalar(lowering, input, 6f), gate, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), gate,
                 lowering.define(node.output(), in.perm()), node);
     }
 
     /** {@code alpha * x + beta}: a multiply, then an add. */
-    private static void linear(Node node, XnnLowering lowering) {
-        XnnLowering.Value in = lowering.value(node.input("input"));
-        scaleAndShift(node, lowering, in, lowering.define(node.output(), in.perm()));
+    static void linear(Linear op, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(op.input());
+        scaleAndShift(op.input(), op.alpha(), op.beta(), node, lowering, in, lowering.define(node.output(), in.perm()));
     }
 
     /** {@code max(0, min(1, alpha * x + beta))}: a multiply, an add, then a clamp to [0, 1]. */
-    private static void hardSigmoid(Node node, XnnLowering lowering) {
-        XnnLowering.Value in = lowering.value(node.input("input"));
-        int shifted = scaleAndShift(node, lowering, in, internalLike(lowering, node.output(), in.perm()));
+    static void hardSigmoid(HardSigmoid op, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(op.input());
+        int shifted = scaleAndShift(op.input(), op.alpha(), op.beta(), node, lowering, in,
+                internalLike(lowering, node.output(), in.perm()));
         defineClamp(lowering, 0f, 1f, shifted, lowering.define(node.output(), in.perm()), node);
     }
 
     /**
-     * Defines {@code alpha * x + beta} (attributes {@code alpha}, {@code beta}) into {@code out}.
+     * Defines {@code alpha * x + beta} into {@code out}.
      *
      * @return {@code out}
      */
-    private static int scaleAndShift(Node node, XnnLowering lowering, XnnLowering.Value in, int out) {
-        Operand input = node.input("input");
+    private static int scaleAndShift(Operand input, double alpha, double beta, Node node, XnnLowering lowering,
+                                     XnnLowering.Value in, int out) {
         int scaled = internalLike(lowering, node.output(), in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in.id(),
-                scalar(lowering, input, node.attributes().real("alpha")), scaled, node);
-        double beta = node.attributes().real("beta");
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), scaled, scalar(lowering, input, beta), out, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), scalar(lowering, input, alpha), scaled, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), scaled, scalar(lowering, input, beta), out, node);
         return out;
     }
 
     /** {@code x / (1 + |x|)}: abs, add, divide. */
-    private static void softsign(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    private static void softsign(Operand input, Node node, XnnLowering lowering) {
         XnnLowering.Value in = lowering.value(input);
         int magnitude = internalLike(lowering, node.output(), in.perm());
-        defineUnary(lowering, Xnnpack.xnn_unary_abs(), NULL, in.id(), magnitude, node);
+        lowering.defineUnary(Xnnpack.xnn_unary_abs(), NULL, in.id(), magnitude, node);
         int denominator = internalLike(lowering, node.output(), in.perm());
-        defineBinary(lowering, Xnnpack.xnn_binary_add(), magnitude, scalar(lowering, input, 1f), denominator, node);
-        defineBinary(lowering, Xnnpack.xnn_binary_divide(), in.id(), denominator,
+        lowering.defineBinary(Xnnpack.xnn_binary_add(), magnitude, scalar(lowering, input, 1f), denominator, node);
+        lowering.defineBinary(Xnnpack.xnn_binary_divide(), in.id(), denominator,
                 lowering.define(node.output(), in.perm()), node);
     }
 
-    /**
-     * A binary operator over two input roles, computed in the layout the variable inputs share
-     * (as the element-wise binary operators).
-     */
-    private static XnnOpLowering binary(int type, String first, String second) {
-        return (node, lowering) -> {
-            int[] perm = XnnElementwiseLowering.sharedLayout(node, lowering);
-            int a = XnnElementwiseLowering.operandIn(node.input(first), node, perm, lowering);
-            int b = XnnElementwiseLowering.operandIn(node.input(second), node, perm, lowering);
-            defineBinary(lowering, type, a, b, lowering.define(node.output(), perm), node);
-        };
+    /** prelu: one binary node, computed as the element-wise binary operators. */
+    static void prelu(Prelu op, Node node, XnnLowering lowering) {
+        XnnElementwiseLowering.binary(Xnnpack.xnn_binary_prelu(), op.input(), op.slope(), node, lowering);
     }
 
     /**
@@ -391,18 +385,19 @@ final class XnnActivationLowering {
      * float32 ({@link #inFloat32}): XNNPACK's float16 softmax returns 0 where the result is a
      * float16 subnormal (75 ULP off at 4.5e-6, against WPT's 15).
      */
-    private static void softmax(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    static void softmax(Softmax op, Node node, XnnLowering lowering) {
+        Operand input = op.input();
         XnnLowering.Value in = lowering.value(input);
-        inFloat32(node, lowering, in, lowering.define(node.output(), in.perm()),
-                (x, y) -> softmaxAlongAxis(node, lowering, in, x, y));
+        inFloat32(input, node, lowering, in, lowering.define(node.output(), in.perm()),
+                (x, y) -> softmaxAlongAxis(op, node, lowering, in, x, y));
     }
 
     /** Softmax from {@code x} to {@code y}, float32 values (or the input's own type) stored like the input. */
-    private static void softmaxAlongAxis(Node node, XnnLowering lowering, XnnLowering.Value in, int x, int y) {
-        Operand input = node.input("input");
+    private static void softmaxAlongAxis(Softmax op, Node node, XnnLowering lowering, XnnLowering.Value in,
+                                         int x, int y) {
+        Operand input = op.input();
         int rank = input.descriptor().rank();
-        int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), in.perm());
+        int axis = XnnLayouts.storedAxis(op.axis(), in.perm());
         if (axis == rank - 1) {
             defineSoftmax(lowering, x, y, node);
             return;
@@ -419,7 +414,7 @@ final class XnnActivationLowering {
             movedPerm[i] = in.perm() == null ? toLast[i] : in.perm()[toLast[i]];
         }
         MLOperandDataType type = x == in.id() ? input.descriptor().dataType() : MLOperandDataType.FLOAT32;
-        long[] movedShape = Layouts.apply(input.descriptor().shape(), movedPerm);
+        long[] movedShape = Permutations.apply(input.descriptor().shape(), movedPerm);
         int moved;
         if (x == in.id() && lowering.graph().isConstant(input)) {
             moved = lowering.stored(input, movedPerm);
@@ -429,13 +424,13 @@ final class XnnActivationLowering {
         }
         int normalized = lowering.subgraph().internal(type, movedShape);
         defineSoftmax(lowering, moved, normalized, node);
-        lowering.transpose(normalized, Layouts.inverse(toLast), y);
+        lowering.transpose(normalized, Permutations.inverse(toLast), y);
     }
 
     /** A new internal value with an operand's type and shape, stored under {@code perm}. */
     private static int internalLike(XnnLowering lowering, Operand operand, int[] perm) {
         return lowering.subgraph().internal(operand.descriptor().dataType(),
-                Layouts.apply(operand.descriptor().shape(), perm));
+                Permutations.apply(operand.descriptor().shape(), perm));
     }
 
     /** A scalar constant of an operand's data type, broadcasting against it in any layout. */
@@ -443,24 +438,12 @@ final class XnnActivationLowering {
         return lowering.scalar(like.descriptor().dataType(), like.descriptor().rank(), value);
     }
 
-    /** Defines {@code out = unary(in)}, naming the node's operator if XNNPACK refuses it. */
-    static void defineUnary(XnnLowering lowering, int type, MemorySegment params, int in, int out, Node node) {
-        XnnStatus.check(Xnnpack.xnn_define_unary(lowering.subgraph().handle(), type, params, in, out, 0),
-                "define " + node.op().specName());
-    }
-
     private static void defineClamp(XnnLowering lowering, float min, float max, int in, int out, Node node) {
         MemorySegment params = xnn_unary_params.allocate(lowering.subgraph().scratch());
         MemorySegment clamp = xnn_unary_params.clamp(params);
         xnn_unary_params.clamp.min(clamp, min);
         xnn_unary_params.clamp.max(clamp, max);
-        defineUnary(lowering, Xnnpack.xnn_unary_clamp(), params, in, out, node);
-    }
-
-    /** Defines {@code out = binary(a, b)}, naming the node's operator if XNNPACK refuses it. */
-    static void defineBinary(XnnLowering lowering, int type, int a, int b, int out, Node node) {
-        XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), type, NULL, a, b, out, 0),
-                "define " + node.op().specName());
+        lowering.defineUnary(Xnnpack.xnn_unary_clamp(), params, in, out, node);
     }
 
     private static void defineSoftmax(XnnLowering lowering, int in, int out, Node node) {

@@ -4,13 +4,13 @@ import static java.lang.foreign.MemorySegment.NULL;
 
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
-import java.util.Map;
+import dev.webnn.graph.Operation.Binary;
+import dev.webnn.graph.Operation.Cast;
 
 /**
- * XNNPACK lowering of element-wise operators: the binary arithmetic operators and
- * {@code cast}. They run in whatever layout their variable input is stored in; constant
+ * XNNPACK lowering of element-wise operators: the binary arithmetic operators (with
+ * {@code pow}) and {@code cast}. They run in whatever layout their variable input is stored in; constant
  * operands are permuted to match at compile time.
  */
 final class XnnElementwiseLowering {
@@ -18,23 +18,13 @@ final class XnnElementwiseLowering {
     private XnnElementwiseLowering() {
     }
 
-    static void register(Map<Op, XnnOpLowering> map) {
-        map.put(Op.ADD, binary(Xnnpack.xnn_binary_add()));
-        map.put(Op.SUB, binary(Xnnpack.xnn_binary_subtract()));
-        map.put(Op.MUL, binary(Xnnpack.xnn_binary_multiply()));
-        map.put(Op.DIV, binary(Xnnpack.xnn_binary_divide()));
-        map.put(Op.MAX, binary(Xnnpack.xnn_binary_maximum()));
-        map.put(Op.MIN, binary(Xnnpack.xnn_binary_minimum()));
-        map.put(Op.CAST, XnnElementwiseLowering::cast);
-    }
-
     /**
      * {@code cast} between the float types the backend runs: a convert node (float32 to
      * float16 rounds to nearest even, float16 to float32 is exact), or a copy when the types
      * are equal. The output keeps the input's layout.
      */
-    private static void cast(Node node, XnnLowering lowering) {
-        Operand input = node.input("input");
+    static void cast(Cast op, Node node, XnnLowering lowering) {
+        Operand input = op.input();
         XnnLowering.Value in = lowering.value(input);
         int out = lowering.define(node.output(), in.perm());
         if (input.descriptor().dataType() == node.output().descriptor().dataType()) {
@@ -45,15 +35,35 @@ final class XnnElementwiseLowering {
         }
     }
 
-    private static XnnOpLowering binary(int type) {
-        return (node, lowering) -> {
-            int[] perm = sharedLayout(node, lowering);
-            int a = operandIn(node.input("a"), node, perm, lowering);
-            int b = operandIn(node.input("b"), node, perm, lowering);
-            int out = lowering.define(node.output(), perm);
-            XnnStatus.check(Xnnpack.xnn_define_binary(lowering.subgraph().handle(), type, NULL, a, b, out, 0),
-                    "define " + node.op().specName());
+    /** The element-wise binary arithmetic operators, each one binary node. */
+    static void binary(Binary op, Node node, XnnLowering lowering) {
+        int type = switch (op.kind()) {
+            case ADD -> Xnnpack.xnn_binary_add();
+            case SUB -> Xnnpack.xnn_binary_subtract();
+            case MUL -> Xnnpack.xnn_binary_multiply();
+            case DIV -> Xnnpack.xnn_binary_divide();
+            case MAX -> Xnnpack.xnn_binary_maximum();
+            case MIN -> Xnnpack.xnn_binary_minimum();
+            case POW -> Xnnpack.xnn_binary_pow();
         };
+        binary(type, op.a(), op.b(), node, lowering);
+    }
+
+    /**
+     * One binary node over two inputs, computed in the layout the variable inputs share.
+     *
+     * @param type an {@code xnn_binary_operator}
+     * @param first the first input
+     * @param second the second input
+     * @param node the node
+     * @param lowering the lowering
+     */
+    static void binary(int type, Operand first, Operand second, Node node, XnnLowering lowering) {
+        int[] perm = sharedLayout(node, lowering);
+        int a = operandIn(first, node, perm, lowering);
+        int b = operandIn(second, node, perm, lowering);
+        int out = lowering.define(node.output(), perm);
+        lowering.defineBinary(type, a, b, out, node);
     }
 
     /**
@@ -65,7 +75,7 @@ final class XnnElementwiseLowering {
         boolean first = true;
         for (Operand input : lowering.variableInputs(node)) {
             int[] p = lowering.value(input).perm();
-            if (input.descriptor().rank() != node.output().descriptor().rank() || (!first && !Layouts.same(p, perm))) {
+            if (input.descriptor().rank() != node.output().descriptor().rank() || (!first && !XnnLayouts.same(p, perm))) {
                 return null;
             }
             perm = p;

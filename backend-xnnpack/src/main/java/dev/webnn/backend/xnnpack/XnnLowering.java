@@ -1,5 +1,6 @@
 package dev.webnn.backend.xnnpack;
 
+import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLNumber;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
@@ -8,12 +9,57 @@ import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.ArgMinMax;
+import dev.webnn.graph.Operation.BatchNormalization;
+import dev.webnn.graph.Operation.Binary;
+import dev.webnn.graph.Operation.Cast;
+import dev.webnn.graph.Operation.Clamp;
+import dev.webnn.graph.Operation.Concat;
+import dev.webnn.graph.Operation.Conv2d;
+import dev.webnn.graph.Operation.ConvTranspose2d;
+import dev.webnn.graph.Operation.CumulativeSum;
+import dev.webnn.graph.Operation.Elu;
+import dev.webnn.graph.Operation.Expand;
+import dev.webnn.graph.Operation.Gather;
+import dev.webnn.graph.Operation.GatherND;
+import dev.webnn.graph.Operation.Gemm;
+import dev.webnn.graph.Operation.Gru;
+import dev.webnn.graph.Operation.GruCell;
+import dev.webnn.graph.Operation.HardSigmoid;
+import dev.webnn.graph.Operation.InstanceNormalization;
+import dev.webnn.graph.Operation.LayerNormalization;
+import dev.webnn.graph.Operation.LeakyRelu;
+import dev.webnn.graph.Operation.Linear;
+import dev.webnn.graph.Operation.LogicalBinary;
+import dev.webnn.graph.Operation.LogicalUnary;
+import dev.webnn.graph.Operation.Lstm;
+import dev.webnn.graph.Operation.LstmCell;
+import dev.webnn.graph.Operation.Matmul;
+import dev.webnn.graph.Operation.Pad;
+import dev.webnn.graph.Operation.Pool2d;
+import dev.webnn.graph.Operation.Prelu;
+import dev.webnn.graph.Operation.Quantization;
+import dev.webnn.graph.Operation.Reduce;
+import dev.webnn.graph.Operation.Resample2d;
+import dev.webnn.graph.Operation.Reshape;
+import dev.webnn.graph.Operation.Reverse;
+import dev.webnn.graph.Operation.ScatterElements;
+import dev.webnn.graph.Operation.ScatterND;
+import dev.webnn.graph.Operation.Slice;
+import dev.webnn.graph.Operation.Softmax;
+import dev.webnn.graph.Operation.Split;
+import dev.webnn.graph.Operation.Tile;
+import dev.webnn.graph.Operation.Transpose;
+import dev.webnn.graph.Operation.Triangular;
+import dev.webnn.graph.Operation.Unary;
+import dev.webnn.graph.Operation.Where;
+import dev.webnn.spi.Permutations;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,7 +70,7 @@ import java.util.Set;
  * Lowers a validated WebNN graph to an XNNPACK subgraph.
  *
  * <p>XNNPACK computes images in NHWC. Each WebNN operand is defined as one XNNPACK value
- * stored under a dimension permutation ({@link Layouts}): an NCHW convolution produces its
+ * stored under a dimension permutation ({@link XnnLayouts}): an NCHW convolution produces its
  * output stored as NHWC, element-wise operators and activations keep whatever layout their
  * input has (permuting constant operands once, at compile time), and a value is transposed
  * back to its logical layout only where an operator needs it (a reshape that moves data, a
@@ -32,8 +78,19 @@ import java.util.Set;
  */
 final class XnnLowering {
 
-    /** Every supported operator and how it is lowered. */
-    static final Map<Op, XnnOpLowering> OPERATORS = registry();
+    /**
+     * The operations {@link #lowerNode} defines; every other operation is refused there
+     * (and left out of the backend's {@code opSupportLimits}).
+     */
+    static final Set<Op> OPERATORS = Collections.unmodifiableSet(EnumSet.of(
+            Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MAX, Op.MIN, Op.POW, Op.CAST,
+            Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.IDENTITY, Op.NEG, Op.SQRT,
+            Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.LINEAR,
+            Op.HARD_SIGMOID, Op.PRELU, Op.SOFTMAX,
+            Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D, Op.RESAMPLE2D,
+            Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION,
+            Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM,
+            Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD));
 
     /** An operand's value in the subgraph and the permutation it is stored under. */
     record Value(int id, int[] perm) {
@@ -78,7 +135,7 @@ final class XnnLowering {
             external++;
         }
         for (Node node : graph.nodes()) {
-            for (Operand input : node.inputs().values()) {
+            for (Operand input : node.operation().operands()) {
                 lowering.consumers.computeIfAbsent(input.id(), id -> new ArrayList<>()).add(node);
             }
             for (Operand output : node.outputs()) {
@@ -89,13 +146,54 @@ final class XnnLowering {
             if (lowering.fused.contains(node)) {
                 continue;
             }
-            XnnOpLowering op = OPERATORS.get(node.op());
-            if (op == null) {
-                throw new IllegalStateException("no XNNPACK lowering for " + node.op().specName());
-            }
-            op.lower(node, lowering);
+            lowering.lowerNode(node);
         }
         lowering.connectOutputs();
+    }
+
+    /** Defines the XNNPACK nodes of one WebNN node, by its operation's family. */
+    private void lowerNode(Node node) {
+        switch (node.operation()) {
+            case Binary op -> XnnElementwiseLowering.binary(op, node, this);
+            case Cast op -> XnnElementwiseLowering.cast(op, node, this);
+            case Unary op -> XnnActivationLowering.unary(op, node, this);
+            case Clamp op -> XnnActivationLowering.clamp(op, node, this);
+            case Elu op -> XnnActivationLowering.elu(op, node, this);
+            case LeakyRelu op -> XnnActivationLowering.leakyRelu(op, node, this);
+            case Linear op -> XnnActivationLowering.linear(op, node, this);
+            case HardSigmoid op -> XnnActivationLowering.hardSigmoid(op, node, this);
+            case Prelu op -> XnnActivationLowering.prelu(op, node, this);
+            case Softmax op -> XnnActivationLowering.softmax(op, node, this);
+            case Conv2d op -> XnnConvolutionLowering.conv2d(op, node, this);
+            case ConvTranspose2d op -> XnnConvolutionLowering.convTranspose2d(op, node, this);
+            case Pool2d op -> XnnPoolingLowering.pool2d(op, node, this);
+            case Resample2d op -> XnnPoolingLowering.resample2d(op, node, this);
+            case Gemm op -> XnnMatrixLowering.gemm(op, node, this);
+            case Matmul op -> XnnMatrixLowering.matmul(op, node, this);
+            case BatchNormalization op -> XnnNormalizationLowering.batchNormalization(op, node, this);
+            case Reduce op -> XnnReductionLowering.reduce(op, node, this);
+            case Reshape op -> XnnShapeLowering.reshape(op, node, this);
+            case Transpose op -> XnnShapeLowering.transpose(op, node, this);
+            case Concat op -> XnnShapeLowering.concat(op, node, this);
+            case Split op -> XnnShapeLowering.split(op, node, this);
+            case Slice op -> XnnShapeLowering.slice(op, node, this);
+            case Pad op -> XnnShapeLowering.pad(op, node, this);
+            case LogicalBinary _, LogicalUnary _, Where _, ArgMinMax _, CumulativeSum _, Expand _, Reverse _, Tile _,
+                 Gather _, GatherND _, ScatterElements _, ScatterND _, InstanceNormalization _, LayerNormalization _,
+                 Triangular _, Quantization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
+        }
+    }
+
+    /**
+     * The error for an operation (or operation of a family) this backend does not lower;
+     * such operations are not in {@link #OPERATORS}, so a graph holding one is refused
+     * before lowering.
+     *
+     * @param node the node
+     * @return the error to throw
+     */
+    static MLNotSupportedError unsupported(Node node) {
+        return new MLNotSupportedError(node.op().specName() + " is not supported by the xnnpack backend");
     }
 
     /** The subgraph, for define calls. */
@@ -140,7 +238,7 @@ final class XnnLowering {
         }
         return identityCopies.computeIfAbsent(operand.id(), id -> {
             int copy = subgraph.internal(operand.descriptor().dataType(), operand.descriptor().shape());
-            transpose(value.id(), Layouts.inverse(value.perm()), copy);
+            transpose(value.id(), Permutations.inverse(value.perm()), copy);
             return copy;
         });
     }
@@ -158,24 +256,24 @@ final class XnnLowering {
             return logical(operand);
         }
         Value value = value(operand);
-        if (Layouts.same(value.perm(), perm)) {
+        if (XnnLayouts.same(value.perm(), perm)) {
             return value.id();
         }
-        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC) && nhwcCopies.containsKey(operand.id())) {
+        if (XnnLayouts.same(perm, XnnLayouts.NCHW_AS_NHWC) && nhwcCopies.containsKey(operand.id())) {
             return nhwcCopies.get(operand.id());
         }
         MLOperandDescriptor d = operand.descriptor();
-        long[] storedShape = Layouts.apply(d.shape(), perm);
+        long[] storedShape = Permutations.apply(d.shape(), perm);
         int id;
         if (graph.isConstant(operand)) {
             MemorySegment data = subgraph.allocateConstant(d.byteLength());
-            Layouts.permute(graph.constant(operand), d.shape(), perm, d.dataType().byteSize(), data);
+            Permutations.permute(graph.constant(operand), d.shape(), perm, d.dataType().byteSize(), data);
             id = subgraph.constant(d.dataType(), storedShape, data);
         } else {
             id = subgraph.internal(d.dataType(), storedShape);
             transpose(logical(operand), perm, id);
         }
-        if (Layouts.same(perm, Layouts.NCHW_AS_NHWC)) {
+        if (XnnLayouts.same(perm, XnnLayouts.NCHW_AS_NHWC)) {
             nhwcCopies.put(operand.id(), id);
         }
         return id;
@@ -197,8 +295,8 @@ final class XnnLowering {
         Arrays.fill(padded, 1);
         System.arraycopy(d.shape(), 0, padded, rank - d.rank(), d.rank());
         MemorySegment data = subgraph.allocateConstant(d.byteLength());
-        Layouts.permute(graph.constant(operand), padded, perm, d.dataType().byteSize(), data);
-        return subgraph.constant(d.dataType(), Layouts.apply(padded, perm), data);
+        Permutations.permute(graph.constant(operand), padded, perm, d.dataType().byteSize(), data);
+        return subgraph.constant(d.dataType(), Permutations.apply(padded, perm), data);
     }
 
     /**
@@ -281,7 +379,7 @@ final class XnnLowering {
         Integer external = perm == null ? unclaimedOutputs.remove(operand.id()) : null;
         int id = external != null
                 ? subgraph.external(d.dataType(), d.shape(), external, true)
-                : subgraph.internal(d.dataType(), Layouts.apply(d.shape(), perm));
+                : subgraph.internal(d.dataType(), Permutations.apply(d.shape(), perm));
         values.put(operand.id(), new Value(id, perm));
         return id;
     }
@@ -301,14 +399,14 @@ final class XnnLowering {
         boolean graphOutput = graph.outputs().values().stream().anyMatch(o -> o.id() == output.id());
         if (readers.size() == 1 && !graphOutput && node.outputs().size() == 1) {
             Node activation = readers.get(0);
-            if (activation.op() == Op.RELU) {
+            if (activation.operation() instanceof Unary unary && unary.kind() == Unary.Kind.RELU) {
                 fused.add(activation);
                 return new Fusion(activation.output(), 0f, Float.POSITIVE_INFINITY);
             }
-            if (activation.op() == Op.CLAMP) {
+            if (activation.operation() instanceof Clamp clamp) {
                 fused.add(activation);
-                return new Fusion(activation.output(), XnnActivationLowering.minValue(activation),
-                        XnnActivationLowering.maxValue(activation));
+                return new Fusion(activation.output(), XnnActivationLowering.minValue(clamp),
+                        XnnActivationLowering.maxValue(clamp));
             }
         }
         return new Fusion(output, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
@@ -322,6 +420,48 @@ final class XnnLowering {
      * @param max upper output bound
      */
     record Fusion(Operand output, float min, float max) {
+    }
+
+    /**
+     * Defines {@code out = unary(in)}, naming the node's operator if XNNPACK refuses it.
+     *
+     * @param type an {@code xnn_unary_operator}
+     * @param params its parameters, or {@code NULL}
+     * @param in the input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void defineUnary(int type, MemorySegment params, int in, int out, Node node) {
+        XnnStatus.check(Xnnpack.xnn_define_unary(subgraph.handle(), type, params, in, out, 0),
+                "define " + node.op().specName());
+    }
+
+    /**
+     * Defines {@code out = binary(a, b)}, naming the node's operator if XNNPACK refuses it.
+     *
+     * @param type an {@code xnn_binary_operator}
+     * @param a the first input value
+     * @param b the second input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void defineBinary(int type, int a, int b, int out, Node node) {
+        XnnStatus.check(Xnnpack.xnn_define_binary(subgraph.handle(), type, MemorySegment.NULL, a, b, out, 0),
+                "define " + node.op().specName());
+    }
+
+    /**
+     * Defines {@code out = sqrt(in)} as {@code pow(in, 0.5)} for values of {@code type} and
+     * {@code rank} (see {@code XnnActivationLowering}'s sqrt for why not XNNPACK's kernel).
+     *
+     * @param type the data type
+     * @param rank the rank of the values
+     * @param in the input value
+     * @param out the output value
+     * @param node the node, for the message
+     */
+    void squareRoot(MLOperandDataType type, int rank, int in, int out, Node node) {
+        defineBinary(Xnnpack.xnn_binary_pow(), in, scalar(type, rank, 0.5), out, node);
     }
 
     /** Defines a transpose node: {@code output = transpose(input, perm)}. */
@@ -356,27 +496,15 @@ final class XnnLowering {
             MLOperandDescriptor d = output.descriptor();
             subgraph.external(d.dataType(), d.shape(), id, true);
             if (value.perm() != null) {
-                transpose(value.id(), Layouts.inverse(value.perm()), id);
+                transpose(value.id(), Permutations.inverse(value.perm()), id);
             } else {
                 XnnStatus.check(Xnnpack.xnn_define_copy(subgraph.handle(), value.id(), id, 0), "define a copy");
             }
         }
     }
 
-    private static Map<Op, XnnOpLowering> registry() {
-        Map<Op, XnnOpLowering> map = new EnumMap<>(Op.class);
-        XnnElementwiseLowering.register(map);
-        XnnActivationLowering.register(map);
-        XnnConvolutionLowering.register(map);
-        XnnShapeLowering.register(map);
-        XnnMatrixLowering.register(map);
-        XnnReductionLowering.register(map);
-        XnnNormalizationLowering.register(map);
-        return map;
-    }
-
     /** Operands of a node that are not constants, for layout decisions. */
     List<Operand> variableInputs(Node node) {
-        return node.inputs().values().stream().filter(o -> !graph.isConstant(o)).toList();
+        return node.operation().operands().stream().filter(o -> !graph.isConstant(o)).toList();
     }
 }

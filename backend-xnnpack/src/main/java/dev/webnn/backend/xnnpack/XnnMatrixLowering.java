@@ -6,11 +6,10 @@ import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
-import java.util.Map;
+import dev.webnn.graph.Operation.Gemm;
+import dev.webnn.graph.Operation.Matmul;
 
 /**
  * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (batch matrix
@@ -21,36 +20,30 @@ final class XnnMatrixLowering {
     private XnnMatrixLowering() {
     }
 
-    static void register(Map<Op, XnnOpLowering> map) {
-        map.put(Op.GEMM, XnnMatrixLowering::gemm);
-        map.put(Op.MATMUL, XnnMatrixLowering::matmul);
-    }
-
     /**
      * gemm = alpha * A' * B' + beta * C as a fully connected node: B must be constant; alpha is
      * applied by a multiply node when not 1; a 1-D or [1, N] constant C (times beta) is the
      * bias, any other C is added by a node.
      */
-    private static void gemm(Node node, XnnLowering lowering) {
-        Attributes a = node.attributes();
-        Operand b = node.input("b");
+    static void gemm(Gemm op, Node node, XnnLowering lowering) {
+        Operand b = op.b();
         if (!lowering.graph().isConstant(b)) {
             throw new MLNotSupportedError("gemm: the xnnpack backend needs a constant b");
         }
-        double alpha = a.real("alpha");
-        double beta = a.real("beta");
+        double alpha = op.alpha();
+        double beta = op.beta();
         MLOperandDataType type = node.output().descriptor().dataType();
-        int input = lowering.logical(node.input("a"));
-        if (a.bool("aTranspose")) {
-            long[] shape = node.input("a").descriptor().shape();
+        int input = lowering.logical(op.a());
+        if (op.aTranspose()) {
+            long[] shape = op.a().descriptor().shape();
             int transposed = lowering.subgraph().internal(type, new long[] {shape[1], shape[0]});
             lowering.transpose(input, new int[] {1, 0}, transposed);
             input = transposed;
         }
         // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
         int filter = lowering.stored(b, null);
-        int flags = a.bool("bTranspose") ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
-        Operand c = node.optionalInput("c").orElse(null);
+        int flags = op.bTranspose() ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
+        Operand c = op.c().orElse(null);
         long n = node.output().descriptor().shape()[1];
         int bias = Xnnpack.XNN_INVALID_VALUE_ID();
         boolean biasFolded = false;
@@ -109,9 +102,9 @@ final class XnnMatrixLowering {
     }
 
     /** matmul of equal-rank operands with equal batch dimensions; rank 2 runs as a batch of one. */
-    private static void matmul(Node node, XnnLowering lowering) {
-        Operand a = node.input("a");
-        Operand b = node.input("b");
+    static void matmul(Matmul op, Node node, XnnLowering lowering) {
+        Operand a = op.a();
+        Operand b = op.b();
         long[] as = a.descriptor().shape();
         long[] bs = b.descriptor().shape();
         if (as.length != bs.length || !java.util.Arrays.equals(as, 0, as.length - 2, bs, 0, bs.length - 2)) {

@@ -5,10 +5,10 @@ import static java.lang.foreign.MemorySegment.NULL;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.BatchNormalization;
+import dev.webnn.spi.Permutations;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,26 +34,23 @@ final class XnnNormalizationLowering {
     private XnnNormalizationLowering() {
     }
 
-    static void register(Map<Op, XnnOpLowering> map) {
-        map.put(Op.BATCH_NORMALIZATION, XnnNormalizationLowering::batchNormalization);
-    }
-
     /** The node's operands and their per-feature broadcast shape in the input's stored layout. */
-    private record Frame(Node node, XnnLowering lowering, XnnLowering.Value input, MLOperandDataType type, long[] feature) {
+    private record Frame(Operand operand, XnnLowering lowering, XnnLowering.Value input, MLOperandDataType type,
+                         long[] feature) {
 
-        static Frame of(Node node, XnnLowering lowering) {
-            Operand input = node.input("input");
+        static Frame of(BatchNormalization op, XnnLowering lowering) {
+            Operand input = op.input();
             XnnLowering.Value value = lowering.value(input);
-            int axis = (int) node.attributes().integer("axis");
+            int axis = op.axis();
             long[] feature = new long[input.descriptor().rank()];
             Arrays.fill(feature, 1);
-            feature[Layouts.storedAxis(axis, value.perm())] = input.descriptor().shape()[axis];
-            return new Frame(node, lowering, value, input.descriptor().dataType(), feature);
+            feature[XnnLayouts.storedAxis(axis, value.perm())] = input.descriptor().shape()[axis];
+            return new Frame(input, lowering, value, input.descriptor().dataType(), feature);
         }
 
         /** A new internal value shaped as the stored input. */
         int full() {
-            return lowering.subgraph().internal(type, Layouts.apply(node.input("input").descriptor().shape(), input.perm()));
+            return lowering.subgraph().internal(type, Permutations.apply(operand.descriptor().shape(), input.perm()));
         }
 
         /** A new internal value of the per-feature shape. */
@@ -82,19 +79,19 @@ final class XnnNormalizationLowering {
      * The spec's formula node by node: {@code (x - mean) / sqrt(variance + epsilon)}, times
      * {@code scale}, plus {@code bias}, each step rounded to the data type.
      */
-    private static void batchNormalization(Node node, XnnLowering lowering) {
-        Frame frame = Frame.of(node, lowering);
+    static void batchNormalization(BatchNormalization op, Node node, XnnLowering lowering) {
+        Frame frame = Frame.of(op, lowering);
         int rank = frame.feature().length;
         int shifted = frame.perFeature();
-        frame.binary(Xnnpack.xnn_binary_add(), frame.broadcastable(node.input("variance")),
-                lowering.scalar(frame.type(), rank, node.attributes().real("epsilon")), shifted);
+        frame.binary(Xnnpack.xnn_binary_add(), frame.broadcastable(op.variance()),
+                lowering.scalar(frame.type(), rank, op.epsilon()), shifted);
         int deviation = frame.perFeature();
-        XnnActivationLowering.squareRoot(lowering, frame.type(), rank, shifted, deviation, node);
-        Optional<Operand> scale = node.optionalInput("scale");
-        Optional<Operand> bias = node.optionalInput("bias");
+        lowering.squareRoot(frame.type(), rank, shifted, deviation, node);
+        Optional<Operand> scale = op.scale();
+        Optional<Operand> bias = op.bias();
         int output = lowering.define(node.output(), frame.input().perm());
         int centered = frame.full();
-        frame.binary(Xnnpack.xnn_binary_subtract(), frame.input().id(), frame.broadcastable(node.input("mean")), centered);
+        frame.binary(Xnnpack.xnn_binary_subtract(), frame.input().id(), frame.broadcastable(op.mean()), centered);
         int normalized = scale.isEmpty() && bias.isEmpty() ? output : frame.full();
         frame.binary(Xnnpack.xnn_binary_divide(), centered, deviation, normalized);
         int result = normalized;

@@ -6,9 +6,9 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
-import java.util.Map;
+import dev.webnn.graph.Operation.Reduce;
+import java.util.Arrays;
 
 /**
  * XNNPACK lowering of the reductions XNNPACK has a node for ({@code reduceSum},
@@ -47,23 +47,27 @@ final class XnnReductionLowering {
 
     private static Step unary(int type) {
         return (lowering, node, dataType, rank, in, out) ->
-                XnnActivationLowering.defineUnary(lowering, type, NULL, in, out, node);
+                lowering.defineUnary(type, NULL, in, out, node);
     }
 
     private static final Step SQUARE = (lowering, node, type, rank, in, out) ->
-            XnnActivationLowering.defineBinary(lowering, Xnnpack.xnn_binary_multiply(), in, in, out, node);
+            lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in, in, out, node);
 
     private static final Step SQUARE_ROOT = (lowering, node, type, rank, in, out) ->
-            XnnActivationLowering.squareRoot(lowering, type, rank, in, out, node);
+            lowering.squareRoot(type, rank, in, out, node);
 
-    static void register(Map<Op, XnnOpLowering> map) {
+    /** The reductions, each one reduce node with element-wise steps around it. */
+    static void reduce(Reduce op, Node node, XnnLowering lowering) {
         int sum = Xnnpack.xnn_reduce_sum();
-        map.put(Op.REDUCE_SUM, reduction(sum, null, null, false));
-        map.put(Op.REDUCE_MEAN, reduction(Xnnpack.xnn_reduce_mean(), null, null, false));
-        map.put(Op.REDUCE_L1, reduction(sum, unary(Xnnpack.xnn_unary_abs()), null, false));
-        map.put(Op.REDUCE_SUM_SQUARE, reduction(sum, SQUARE, null, false));
-        map.put(Op.REDUCE_L2, reduction(sum, SQUARE, SQUARE_ROOT, true));
-        map.put(Op.REDUCE_LOG_SUM, reduction(sum, null, unary(Xnnpack.xnn_unary_log()), true));
+        switch (op.kind()) {
+            case REDUCE_SUM -> reduction(op, node, lowering, sum, null, null, false);
+            case REDUCE_MEAN -> reduction(op, node, lowering, Xnnpack.xnn_reduce_mean(), null, null, false);
+            case REDUCE_L1 -> reduction(op, node, lowering, sum, unary(Xnnpack.xnn_unary_abs()), null, false);
+            case REDUCE_SUM_SQUARE -> reduction(op, node, lowering, sum, SQUARE, null, false);
+            case REDUCE_L2 -> reduction(op, node, lowering, sum, SQUARE, SQUARE_ROOT, true);
+            case REDUCE_LOG_SUM -> reduction(op, node, lowering, sum, null, unary(Xnnpack.xnn_unary_log()), true);
+            case REDUCE_LOG_SUM_EXP, REDUCE_MAX, REDUCE_MIN, REDUCE_PRODUCT -> throw XnnLowering.unsupported(node);
+        }
     }
 
     /**
@@ -71,36 +75,35 @@ final class XnnReductionLowering {
      * left out. With {@code wide}, a float16 input is converted to float32 (exactly), the
      * steps run in float32 and the result is converted back, rounding once.
      */
-    private static XnnOpLowering reduction(int operator, Step before, Step after, boolean wide) {
-        return (node, lowering) -> {
-            Operand in = node.input("input");
-            MLOperandDescriptor d = in.descriptor();
-            MLOperandDescriptor out = node.output().descriptor();
-            boolean widen = wide && d.dataType() == MLOperandDataType.FLOAT16;
-            MLOperandDataType type = widen ? MLOperandDataType.FLOAT32 : d.dataType();
-            int x = lowering.logical(in);
-            int output = lowering.define(node.output(), null);
-            if (widen) {
-                int widened = lowering.subgraph().internal(type, d.shape());
-                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
-                x = widened;
-            }
-            if (before != null) {
-                int mapped = lowering.subgraph().internal(type, d.shape());
-                before.define(lowering, node, type, d.rank(), x, mapped);
-                x = mapped;
-            }
-            int result = widen ? lowering.subgraph().internal(type, out.shape()) : output;
-            int reduced = after == null ? result : lowering.subgraph().internal(type, out.shape());
-            reduce(lowering, operator, node.attributes().longs("axes"), node.attributes().bool("keepDimensions"), x,
-                    reduced);
-            if (after != null) {
-                after.define(lowering, node, type, out.rank(), reduced, result);
-            }
-            if (widen) {
-                XnnActivationLowering.defineUnary(lowering, Xnnpack.xnn_unary_convert(), NULL, result, output, node);
-            }
-        };
+    private static void reduction(Reduce op, Node node, XnnLowering lowering, int operator, Step before, Step after,
+                                  boolean wide) {
+        Operand in = op.input();
+        MLOperandDescriptor d = in.descriptor();
+        MLOperandDescriptor out = node.output().descriptor();
+        boolean widen = wide && d.dataType() == MLOperandDataType.FLOAT16;
+        MLOperandDataType type = widen ? MLOperandDataType.FLOAT32 : d.dataType();
+        int x = lowering.logical(in);
+        int output = lowering.define(node.output(), null);
+        if (widen) {
+            int widened = lowering.subgraph().internal(type, d.shape());
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, x, widened, node);
+            x = widened;
+        }
+        if (before != null) {
+            int mapped = lowering.subgraph().internal(type, d.shape());
+            before.define(lowering, node, type, d.rank(), x, mapped);
+            x = mapped;
+        }
+        int result = widen ? lowering.subgraph().internal(type, out.shape()) : output;
+        int reduced = after == null ? result : lowering.subgraph().internal(type, out.shape());
+        reduce(lowering, operator, Arrays.stream(op.axes()).asLongStream().toArray(), op.keepDimensions(), x,
+                reduced);
+        if (after != null) {
+            after.define(lowering, node, type, out.rank(), reduced, result);
+        }
+        if (widen) {
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, result, output, node);
+        }
     }
 
     /**

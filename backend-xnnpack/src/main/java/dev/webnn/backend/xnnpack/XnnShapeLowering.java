@@ -4,10 +4,15 @@ import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLPaddingMode;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Concat;
+import dev.webnn.graph.Operation.Pad;
+import dev.webnn.graph.Operation.Reshape;
+import dev.webnn.graph.Operation.Slice;
+import dev.webnn.graph.Operation.Split;
+import dev.webnn.graph.Operation.Transpose;
+import dev.webnn.spi.Permutations;
 import java.util.List;
-import java.util.Map;
 
 /**
  * XNNPACK lowering of shape and data movement operators. Concatenation and slicing run in
@@ -19,29 +24,20 @@ final class XnnShapeLowering {
     private XnnShapeLowering() {
     }
 
-    static void register(Map<Op, XnnOpLowering> map) {
-        map.put(Op.RESHAPE, XnnShapeLowering::reshape);
-        map.put(Op.TRANSPOSE, XnnShapeLowering::transpose);
-        map.put(Op.CONCAT, XnnShapeLowering::concat);
-        map.put(Op.SPLIT, XnnShapeLowering::split);
-        map.put(Op.SLICE, XnnShapeLowering::slice);
-        map.put(Op.PAD, XnnShapeLowering::pad);
-    }
-
-    private static void reshape(Node node, XnnLowering lowering) {
-        Operand in = node.input("input");
+    static void reshape(Reshape op, Node node, XnnLowering lowering) {
+        Operand in = op.input();
         XnnLowering.Value value = lowering.value(in);
-        int input = Layouts.linearOrderPreserved(in.descriptor().shape(), value.perm()) ? value.id() : lowering.logical(in);
+        int input = XnnLayouts.linearOrderPreserved(in.descriptor().shape(), value.perm()) ? value.id() : lowering.logical(in);
         long[] shape = node.output().descriptor().shape();
         int output = lowering.define(node.output(), null);
         XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), shape.length,
                 lowering.subgraph().sizes(shape), input, output, 0), "define a reshape");
     }
 
-    private static void transpose(Node node, XnnLowering lowering) {
-        int input = lowering.logical(node.input("input"));
+    static void transpose(Transpose op, Node node, XnnLowering lowering) {
+        int input = lowering.logical(op.input());
         int output = lowering.define(node.output(), null);
-        int[] permutation = node.attributes().ints("permutation");
+        int[] permutation = op.permutation();
         if (permutation.length == 0) {
             XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), input, output, 0), "define a copy");
         } else {
@@ -49,17 +45,17 @@ final class XnnShapeLowering {
         }
     }
 
-    private static void concat(Node node, XnnLowering lowering) {
-        List<Operand> inputs = node.inputList("inputs");
+    static void concat(Concat op, Node node, XnnLowering lowering) {
+        List<Operand> inputs = op.inputs();
         int[] perm = XnnElementwiseLowering.sharedLayout(node, lowering);
-        int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), perm);
+        int axis = XnnLayouts.storedAxis(op.axis(), perm);
         int[] ids = inputs.stream().mapToInt(o -> lowering.stored(o, perm)).toArray();
         Operand output = node.output();
         // XNNPACK concatenates 2 to 5 inputs per node: chain nodes for more
         int done = ids[0];
         int index = 1;
         long[] logical = inputs.get(0).descriptor().shape();
-        long axisSize = logical[(int) node.attributes().integer("axis")];
+        long axisSize = logical[op.axis()];
         if (ids.length == 1) {
             XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), done, lowering.define(output, perm), 0),
                     "define a copy");
@@ -69,15 +65,15 @@ final class XnnShapeLowering {
             int take = Math.min(4, ids.length - index);
             boolean last = index + take == ids.length;
             for (int i = index; i < index + take; i++) {
-                axisSize += inputs.get(i).descriptor().shape()[(int) node.attributes().integer("axis")];
+                axisSize += inputs.get(i).descriptor().shape()[op.axis()];
             }
             int target;
             if (last) {
                 target = lowering.define(output, perm);
             } else {
                 long[] partial = logical.clone();
-                partial[(int) node.attributes().integer("axis")] = axisSize;
-                target = lowering.subgraph().internal(output.descriptor().dataType(), Layouts.apply(partial, perm));
+                partial[op.axis()] = axisSize;
+                target = lowering.subgraph().internal(output.descriptor().dataType(), Permutations.apply(partial, perm));
             }
             int[] group = new int[take + 1];
             group[0] = done;
@@ -99,14 +95,14 @@ final class XnnShapeLowering {
         XnnStatus.check(status, "define a concat");
     }
 
-    private static void split(Node node, XnnLowering lowering) {
-        long[] splits = node.attributes().longs("splits");
-        Operand in = node.input("input");
+    static void split(Split op, Node node, XnnLowering lowering) {
+        long[] splits = op.splits();
+        Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);
-        int axis = Layouts.storedAxis((int) node.attributes().integer("axis"), perm);
+        int axis = XnnLayouts.storedAxis(op.axis(), perm);
         // slices are exact for any split sizes
-        long[] stored = Layouts.apply(in.descriptor().shape(), perm);
+        long[] stored = Permutations.apply(in.descriptor().shape(), perm);
         long offset = 0;
         for (int i = 0; i < splits.length; i++) {
             long[] offsets = new long[stored.length];
@@ -120,18 +116,18 @@ final class XnnShapeLowering {
         }
     }
 
-    private static void slice(Node node, XnnLowering lowering) {
-        long[] strides = node.attributes().longs("strides");
+    static void slice(Slice op, Node node, XnnLowering lowering) {
+        long[] strides = op.strides();
         for (long stride : strides) {
             if (stride != 1) {
                 throw new MLNotSupportedError("slice with strides is not supported by the xnnpack backend");
             }
         }
-        Operand in = node.input("input");
+        Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);
-        long[] starts = Layouts.apply(node.attributes().longs("starts"), perm);
-        long[] sizes = Layouts.apply(node.attributes().longs("sizes"), perm);
+        long[] starts = Permutations.apply(op.starts(), perm);
+        long[] sizes = Permutations.apply(op.sizes(), perm);
         int output = lowering.define(node.output(), perm);
         if (starts.length == 0) {
             // XNNPACK's slice refuses rank 0 when the runtime is reshaped; a scalar's slice is the scalar.
@@ -142,18 +138,18 @@ final class XnnShapeLowering {
                 lowering.subgraph().sizes(starts), lowering.subgraph().sizes(sizes), input, output, 0), "define a slice");
     }
 
-    private static void pad(Node node, XnnLowering lowering) {
-        if (node.attributes().enumValue("mode", MLPaddingMode.class) != MLPaddingMode.CONSTANT) {
+    static void pad(Pad op, Node node, XnnLowering lowering) {
+        if (op.mode() != MLPaddingMode.CONSTANT) {
             throw new MLNotSupportedError("pad: the xnnpack backend pads with a constant only");
         }
-        Operand in = node.input("input");
+        Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);
-        long[] before = Layouts.apply(node.attributes().longs("beginningPadding"), perm);
-        long[] after = Layouts.apply(node.attributes().longs("endingPadding"), perm);
+        long[] before = Permutations.apply(op.beginningPadding(), perm);
+        long[] after = Permutations.apply(op.endingPadding(), perm);
         int output = lowering.define(node.output(), perm);
         XnnStatus.check(Xnnpack.xnn_define_static_constant_pad(lowering.subgraph().handle(), lowering.subgraph().sizes(before),
-                lowering.subgraph().sizes(after), node.attributes().number("value").toFloat32(), input, output, 0),
+                lowering.subgraph().sizes(after), op.value().toFloat32(), input, output, 0),
                 "define a pad");
     }
 }

@@ -76,17 +76,6 @@ final class XnnSubgraph implements AutoCloseable {
         return define(type, shape, data, Xnnpack.XNN_INVALID_VALUE_ID(), 0);
     }
 
-    /**
-     * Defines a constant holding a copy of {@code data} in the constants arena.
-     *
-     * @return the value id
-     */
-    int copiedConstant(MLOperandDataType type, long[] shape, MemorySegment data) {
-        MemorySegment copy = constants.allocate(Math.max(1, data.byteSize()), 64).asSlice(0, data.byteSize());
-        copy.copyFrom(data);
-        return constant(type, shape, copy);
-    }
-
     /** Memory that lives as long as the runtime, for constants computed during lowering. */
     MemorySegment allocateConstant(long bytes) {
         return constants.allocate(Math.max(1, bytes), 64).asSlice(0, bytes);
@@ -95,13 +84,6 @@ final class XnnSubgraph implements AutoCloseable {
     /** A {@code size_t[]} argument. */
     MemorySegment sizes(long... values) {
         return scratch.allocateFrom(JAVA_LONG, values.length == 0 ? new long[1] : values);
-    }
-
-    /** Hands the subgraph over (to {@code xnn_create_runtime}); this builder no longer deletes it. */
-    MemorySegment release() {
-        MemorySegment handle = subgraph;
-        subgraph = NULL;
-        return handle;
     }
 
     @Override

@@ -1,13 +1,11 @@
 package dev.webnn.backend.xnnpack;
 
 import dev.webnn.MLNotSupportedError;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.MLTensorLimits;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Op;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,22 +62,16 @@ final class XnnTypes {
      * Narrows the limits of every lowered operator to the types it runs: float32 and
      * float16 for {@link #FLOAT16_OPERATORS}, float32 for the rest.
      *
-     * @param limits limits already narrowed to the lowered operators and {@link #SUPPORTED}
-     * @return the narrowed limits
+     * @param limits limits already narrowed to {@link #SUPPORTED}
+     * @return the same builder, narrowed
      */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        MLOpSupportLimits narrowed = limits;
-        for (String name : limits.operators()) {
-            if (FLOAT16_OPERATORS.contains(Op.fromSpecName(name))) {
-                continue;
-            }
-            for (Map.Entry<String, MLTensorLimits> role : limits.operator(name).orElseThrow().entrySet()) {
-                Set<MLOperandDataType> types = EnumSet.copyOf(FLOAT32_ONLY);
-                types.retainAll(role.getValue().dataTypes());
-                narrowed = narrowed.withOperand(name, role.getKey(), new MLTensorLimits(types, role.getValue().rankRange()));
+    static SupportLimitsBuilder narrow(SupportLimitsBuilder limits) {
+        for (Op op : Op.values()) {
+            if (!FLOAT16_OPERATORS.contains(op)) {
+                limits.retainDataTypes(op.specName(), FLOAT32_ONLY);
             }
         }
-        return narrowed;
+        return limits;
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.webnn.graph.Graph;
 import dev.webnn.graph.Op;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
+import dev.webnn.spi.SupportLimitsBuilder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -42,10 +43,12 @@ final class XnnpackContext implements BackendContext {
 
     @Override
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
-        MLOpSupportLimits lowered = specLimits.retainOperators(name -> XnnLowering.OPERATORS.containsKey(Op.fromSpecName(name)))
+        SupportLimitsBuilder lowered = SupportLimitsBuilder.from(specLimits)
+                .retainOperators(name -> XnnLowering.OPERATORS.contains(Op.fromSpecName(name)))
                 .retainDataTypes(XnnTypes.SUPPORTED)
                 .retainMaxRank(MAX_RANK);
-        return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength());
+        return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength())
+                .build();
     }
 
     @Override

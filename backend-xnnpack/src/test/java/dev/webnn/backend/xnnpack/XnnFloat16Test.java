@@ -500,8 +500,9 @@ class XnnFloat16Test {
 
     @Test
     void operatorsOutsideTheFloat16TableAreNarrowedToFloat32() {
-        assertTrue(XnnLowering.OPERATORS.keySet().containsAll(XnnTypes.FLOAT16_OPERATORS));
-        var narrowed = XnnTypes.narrow(dev.webnn.MLOpSupportLimits.specification().retainDataTypes(XnnTypes.SUPPORTED));
+        assertTrue(XnnLowering.OPERATORS.containsAll(XnnTypes.FLOAT16_OPERATORS));
+        var narrowed = XnnTypes.narrow(dev.webnn.spi.SupportLimitsBuilder.from(dev.webnn.MLOpSupportLimits.specification())
+                .retainDataTypes(XnnTypes.SUPPORTED)).build();
         for (MLTensorLimits role : narrowed.operator("gelu").orElseThrow().values()) {
             assertEquals(java.util.Set.of(FLOAT32), role.dataTypes());
         }

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.TestFactory;
  * of the compositions (carrier types, guarded integer division, bool round trips), and every
  * data type {@code opSupportLimits()} claims checked against a reference.
  */
-class ElementwiseLoweringTest {
+class OrtElementwiseLoweringTest {
 
     private final GraphRunner runner = new GraphRunner();
 

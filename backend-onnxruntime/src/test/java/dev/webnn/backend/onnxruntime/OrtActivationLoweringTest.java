@@ -5,9 +5,9 @@ import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT32;
 import static dev.webnn.MLOperandDataType.INT64;
 import static dev.webnn.MLOperandDataType.INT8;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.extremum;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.nearLimits;
-import static dev.webnn.backend.onnxruntime.ElementwiseLoweringTest.unary;
+import static dev.webnn.backend.onnxruntime.OrtElementwiseLoweringTest.extremum;
+import static dev.webnn.backend.onnxruntime.OrtElementwiseLoweringTest.nearLimits;
+import static dev.webnn.backend.onnxruntime.OrtElementwiseLoweringTest.unary;
 import static dev.webnn.backend.onnxruntime.GraphRunner.bitVector;
 import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
 import static dev.webnn.backend.onnxruntime.GraphRunner.vector;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * compositions (bidirectional broadcasting, integer types) and every claimed data type
  * checked against a reference.
  */
-class ActivationLoweringTest {
+class OrtActivationLoweringTest {
 
     private static final double LN3 = Math.log(3);
 
@@ -116,7 +116,7 @@ class ActivationLoweringTest {
     @TestFactory
     Stream<DynamicTest> reluNearTheLimitsOfEveryIntegerType() {
         return runner.context().opSupportLimits().operator("relu").orElseThrow().get("input").dataTypes().stream()
-                .filter(ElementwiseLoweringTest::isInteger)
+                .filter(OrtElementwiseLoweringTest::isInteger)
                 .map(type -> dynamicTest("relu " + type, () -> {
                     long[] values = nearLimits(type);
                     long[] expected = Arrays.stream(values).map(v -> extremum(type, true, v, 0)).toArray();

@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Convolution, pooling, resampling and normalization operators computed by ONNX Runtime
  * through the public API, against hand-computed values and a direct reference convolution.
  */
-class ConvolutionLoweringTest {
+class OrtConvolutionLoweringTest {
 
     private final GraphRunner runner = new GraphRunner();
 

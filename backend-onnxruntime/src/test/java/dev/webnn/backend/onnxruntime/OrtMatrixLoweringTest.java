@@ -7,7 +7,7 @@ import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT32;
 import static dev.webnn.MLOperandDataType.UINT64;
 import static dev.webnn.MLOperandDataType.UINT8;
-import static dev.webnn.backend.onnxruntime.ReductionLoweringTest.assertClose;
+import static dev.webnn.backend.onnxruntime.OrtReductionLoweringTest.assertClose;
 import static dev.webnn.backend.onnxruntime.GraphRunner.bits;
 import static dev.webnn.backend.onnxruntime.GraphRunner.shape;
 import static dev.webnn.backend.onnxruntime.GraphRunner.tensor;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** gemm, matmul, triangular and the quantization operators computed by ONNX Runtime, against hand-computed values. */
-class MatrixLoweringTest {
+class OrtMatrixLoweringTest {
 
     private static final double[] A = {1, 2, 3, 4, 5, 6};
     private static final double[] A_TRANSPOSED = {1, 4, 2, 5, 3, 6};

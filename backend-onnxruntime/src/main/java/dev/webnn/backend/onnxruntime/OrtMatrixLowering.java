@@ -7,14 +7,15 @@ import static dev.webnn.MLOperandDataType.INT8;
 import static dev.webnn.MLOperandDataType.UINT8;
 
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
+import dev.webnn.graph.Operation.Gemm;
+import dev.webnn.graph.Operation.Matmul;
+import dev.webnn.graph.Operation.Quantization;
+import dev.webnn.graph.Operation.Triangular;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ import java.util.Set;
  * 32-bit integer, zero point and clamping bound is exact: {@code (x - zeroPoint) * scale}, or
  * {@code clamp(roundEven(x / scale) + zeroPoint)} to the integer type's range.
  */
-final class MatrixLowering {
+final class OrtMatrixLowering {
 
     /** The types of ONNX Runtime's CPU Trilu kernel among WebNN's. */
     private static final Set<MLOperandDataType> TRILU_TYPES = Set.of(FLOAT32, FLOAT16, INT64);
@@ -43,47 +44,36 @@ final class MatrixLowering {
     /** {@link #blockedAxis}: scale and zero point have blocks along several axes, which ONNX cannot express. */
     private static final int MULTIPLE_AXES = -2;
 
-    private MatrixLowering() {
+    private OrtMatrixLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        map.put(Op.GEMM, MatrixLowering::gemm);
-        map.put(Op.MATMUL, (node, lowering) -> lowering.model().node("MatMul",
-                List.of(lowering.input(node, "a"), lowering.input(node, "b")), lowering.output(node)));
-        map.put(Op.TRIANGULAR, MatrixLowering::triangular);
-        map.put(Op.QUANTIZE_LINEAR, (node, lowering) -> quantization(node, lowering, true));
-        map.put(Op.DEQUANTIZE_LINEAR, (node, lowering) -> quantization(node, lowering, false));
-    }
-
-    /**
-     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to narrow, every data type and rank the spec allows is lowered.
-     */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits;
-    }
-
-    private static void gemm(Node node, Lowering lowering) {
-        List<String> inputs = new ArrayList<>(List.of(lowering.input(node, "a"), lowering.input(node, "b")));
-        node.optionalInput("c").ifPresent(c -> inputs.add(lowering.name(c)));
+    /** gemm: ONNX Gemm. */
+    static void gemm(Gemm op, Node node, OrtLowering lowering) {
+        List<String> inputs = new ArrayList<>(List.of(lowering.name(op.a()), lowering.name(op.b())));
+        op.c().ifPresent(c -> inputs.add(lowering.name(c)));
         lowering.model().node("Gemm", inputs, lowering.output(node),
-                OrtAttribute.real("alpha", node.attributes().real("alpha")),
-                OrtAttribute.real("beta", node.attributes().real("beta")),
-                OrtAttribute.integer("transA", node.attributes().bool("aTranspose") ? 1 : 0),
-                OrtAttribute.integer("transB", node.attributes().bool("bTranspose") ? 1 : 0));
+                OrtAttribute.real("alpha", op.alpha()),
+                OrtAttribute.real("beta", op.beta()),
+                OrtAttribute.integer("transA", op.aTranspose() ? 1 : 0),
+                OrtAttribute.integer("transB", op.bTranspose() ? 1 : 0));
     }
 
-    private static void triangular(Node node, Lowering lowering) {
+    /** matmul: ONNX MatMul. */
+    static void matmul(Matmul op, Node node, OrtLowering lowering) {
+        lowering.model().node("MatMul", List.of(lowering.name(op.a()), lowering.name(op.b())), lowering.output(node));
+    }
+
+    /** triangular: ONNX Trilu, through int64 for the types without a kernel. */
+    static void triangular(Triangular op, Node node, OrtLowering lowering) {
         OrtModelBuilder model = lowering.model();
-        String k = model.scalar(INT64, MLNumber.of(node.attributes().integer("diagonal")));
-        OrtAttribute upper = OrtAttribute.integer("upper", node.attributes().bool("upper") ? 1 : 0);
-        MLOperandDataType type = node.input("input").descriptor().dataType();
-        String input = lowering.input(node, "input");
+        String k = model.scalar(INT64, MLNumber.of(op.diagonal()));
+        OrtAttribute upper = OrtAttribute.integer("upper", op.upper() ? 1 : 0);
+        MLOperandDataType type = op.input().descriptor().dataType();
+        String input = lowering.name(op.input());
         if (TRILU_TYPES.contains(type)) {
             model.node("Trilu", List.of(input, k), lowering.output(node), upper);
         } else {
-            ReductionLowering.onInt64(model, type, false, input, lowering.output(node),
+            OrtReductionLowering.onInt64(model, type, false, input, lowering.output(node),
                     (x, y) -> model.node("Trilu", List.of(x, k), y, upper));
         }
     }
@@ -92,19 +82,23 @@ final class MatrixLowering {
      * quantizeLinear or dequantizeLinear: ONNX's operator when it applies, else the exact
      * composition.
      */
-    private static void quantization(Node node, Lowering lowering, boolean quantize) {
-        long[] inputShape = node.input("input").descriptor().shape();
-        long[] scaleShape = node.input("scale").descriptor().shape();
-        MLOperandDataType integer = node.input("zeroPoint").descriptor().dataType();
+    static void quantization(Quantization op, Node node, OrtLowering lowering) {
+        boolean quantize = switch (op.kind()) {
+            case QUANTIZE_LINEAR -> true;
+            case DEQUANTIZE_LINEAR -> false;
+        };
+        long[] inputShape = op.input().descriptor().shape();
+        long[] scaleShape = op.scale().descriptor().shape();
+        MLOperandDataType integer = op.zeroPoint().descriptor().dataType();
         boolean kernel = integer == INT8 || integer == UINT8;
         OrtModelBuilder model = lowering.model();
-        String input = lowering.input(node, "input");
-        String scale = lowering.input(node, "scale");
-        String zeroPoint = lowering.input(node, "zeroPoint");
+        String input = lowering.name(op.input());
+        String scale = lowering.name(op.scale());
+        String zeroPoint = lowering.name(op.zeroPoint());
         List<OrtAttribute> attributes = new ArrayList<>();
         int axis = blockedAxis(inputShape, scaleShape);
         if (!kernel || axis == MULTIPLE_AXES) {
-            composeQuantization(node, lowering, quantize);
+            composeQuantization(op, node, lowering, quantize);
             return;
         }
         if (axis == NO_AXIS) {
@@ -127,10 +121,10 @@ final class MatrixLowering {
             attributes.add(OrtAttribute.integer("axis", axis));
             attributes.add(OrtAttribute.integer("block_size", inputShape[axis] / scaleShape[axis]));
         }
-        if (quantize && node.input("input").descriptor().dataType() == FLOAT16) {
+        if (quantize && op.input().descriptor().dataType() == FLOAT16) {
             // ONNX Runtime's float16 QuantizeLinear truncates instead of rounding half to even.
-            input = ElementwiseLowering.cast(model, input, OnnxTypes.of(FLOAT32));
-            scale = ElementwiseLowering.cast(model, scale, OnnxTypes.of(FLOAT32));
+            input = model.cast(input, OnnxTypes.of(FLOAT32));
+            scale = model.cast(scale, OnnxTypes.of(FLOAT32));
         }
         model.node(quantize ? "QuantizeLinear" : "DequantizeLinear", List.of(input, scale, zeroPoint),
                 lowering.output(node), attributes.toArray(OrtAttribute[]::new));
@@ -177,10 +171,10 @@ final class MatrixLowering {
      * size-1 axis after each of theirs, so that ordinary broadcasting repeats every value over
      * its block.
      */
-    private static void composeQuantization(Node node, Lowering lowering, boolean quantize) {
+    private static void composeQuantization(Quantization op, Node node, OrtLowering lowering, boolean quantize) {
         OrtModelBuilder model = lowering.model();
-        long[] inputShape = node.input("input").descriptor().shape();
-        long[] scaleShape = node.input("scale").descriptor().shape();
+        long[] inputShape = op.input().descriptor().shape();
+        long[] scaleShape = op.scale().descriptor().shape();
         List<Long> splitInput = new ArrayList<>();
         List<Long> splitScale = new ArrayList<>();
         boolean split = false;
@@ -196,9 +190,9 @@ final class MatrixLowering {
                 splitScale.add(scaleShape[i]);
             }
         }
-        String x = ElementwiseLowering.cast(model, lowering.input(node, "input"), OnnxTypes.DOUBLE);
-        String scale = ElementwiseLowering.cast(model, lowering.input(node, "scale"), OnnxTypes.DOUBLE);
-        String zeroPoint = ElementwiseLowering.cast(model, lowering.input(node, "zeroPoint"), OnnxTypes.DOUBLE);
+        String x = model.cast(lowering.name(op.input()), OnnxTypes.DOUBLE);
+        String scale = model.cast(lowering.name(op.scale()), OnnxTypes.DOUBLE);
+        String zeroPoint = model.cast(lowering.name(op.zeroPoint()), OnnxTypes.DOUBLE);
         if (split) {
             x = reshape(model, x, splitInput.stream().mapToLong(Long::longValue).toArray());
             long[] scaleTarget = splitScale.stream().mapToLong(Long::longValue).toArray();
@@ -208,10 +202,10 @@ final class MatrixLowering {
         String result;
         if (quantize) {
             MLOperandDataType integer = node.output().descriptor().dataType();
-            String rounded = ElementwiseLowering.intermediate(model, "Round", List.of(binary(model, "Div", x, scale)));
+            String rounded = model.intermediate("Round", List.of(binary(model, "Div", x, scale)));
             String shifted = binary(model, "Add", rounded, zeroPoint);
-            // Clip of doubles is exact; only int64 Clip misorders values (see ElementwiseLowering).
-            result = ElementwiseLowering.intermediate(model, "Clip",
+            // Clip of doubles is exact; only int64 Clip misorders values (see OrtElementwiseLowering).
+            result = model.intermediate("Clip",
                     List.of(shifted, bound(model, integer, false), bound(model, integer, true)));
         } else {
             result = binary(model, "Mul", binary(model, "Sub", x, zeroPoint), scale);
@@ -219,7 +213,7 @@ final class MatrixLowering {
         if (split) {
             result = reshape(model, result, inputShape);
         }
-        ElementwiseLowering.cast(model, result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
+        model.cast(result, OnnxTypes.of(node.output().descriptor().dataType()), lowering.output(node));
     }
 
     /** The smallest or largest value of an integer type, as a double scalar. */
@@ -231,11 +225,11 @@ final class MatrixLowering {
             case UINT32 -> max ? 0xFFFF_FFFFL : 0;
             default -> throw new IllegalStateException("no quantized type " + integer);
         };
-        return ElementwiseLowering.cast(model, model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);
+        return model.cast(model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);
     }
 
     private static String binary(OrtModelBuilder model, String onnx, String a, String b) {
-        return ElementwiseLowering.intermediate(model, onnx, List.of(a, b));
+        return model.intermediate(onnx, List.of(a, b));
     }
 
     private static String reshape(OrtModelBuilder model, String input, long... shape) {

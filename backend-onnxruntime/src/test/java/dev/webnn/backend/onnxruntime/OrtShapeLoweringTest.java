@@ -36,7 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The shape and data movement operators on ONNX Runtime, with hand-computed results. */
-class ShapeLoweringTest {
+class OrtShapeLoweringTest {
 
     private static final long[] S2x3 = {2, 3};
     private static final double[] ONE_TO_SIX = {1, 2, 3, 4, 5, 6};

@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the arithmetic exact), then every layout, direction, bias, state and activation option
  * against a double-precision implementation of the spec's algorithms.
  */
-class RecurrentLoweringTest {
+class OrtRecurrentLoweringTest {
 
     private static final int STEPS = 3;
     private static final int BATCH = 2;

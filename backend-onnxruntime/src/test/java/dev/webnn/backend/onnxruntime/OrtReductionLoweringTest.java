@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Reductions, argMin/argMax and cumulativeSum computed by ONNX Runtime, against hand-computed values. */
-class ReductionLoweringTest {
+class OrtReductionLoweringTest {
 
     /** The ten reductions with the builder method and a reference over the reduced values. */
     private enum Reduction {

@@ -3,15 +3,16 @@ package dev.webnn.backend.onnxruntime;
 import dev.webnn.MLGruWeightLayout;
 import dev.webnn.MLLstmWeightLayout;
 import dev.webnn.MLNumber;
-import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLRecurrentNetworkActivation;
 import dev.webnn.MLRecurrentNetworkDirection;
-import dev.webnn.graph.Attributes;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Op;
 import dev.webnn.graph.Operand;
+import dev.webnn.graph.Operation.Gru;
+import dev.webnn.graph.Operation.GruCell;
+import dev.webnn.graph.Operation.Lstm;
+import dev.webnn.graph.Operation.LstmCell;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * ONNX lowering of the recurrent operators: gru, gruCell, lstm and lstmCell.
@@ -47,31 +49,83 @@ import java.util.Map;
  * no node reorders, casts or concatenates them per inference. Computed operands go through the
  * nodes (Cast, Unsqueeze, Split + Concat, Concat).
  */
-final class RecurrentLowering {
+final class OrtRecurrentLowering {
 
     /** The type of the computation: ONNX Runtime's CPU GRU and LSTM kernels take float32 and float64 only. */
     private static final MLOperandDataType COMPUTE = MLOperandDataType.FLOAT32;
     private static final ValueLayout.OfShort JAVA_SHORT_UNALIGNED = ValueLayout.JAVA_SHORT.withByteAlignment(1);
     private static final ValueLayout.OfFloat JAVA_FLOAT_UNALIGNED = ValueLayout.JAVA_FLOAT.withByteAlignment(1);
 
-    private RecurrentLowering() {
+    private OrtRecurrentLowering() {
     }
 
-    /** Adds this family's lowerings to the registry. */
-    static void register(Map<Op, OpLowering> map) {
-        map.put(Op.GRU, (node, lowering) -> lower(Network.of(node, lowering, Cell.GRU, false)));
-        map.put(Op.GRU_CELL, (node, lowering) -> lower(Network.of(node, lowering, Cell.GRU, true)));
-        map.put(Op.LSTM, (node, lowering) -> lower(Network.of(node, lowering, Cell.LSTM, false)));
-        map.put(Op.LSTM_CELL, (node, lowering) -> lower(Network.of(node, lowering, Cell.LSTM, true)));
+    /** gru. */
+    static void gru(Gru op, Node node, OrtLowering lowering) {
+        lower(Network.of(node, lowering, Cell.GRU, false, op.direction(), gruOrder(op.layout()), op.hiddenSize(),
+                new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(), Optional.empty(),
+                        op.initialHiddenState(), Optional.empty(), op.activations(), op.returnSequence(),
+                        op.resetAfter())));
+    }
+
+    /** gruCell. */
+    static void gruCell(GruCell op, Node node, OrtLowering lowering) {
+        lower(Network.of(node, lowering, Cell.GRU, true, MLRecurrentNetworkDirection.FORWARD, gruOrder(op.layout()),
+                op.hiddenSize(), new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
+                        Optional.empty(), Optional.of(op.hiddenState()), Optional.empty(), op.activations(), false,
+                        op.resetAfter())));
+    }
+
+    /** lstm. */
+    static void lstm(Lstm op, Node node, OrtLowering lowering) {
+        lower(Network.of(node, lowering, Cell.LSTM, false, op.direction(), lstmOrder(op.layout()), op.hiddenSize(),
+                new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
+                        op.peepholeWeight(), op.initialHiddenState(), op.initialCellState(), op.activations(),
+                        op.returnSequence(), false)));
+    }
+
+    /** lstmCell. */
+    static void lstmCell(LstmCell op, Node node, OrtLowering lowering) {
+        lower(Network.of(node, lowering, Cell.LSTM, true, MLRecurrentNetworkDirection.FORWARD, lstmOrder(op.layout()),
+                op.hiddenSize(), new Inputs(op.input(), op.weight(), op.recurrentWeight(), op.bias(), op.recurrentBias(),
+                        op.peepholeWeight(), Optional.of(op.hiddenState()), Optional.of(op.cellState()),
+                        op.activations(), false, false)));
+    }
+
+    /** For each ONNX GRU gate (z, r, h), the index of its block in the WebNN layout. */
+    private static int[] gruOrder(MLGruWeightLayout layout) {
+        return switch (layout) {
+            case ZRN -> new int[] {0, 1, 2};
+            case RZN -> new int[] {1, 0, 2};
+        };
+    }
+
+    /** For each ONNX LSTM gate (i, o, f, c), the index of its block in the WebNN layout. */
+    private static int[] lstmOrder(MLLstmWeightLayout layout) {
+        return switch (layout) {
+            case IOFG -> new int[] {0, 1, 2, 3};
+            case IFGO -> new int[] {0, 3, 1, 2};
+        };
     }
 
     /**
-     * Narrows the limits of this family's operators to what ONNX Runtime's CPU kernels run:
-     * nothing to narrow, float32 runs natively and float16 through float32 (see
-     * {@code RecurrentLoweringTest}).
+     * The operands and options of the four recurrent operators in one form.
+     *
+     * @param input the input
+     * @param weight the input weights
+     * @param recurrentWeight the recurrent weights
+     * @param bias the input bias
+     * @param recurrentBias the recurrent bias
+     * @param peepholeWeight the peephole weights (LSTM)
+     * @param hiddenState the (initial) hidden state
+     * @param cellState the (initial) cell state (LSTM)
+     * @param activations the activations
+     * @param returnSequence whether every step's hidden state is a result
+     * @param resetAfter whether the GRU reset gate applies after the matrix product
      */
-    static MLOpSupportLimits narrow(MLOpSupportLimits limits) {
-        return limits;
+    private record Inputs(Operand input, Operand weight, Operand recurrentWeight, Optional<Operand> bias,
+                          Optional<Operand> recurrentBias, Optional<Operand> peepholeWeight,
+                          Optional<Operand> hiddenState, Optional<Operand> cellState,
+                          List<MLRecurrentNetworkActivation> activations, boolean returnSequence, boolean resetAfter) {
     }
 
     /** The two kinds of recurrent cell. */
@@ -103,76 +157,70 @@ final class RecurrentLowering {
      * @param hidden hidden size
      * @param directions per direction index, whether it runs forward in time
      * @param order for each ONNX gate, the index of its block in the WebNN layout
+     * @param inputs the node's operands and options
      * @param operands the node's operands in sequence form
      */
-    private record Network(Node node, Lowering lowering, Cell cell, boolean single, boolean half, long steps,
-                           long batch, long hidden, boolean[] directions, int[] order, Operands operands) {
+    private record Network(Node node, OrtLowering lowering, Cell cell, boolean single, boolean half, long steps,
+                           long batch, long hidden, boolean[] directions, int[] order, Inputs inputs,
+                           Operands operands) {
 
-        static Network of(Node node, Lowering lowering, Cell cell, boolean single) {
-            Attributes attributes = node.attributes();
-            long[] inputShape = node.input("input").descriptor().shape();
-            boolean half = node.input("input").descriptor().dataType() == MLOperandDataType.FLOAT16;
-            MLRecurrentNetworkDirection direction = single ? MLRecurrentNetworkDirection.FORWARD
-                    : attributes.enumValue("direction", MLRecurrentNetworkDirection.class);
+        static Network of(Node node, OrtLowering lowering, Cell cell, boolean single,
+                          MLRecurrentNetworkDirection direction, int[] order, long hidden, Inputs inputs) {
+            long[] inputShape = inputs.input().descriptor().shape();
+            boolean half = inputs.input().descriptor().dataType() == MLOperandDataType.FLOAT16;
             boolean[] directions = switch (direction) {
                 case FORWARD -> new boolean[] {true};
                 case BACKWARD -> new boolean[] {false};
                 case BOTH -> new boolean[] {true, false};
             };
-            // ONNX GRU: z, r, h; ONNX LSTM: i, o, f, c.
-            int[] order = cell == Cell.GRU
-                    ? (attributes.enumValue("layout", MLGruWeightLayout.class) == MLGruWeightLayout.ZRN
-                            ? new int[] {0, 1, 2} : new int[] {1, 0, 2})
-                    : (attributes.enumValue("layout", MLLstmWeightLayout.class) == MLLstmWeightLayout.IOFG
-                            ? new int[] {0, 1, 2, 3} : new int[] {0, 3, 1, 2});
             return new Network(node, lowering, cell, single, half, single ? 1 : inputShape[0],
-                    inputShape[single ? 0 : 1], attributes.integer("hiddenSize"), directions, order,
-                    new Operands(node, lowering, single));
+                    inputShape[single ? 0 : 1], hidden, directions, order, inputs,
+                    new Operands(lowering, single));
         }
 
         /** {@code [steps, batch, inputSize]}. */
         String input() {
-            return operands.get("input");
+            return operands.get(Optional.of(inputs.input()));
         }
 
         /** {@code [directions, gates * hidden, inputSize]}, WebNN layout. */
         String weight() {
-            return operands.get("weight");
+            return operands.get(Optional.of(inputs.weight()));
         }
 
         /** {@code [directions, gates * hidden, hidden]}, WebNN layout. */
         String recurrentWeight() {
-            return operands.get("recurrentWeight");
+            return operands.get(Optional.of(inputs.recurrentWeight()));
         }
 
         /** {@code [directions, gates * hidden]}, WebNN layout, or null. */
         String bias() {
-            return operands.get("bias");
+            return operands.get(inputs.bias());
         }
 
         /** {@code [directions, gates * hidden]}, WebNN layout, or null. */
         String recurrentBias() {
-            return operands.get("recurrentBias");
+            return operands.get(inputs.recurrentBias());
         }
 
         /** {@code [directions, 3 * hidden]} (input, output, forget), or null. */
         String peephole() {
-            return operands.get("peepholeWeight");
+            return operands.get(inputs.peepholeWeight());
         }
 
         /** {@code [directions, batch, hidden]}, or null. */
         String hiddenState() {
-            return operands.get(single ? "hiddenState" : "initialHiddenState");
+            return operands.get(inputs.hiddenState());
         }
 
         /** {@code [directions, batch, hidden]} (LSTM), or null. */
         String cellState() {
-            return operands.get(single ? "cellState" : "initialCellState");
+            return operands.get(inputs.cellState());
         }
 
-        /** A weight or bias role with its gate blocks in ONNX's order, or null if absent. */
-        String inOnnxOrder(String role) {
-            return operands.inOnnxOrder(role, order, hidden);
+        /** A weight or bias operand with its gate blocks in ONNX's order, or null if absent. */
+        String inOnnxOrder(Optional<Operand> operand) {
+            return operands.inOnnxOrder(operand, order, hidden);
         }
 
         /** The model under construction. */
@@ -182,12 +230,12 @@ final class RecurrentLowering {
 
         /** The WebNN activations: 2 for GRU (gates, new gate), 3 for LSTM (gates, cell gate, cell state). */
         List<MLRecurrentNetworkActivation> activations() {
-            return node.attributes().enumList("activations", MLRecurrentNetworkActivation.class);
+            return inputs.activations();
         }
 
         /** Whether the sequence of every step's hidden state is a result. */
         boolean returnsSequence() {
-            return !single && node.attributes().bool("returnSequence");
+            return !single && inputs.returnSequence();
         }
 
         /** A float32 tensor of zeros. */
@@ -209,7 +257,7 @@ final class RecurrentLowering {
                 result = squeezed;
             }
             if (half) {
-                ElementwiseLowering.cast(model, result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
+                model.cast(result, OnnxTypes.of(MLOperandDataType.FLOAT16), target);
             } else if (!single) {
                 model.node("Identity", List.of(result), target);
             }
@@ -223,33 +271,23 @@ final class RecurrentLowering {
      * first asked for.
      */
     private static final class Operands {
-        private final Node node;
-        private final Lowering lowering;
+        private final OrtLowering lowering;
         private final boolean single;
-        private final Map<String, String> prepared = new HashMap<>();
+        private final Map<Integer, String> prepared = new HashMap<>();
 
-        Operands(Node node, Lowering lowering, boolean single) {
-            this.node = node;
+        Operands(OrtLowering lowering, boolean single) {
             this.lowering = lowering;
             this.single = single;
         }
 
-        /** Whether the node has an operand of a role. */
-        boolean present(String role) {
-            return node.inputs().containsKey(role);
+        /** Whether an operand is computed at inference time (neither absent nor a constant). */
+        boolean computed(Optional<Operand> operand) {
+            return operand.isPresent() && lowering.constantData(operand.get()).isEmpty();
         }
 
-        /** Whether the operand of a role is computed at inference time (neither absent nor a constant). */
-        boolean computed(String role) {
-            return present(role) && lowering.constantData(node.input(role)).isEmpty();
-        }
-
-        /** The prepared value name of a role, or null if the operand is absent. */
-        String get(String role) {
-            if (!present(role)) {
-                return null;
-            }
-            return prepared.computeIfAbsent(role, this::prepare);
+        /** The prepared value name of an operand, or null if it is absent. */
+        String get(Optional<Operand> operand) {
+            return operand.map(o -> prepared.computeIfAbsent(o.id(), id -> prepare(o))).orElse(null);
         }
 
         /**
@@ -257,20 +295,21 @@ final class RecurrentLowering {
          * order: a constant reordered here, a computed value by Split and Concat nodes; null if
          * the operand is absent.
          *
-         * @param role the role
+         * @param operand the operand
          * @param order for each ONNX gate, the index of its block in the WebNN layout
          * @param hidden the hidden size, the rows of a gate block
          */
-        String inOnnxOrder(String role, int[] order, long hidden) {
-            if (!present(role) || isIdentity(order)) {
-                return get(role);
+        String inOnnxOrder(Optional<Operand> operand, int[] order, long hidden) {
+            if (operand.isEmpty() || isIdentity(order)) {
+                return get(operand);
             }
-            float[] values = constantValues(role);
+            Operand present = operand.get();
+            float[] values = constantValues(present);
             if (values != null) {
-                return initializer(sequenceShape(role), reorder(values, order, sequenceShape(role)[0]));
+                return initializer(sequenceShape(present), reorder(values, order, sequenceShape(present)[0]));
             }
             OrtModelBuilder model = lowering.model();
-            List<String> blocks = splitBlocks(model, get(role), order.length, hidden);
+            List<String> blocks = splitBlocks(model, get(operand), order.length, hidden);
             return concat(model, Arrays.stream(order).mapToObj(blocks::get).toList(), 1);
         }
 
@@ -278,24 +317,23 @@ final class RecurrentLowering {
          * The float32 values of a constant weight or bias role in ONNX's gate order, zeros when
          * the operand is absent.
          *
-         * @param role a role that is not {@link #computed}
+         * @param operand an operand that is not {@link #computed}
          * @param order for each ONNX gate, the index of its block in the WebNN layout
          * @param zeros how many zeros stand for an absent operand
          */
-        float[] constantInOnnxOrder(String role, int[] order, int zeros) {
-            return present(role) ? reorder(constantValues(role), order, sequenceShape(role)[0]) : new float[zeros];
+        float[] constantInOnnxOrder(Optional<Operand> operand, int[] order, int zeros) {
+            return operand.map(o -> reorder(constantValues(o), order, sequenceShape(o)[0])).orElse(new float[zeros]);
         }
 
-        private String prepare(String role) {
-            float[] values = constantValues(role);
+        private String prepare(Operand operand) {
+            float[] values = constantValues(operand);
             if (values != null) {
-                return initializer(sequenceShape(role), values);
+                return initializer(sequenceShape(operand), values);
             }
             OrtModelBuilder model = lowering.model();
-            Operand operand = node.input(role);
             String name = lowering.name(operand);
             if (operand.descriptor().dataType() != COMPUTE) {
-                name = ElementwiseLowering.cast(model, name, OnnxTypes.of(COMPUTE));
+                name = model.cast(name, OnnxTypes.of(COMPUTE));
             }
             if (single) {
                 name = unsqueeze(model, name, 0);
@@ -303,9 +341,8 @@ final class RecurrentLowering {
             return name;
         }
 
-        /** The float32 values of a constant role (float16 widened exactly), or null if it is computed. */
-        private float[] constantValues(String role) {
-            Operand operand = node.input(role);
+        /** The float32 values of a constant operand (float16 widened exactly), or null if it is computed. */
+        private float[] constantValues(Operand operand) {
             return lowering.constantData(operand).map(data -> {
                 float[] values = new float[Math.toIntExact(operand.descriptor().elementCount())];
                 boolean half = operand.descriptor().dataType() == MLOperandDataType.FLOAT16;
@@ -317,9 +354,9 @@ final class RecurrentLowering {
             }).orElse(null);
         }
 
-        /** The shape of a role's operand in sequence form. */
-        private long[] sequenceShape(String role) {
-            long[] shape = node.input(role).descriptor().shape();
+        /** The shape of an operand in sequence form. */
+        private long[] sequenceShape(Operand operand) {
+            long[] shape = operand.descriptor().shape();
             if (!single) {
                 return shape;
             }
@@ -362,7 +399,7 @@ final class RecurrentLowering {
 
     /** ONNX's GRU or LSTM where its formulas are WebNN's, else the step-by-step composition. */
     private static void lower(Network network) {
-        if (network.operands().present("peepholeWeight")) {
+        if (network.inputs().peepholeWeight().isPresent()) {
             composeLstm(network);
         } else {
             onnxNetwork(network);
@@ -374,8 +411,8 @@ final class RecurrentLowering {
         OrtModelBuilder model = n.model();
         int directions = n.directions().length;
         String direction = directions == 2 ? "bidirectional" : n.directions()[0] ? "forward" : "reverse";
-        String weight = n.inOnnxOrder("weight");
-        String recurrentWeight = n.inOnnxOrder("recurrentWeight");
+        String weight = n.inOnnxOrder(Optional.of(n.inputs().weight()));
+        String recurrentWeight = n.inOnnxOrder(Optional.of(n.inputs().recurrentWeight()));
         String bias = onnxBias(n);
         String[] activations = new String[n.activations().size() * directions];
         for (int i = 0; i < activations.length; i++) {
@@ -391,7 +428,7 @@ final class RecurrentLowering {
                 OrtAttribute.strings("activations", activations)));
         String lastCell = model.temporary("Y_c");
         if (n.cell() == Cell.GRU) {
-            attributes.add(OrtAttribute.integer("linear_before_reset", n.node().attributes().bool("resetAfter") ? 1 : 0));
+            attributes.add(OrtAttribute.integer("linear_before_reset", n.inputs().resetAfter() ? 1 : 0));
         } else {
             inputs.add(orEmpty(n.cellState()));
             outputs.add(lastCell);
@@ -419,19 +456,21 @@ final class RecurrentLowering {
      */
     private static String onnxBias(Network n) {
         Operands operands = n.operands();
-        if (!operands.present("bias") && !operands.present("recurrentBias")) {
+        Optional<Operand> inputBias = n.inputs().bias();
+        Optional<Operand> hiddenBias = n.inputs().recurrentBias();
+        if (inputBias.isEmpty() && hiddenBias.isEmpty()) {
             return "";
         }
         int directions = n.directions().length;
         int size = Math.toIntExact(n.cell().gates * n.hidden());
         OrtModelBuilder model = n.model();
-        if (operands.computed("bias") || operands.computed("recurrentBias")) {
+        if (operands.computed(inputBias) || operands.computed(hiddenBias)) {
             return concat(model, List.of(
-                    operands.present("bias") ? n.inOnnxOrder("bias") : n.zeros(directions, size),
-                    operands.present("recurrentBias") ? n.inOnnxOrder("recurrentBias") : n.zeros(directions, size)), 1);
+                    inputBias.isPresent() ? n.inOnnxOrder(inputBias) : n.zeros(directions, size),
+                    hiddenBias.isPresent() ? n.inOnnxOrder(hiddenBias) : n.zeros(directions, size)), 1);
         }
-        float[] bias = operands.constantInOnnxOrder("bias", n.order(), directions * size);
-        float[] recurrentBias = operands.constantInOnnxOrder("recurrentBias", n.order(), directions * size);
+        float[] bias = operands.constantInOnnxOrder(inputBias, n.order(), directions * size);
+        float[] recurrentBias = operands.constantInOnnxOrder(hiddenBias, n.order(), directions * size);
         float[] joined = new float[2 * directions * size];
         for (int d = 0; d < directions; d++) {
             System.arraycopy(bias, d * size, joined, 2 * d * size, size);
@@ -525,8 +564,8 @@ final class RecurrentLowering {
                 inputGemm.add(bias);
             }
             OrtAttribute transposed = OrtAttribute.integer("transB", 1);
-            String inputGates = ElementwiseLowering.intermediate(model, "Gemm", inputGemm, transposed);
-            String gates = ElementwiseLowering.intermediate(model, "Gemm", List.of(h, recurrentWeight, inputGates), transposed);
+            String inputGates = model.intermediate("Gemm", inputGemm, transposed);
+            String gates = model.intermediate("Gemm", List.of(h, recurrentWeight, inputGates), transposed);
             // WebNN block of each gate: layout iofg or ifgo; order maps ONNX i, o, f, c to it.
             List<String> blocks = splitBlocks(model, gates, 4, n.hidden());
             int[] order = n.order();
@@ -542,31 +581,31 @@ final class RecurrentLowering {
     }
 
     private static String activate(OrtModelBuilder model, MLRecurrentNetworkActivation activation, String value) {
-        return ElementwiseLowering.intermediate(model, onnxActivation(activation), List.of(value));
+        return model.intermediate(onnxActivation(activation), List.of(value));
     }
 
     private static String add(OrtModelBuilder model, String a, String b) {
-        return ElementwiseLowering.intermediate(model, "Add", List.of(a, b));
+        return model.intermediate("Add", List.of(a, b));
     }
 
     private static String mul(OrtModelBuilder model, String a, String b) {
-        return ElementwiseLowering.intermediate(model, "Mul", List.of(a, b));
+        return model.intermediate("Mul", List.of(a, b));
     }
 
     /** Entry {@code index} of axis 0, without that axis. */
     private static String gather(OrtModelBuilder model, String value, long index) {
-        return ElementwiseLowering.intermediate(model, "Gather",
+        return model.intermediate("Gather",
                 List.of(value, model.scalar(MLOperandDataType.INT64, MLNumber.of(index))), OrtAttribute.integer("axis", 0));
     }
 
     private static String unsqueeze(OrtModelBuilder model, String value, long... axes) {
-        return ElementwiseLowering.intermediate(model, "Unsqueeze", List.of(value, model.int64s(axes)));
+        return model.intermediate("Unsqueeze", List.of(value, model.int64s(axes)));
     }
 
     /** The values joined along an axis; a single value as it is. */
     private static String concat(OrtModelBuilder model, List<String> values, long axis) {
         return values.size() == 1 ? values.get(0)
-                : ElementwiseLowering.intermediate(model, "Concat", values, OrtAttribute.integer("axis", axis));
+                : model.intermediate("Concat", values, OrtAttribute.integer("axis", axis));
     }
 
     private static String onnxActivation(MLRecurrentNetworkActivation activation) {
