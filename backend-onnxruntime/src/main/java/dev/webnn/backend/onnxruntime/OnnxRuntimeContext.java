@@ -12,6 +12,7 @@ import dev.webnn.spi.CompiledGraph;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The ONNX Runtime side of an {@code MLContext}: session options shared by its graphs
@@ -25,23 +26,31 @@ import java.nio.file.Path;
  * <p>With the system property {@code webnn.onnxruntime.saveModel=<path>}, every compiled
  * graph is also written to {@code path} as an ONNX model (before ORT's optimisations), for
  * inspection or for running the same model with ONNX Runtime's own APIs (the benchmarks
- * compare against its Java API this way).
+ * compare against its Java API this way). With {@code webnn.onnxruntime.saveOptimizedModel=<path>},
+ * it is written after ORT's graph optimisations at the context's level (fused and NCHWc
+ * nodes included), the form to compare with what ORT makes of an ordinary ONNX export.
  */
 final class OnnxRuntimeContext implements BackendContext {
 
     /** System property naming a file to write each compiled model to. */
     static final String SAVE_MODEL_PROPERTY = "webnn.onnxruntime.saveModel";
+    /** System property naming a file to write each compiled model to after ORT's optimisations. */
+    static final String SAVE_OPTIMIZED_MODEL_PROPERTY = "webnn.onnxruntime.saveOptimizedModel";
     /** System property choosing ONNX Runtime's graph optimisation level. */
     static final String OPTIMIZATION_LEVEL_PROPERTY = "webnn.onnxruntime.optimizationLevel";
 
     private final OrtRuntime ort;
     private final MemorySegment api;
     private final MemorySegment sessionOptions;
+    private final int threads;
+    private final int optimizationLevel;
 
     OnnxRuntimeContext(MLContextOptions options) {
         this.ort = OrtRuntime.get();
         this.api = ort.api();
-        this.sessionOptions = createSessionOptions(options.numThreads(), optimizationLevel(), null);
+        this.threads = options.numThreads();
+        this.optimizationLevel = optimizationLevel();
+        this.sessionOptions = createSessionOptions(threads, optimizationLevel, null);
     }
 
     /** The {@code GraphOptimizationLevel} named by {@link #OPTIMIZATION_LEVEL_PROPERTY}, all by default. */
@@ -73,10 +82,8 @@ final class OnnxRuntimeContext implements BackendContext {
                 model = builder.finish();
             }
             try {
-                String savePath = System.getProperty(SAVE_MODEL_PROPERTY);
-                if (savePath != null && !savePath.isBlank()) {
-                    save(model, Path.of(savePath));
-                }
+                savePathOf(SAVE_MODEL_PROPERTY).ifPresent(path -> save(model, path, 1, OnnxRuntime.ORT_DISABLE_ALL()));
+                savePathOf(SAVE_OPTIMIZED_MODEL_PROPERTY).ifPresent(path -> save(model, path, threads, optimizationLevel));
                 MemorySegment session = createSession(model, sessionOptions);
                 return new OrtCompiledGraph(ort, session, graph, owned);
             } finally {
@@ -93,12 +100,18 @@ final class OnnxRuntimeContext implements BackendContext {
         OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), sessionOptions);
     }
 
+    /** The file a save property names, if it is set. */
+    private static Optional<Path> savePathOf(String property) {
+        String path = System.getProperty(property);
+        return path == null || path.isBlank() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
     /**
-     * Writes the model as built (no ORT optimisations) by creating a throw-away session, then
-     * adds the operator-set imports ORT leaves out of such a file.
+     * Writes the model as ORT holds it after optimising at {@code level} by creating a
+     * throw-away session, then adds the operator-set imports ORT leaves out of such a file.
      */
-    private void save(MemorySegment model, Path path) {
-        MemorySegment options = createSessionOptions(1, OnnxRuntime.ORT_DISABLE_ALL(), path);
+    private void save(MemorySegment model, Path path, int sessionThreads, int level) {
+        MemorySegment options = createSessionOptions(sessionThreads, level, path);
         try {
             OrtApi.ReleaseSession.invoke(OrtApi.ReleaseSession(api), createSession(model, options));
         } finally {

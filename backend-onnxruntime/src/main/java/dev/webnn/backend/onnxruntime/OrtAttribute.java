@@ -24,6 +24,19 @@ record OrtAttribute(String name, int type, Object value) {
         return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_INTS(), values.clone());
     }
 
+    /**
+     * Adds an integer-list attribute to {@code attributes} unless every element is ONNX's
+     * default, which ordinary exports leave out.
+     */
+    static void addIntegersUnlessDefault(List<OrtAttribute> attributes, String name, long[] values, long defaultValue) {
+        for (long value : values) {
+            if (value != defaultValue) {
+                attributes.add(integers(name, values));
+                return;
+            }
+        }
+    }
+
     static OrtAttribute real(String name, double value) {
         return new OrtAttribute(name, OnnxRuntime.ORT_OP_ATTR_FLOAT(), (float) value);
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * ONNX lowering of the convolutions. ONNX Conv and ConvTranspose work on NCHW data with OIHW
  * (Conv) or IOHW (ConvTranspose) filters: NHWC inputs are transposed around them, constant
- * filters permuted once at compile time (non-constant ones by a Transpose node).
+ * filters permuted once at compile time (non-constant ones by a Transpose node). Attributes
+ * at their ONNX defaults are left out, as ordinary exports write them.
  *
  * <p>Float16 nodes are emitted as they are: where ONNX Runtime's CPU kernel exists only for
  * float32, its graph transformer runs the node in float32 between Cast nodes, which is
@@ -62,11 +63,13 @@ final class OrtConvolutionLowering {
                                     MLInputOperandLayout layout, Node node, OrtLowering lowering, OrtAttribute... extra) {
         List<String> inputs = new ArrayList<>(List.of("", lowering.permuted(filter, filterPerm)));
         lowering.name(bias).ifPresent(inputs::add);
-        List<OrtAttribute> attributes = new ArrayList<>(List.of(
-                OrtAttribute.integers("pads", onnxPads(padding)),
-                OrtAttribute.integers("strides", strides),
-                OrtAttribute.integers("dilations", dilations),
-                OrtAttribute.integer("group", groups)));
+        List<OrtAttribute> attributes = new ArrayList<>();
+        OrtAttribute.addIntegersUnlessDefault(attributes, "pads", onnxPads(padding), 0);
+        OrtAttribute.addIntegersUnlessDefault(attributes, "strides", strides, 1);
+        OrtAttribute.addIntegersUnlessDefault(attributes, "dilations", dilations, 1);
+        if (groups != 1) {
+            attributes.add(OrtAttribute.integer("group", groups));
+        }
         attributes.addAll(Arrays.asList(extra));
         lowering.emit(node, lowering.name(input), OrtLowering.toNchw(layout), (in, out) -> {
             inputs.set(0, in);

@@ -14,6 +14,7 @@ import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.spi.Permutations;
 import dev.webnn.spi.SupportLimitsBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -58,15 +59,18 @@ final class OrtPoolingLowering {
 
     /** The three WebNN pooling operators. */
     private enum Pooling {
-        AVERAGE("AveragePool"),
-        L2("LpPool", OrtAttribute.integer("p", 2)),
-        MAX("MaxPool");
+        AVERAGE("AveragePool", "GlobalAveragePool"),
+        L2("LpPool", "GlobalLpPool", OrtAttribute.integer("p", 2)),
+        MAX("MaxPool", "GlobalMaxPool");
 
         final String onnx;
+        /** The ONNX operator pooling each channel's whole image, as ordinary exports write such pools. */
+        final String global;
         final OrtAttribute[] attributes;
 
-        Pooling(String onnx, OrtAttribute... attributes) {
+        Pooling(String onnx, String global, OrtAttribute... attributes) {
             this.onnx = onnx;
+            this.global = global;
             this.attributes = attributes;
         }
 
@@ -89,7 +93,10 @@ final class OrtPoolingLowering {
      * output size is WebNN's output size. Pads that ONNX Runtime accepts (smaller than the
      * window) are the operator's own, and AveragePool excludes them from the count;
      * otherwise a Pad node adds a neutral value first and averages are rescaled from the
-     * whole window's count to the count of input elements in each window.
+     * whole window's count to the count of input elements in each window. A window over the
+     * whole unpadded image is ONNX's global pooling (GlobalAveragePool, GlobalMaxPool,
+     * GlobalLpPool) for floating-point types, the operator ordinary exports use and ORT runs in its NCHWc layout, and
+     * attributes at their ONNX defaults are left out.
      */
     static void pool2d(Pool2d op, Node node, OrtLowering lowering) {
         Pooling pooling = switch (op.kind()) {
@@ -115,18 +122,22 @@ final class OrtPoolingLowering {
             pads[2 + i] = Math.max(padding[2 * i + 1], reach - spatial[i] - begin);
             accepted &= pads[i] < window[i] && pads[2 + i] < window[i];
         }
-        List<OrtAttribute> attributes = new ArrayList<>(List.of(
-                OrtAttribute.integers("kernel_shape", window),
-                OrtAttribute.integers("strides", strides),
-                OrtAttribute.integers("dilations", dilations),
-                OrtAttribute.integers("pads", accepted ? pads : new long[4])));
-        attributes.addAll(List.of(pooling.attributes));
-        if (pooling == Pooling.AVERAGE) {
-            attributes.add(OrtAttribute.integer("count_include_pad", accepted ? 0 : 1));
+        MLOperandDataType type = node.output().descriptor().dataType();
+        // ONNX's global pools take floating-point types only.
+        boolean global = (type == FLOAT32 || type == FLOAT16) && accepted && isZero(pads) && Arrays.equals(window, spatial) && isOne(dilations);
+        List<OrtAttribute> attributes = new ArrayList<>(List.of(pooling.attributes));
+        if (!global) {
+            attributes.add(OrtAttribute.integers("kernel_shape", window));
+            OrtAttribute.addIntegersUnlessDefault(attributes, "strides", strides, 1);
+            OrtAttribute.addIntegersUnlessDefault(attributes, "dilations", dilations, 1);
+            OrtAttribute.addIntegersUnlessDefault(attributes, "pads", accepted ? pads : new long[4], 0);
+            if (pooling == Pooling.AVERAGE && !accepted) {
+                attributes.add(OrtAttribute.integer("count_include_pad", 1));
+            }
         }
+        String onnxOperator = global ? pooling.global : pooling.onnx;
         OrtAttribute[] onnxAttributes = attributes.toArray(OrtAttribute[]::new);
         OrtModelBuilder model = lowering.model();
-        MLOperandDataType type = node.output().descriptor().dataType();
         boolean explicit = !accepted;
         // ONNX MaxPool has no 32-bit integer types; doubles hold them exactly.
         boolean viaDouble = type == MLOperandDataType.INT32 || type == MLOperandDataType.UINT32;
@@ -142,7 +153,7 @@ final class OrtPoolingLowering {
                 source = model.cast(source, OnnxTypes.DOUBLE);
             }
             String pooled = rescaled || viaDouble ? model.temporary("pooled") : out;
-            model.node(pooling.onnx, List.of(source), pooled, onnxAttributes);
+            model.node(onnxOperator, List.of(source), pooled, onnxAttributes);
             if (viaDouble) {
                 model.cast(pooled, OnnxTypes.of(type), out);
             } else if (rescaled) {
@@ -150,6 +161,14 @@ final class OrtPoolingLowering {
                         outputSizes)), out);
             }
         });
+    }
+
+    private static boolean isZero(long[] values) {
+        return Arrays.stream(values).allMatch(v -> v == 0);
+    }
+
+    private static boolean isOne(long[] values) {
+        return Arrays.stream(values).allMatch(v -> v == 1);
     }
 
     /**

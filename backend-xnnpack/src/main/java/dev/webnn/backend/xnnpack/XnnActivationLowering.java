@@ -42,9 +42,13 @@ import java.lang.foreign.MemorySegment;
  * {@code sigmoid}, {@code sign} and {@code softmax} compute in float32 between convert nodes
  * (see {@link #inFloat32}).
  *
+ * <p>{@code erf} has no XNNPACK kernel and is composed in float32 from a polynomial
+ * approximation, within 5e-7 absolute (see {@link #erf}).
+ *
  * <p>Not lowered: {@code gelu}, whose XNNPACK kernel is a rational approximation that is
- * tens to millions of ULP off below x = -2 (the spec's erf form is not composable from
- * XNNPACK nodes); {@code softplus}, because {@code log(1 + exp(x))} from XNNPACK's kernels
+ * tens to millions of ULP off below x = -2 (and the composed erf, accurate in absolute
+ * terms, is not accurate enough relative to the tiny {@code 1 + erf(x / sqrt 2)} there for
+ * gelu's 18-ULP tolerance); {@code softplus}, because {@code log(1 + exp(x))} from XNNPACK's kernels
  * loses all precision where {@code exp(x)} is small next to 1 and overflows for large x.
  */
 final class XnnActivationLowering {
@@ -75,7 +79,8 @@ final class XnnActivationLowering {
             case HARD_SWISH -> hardSwish(input, node, lowering);
             case SOFTSIGN -> softsign(input, node, lowering);
             case RELU -> clamp(input, node, lowering, 0f, Float.POSITIVE_INFINITY);
-            case COS, ERF, RECIPROCAL, SIN, TAN, GELU, SOFTPLUS -> throw XnnLowering.unsupported(node);
+            case ERF -> erf(input, node, lowering);
+            case COS, RECIPROCAL, SIN, TAN, GELU, SOFTPLUS -> throw XnnLowering.unsupported(node);
         }
     }
 
@@ -371,6 +376,63 @@ final class XnnActivationLowering {
         lowering.defineBinary(Xnnpack.xnn_binary_add(), magnitude, scalar(lowering, input, 1f), denominator, node);
         lowering.defineBinary(Xnnpack.xnn_binary_divide(), in.id(), denominator,
                 lowering.define(node.output(), in.perm()), node);
+    }
+
+    /** p of the erf approximation 7.1.26 in Abramowitz and Stegun's Handbook of Mathematical Functions. */
+    private static final double ERF_P = 0.3275911;
+    /** a5, a4, ..., a1 of that approximation, for Horner's scheme. */
+    private static final double[] ERF_A = {1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592};
+
+    /**
+     * erf, which XNNPACK has no kernel for, composed from XNNPACK nodes in float32 (float16
+     * through {@link #inFloat32}) with Abramowitz and Stegun's approximation 7.1.26:
+     * {@code erf(x) = copysign(1 - (a1 t + ... + a5 t^5) exp(-x^2), x)} with
+     * {@code t = 1 / (1 + p |x|)}, at most 1.5e-7 from erf for every x; with the float32
+     * rounding of its steps (largest near 0, where {@code 1 - tail} cancels) the result is
+     * within 5e-7 of erf, far inside WPT's absolute tolerance of 1/1024, though not
+     * correctly rounded. Infinities give ±1 and NaN stays NaN.
+     */
+    private static void erf(Operand input, Node node, XnnLowering lowering) {
+        XnnLowering.Value in = lowering.value(input);
+        inFloat32(input, node, lowering, in, lowering.define(node.output(), in.perm()), (x, y) -> {
+            long[] stored = Permutations.apply(input.descriptor().shape(), in.perm());
+            Float32Nodes f = new Float32Nodes(lowering, node, stored);
+            int magnitude = f.unary(Xnnpack.xnn_unary_abs(), x);
+            int t = f.binary(Xnnpack.xnn_binary_divide(), f.constant(1),
+                    f.binary(Xnnpack.xnn_binary_add(), f.constant(1), f.binary(Xnnpack.xnn_binary_multiply(), magnitude,
+                            f.constant(ERF_P))));
+            int polynomial = f.constant(ERF_A[0]);
+            for (int i = 1; i < ERF_A.length; i++) {
+                polynomial = f.binary(Xnnpack.xnn_binary_add(), f.binary(Xnnpack.xnn_binary_multiply(), polynomial, t),
+                        f.constant(ERF_A[i]));
+            }
+            polynomial = f.binary(Xnnpack.xnn_binary_multiply(), polynomial, t);
+            int negativeSquare = f.binary(Xnnpack.xnn_binary_multiply(), f.binary(Xnnpack.xnn_binary_multiply(), x, x),
+                    f.constant(-1));
+            int tail = f.binary(Xnnpack.xnn_binary_multiply(), polynomial, f.unary(Xnnpack.xnn_unary_exp(), negativeSquare));
+            int positive = f.binary(Xnnpack.xnn_binary_subtract(), f.constant(1), tail);
+            lowering.defineBinary(Xnnpack.xnn_binary_copysign(), positive, x, y, node);
+        });
+    }
+
+    /** Builds float32 values of one stored shape from unary and binary nodes, for compositions. */
+    private record Float32Nodes(XnnLowering lowering, Node node, long[] shape) {
+
+        int constant(double value) {
+            return lowering.scalar(MLOperandDataType.FLOAT32, shape.length, value);
+        }
+
+        int unary(int type, int in) {
+            int out = lowering.subgraph().internal(MLOperandDataType.FLOAT32, shape);
+            lowering.defineUnary(type, NULL, in, out, node);
+            return out;
+        }
+
+        int binary(int type, int a, int b) {
+            int out = lowering.subgraph().internal(MLOperandDataType.FLOAT32, shape);
+            lowering.defineBinary(type, a, b, out, node);
+            return out;
+        }
     }
 
     /** prelu: one binary node, computed as the element-wise binary operators. */

@@ -85,11 +85,12 @@ final class XnnLowering {
     static final Set<Op> OPERATORS = Collections.unmodifiableSet(EnumSet.of(
             Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MAX, Op.MIN, Op.POW, Op.CAST,
             Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.IDENTITY, Op.NEG, Op.SQRT,
-            Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.LINEAR,
+            Op.ERF, Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.LINEAR,
             Op.HARD_SIGMOID, Op.PRELU, Op.SOFTMAX,
             Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D, Op.RESAMPLE2D,
-            Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION,
+            Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION, Op.LAYER_NORMALIZATION,
             Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM,
+            Op.REDUCE_MAX, Op.REDUCE_MIN,
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD));
 
     /** An operand's value in the subgraph and the permutation it is stored under. */
@@ -171,6 +172,7 @@ final class XnnLowering {
             case Gemm op -> XnnMatrixLowering.gemm(op, node, this);
             case Matmul op -> XnnMatrixLowering.matmul(op, node, this);
             case BatchNormalization op -> XnnNormalizationLowering.batchNormalization(op, node, this);
+            case LayerNormalization op -> XnnNormalizationLowering.layerNormalization(op, node, this);
             case Reduce op -> XnnReductionLowering.reduce(op, node, this);
             case Reshape op -> XnnShapeLowering.reshape(op, node, this);
             case Transpose op -> XnnShapeLowering.transpose(op, node, this);
@@ -179,7 +181,7 @@ final class XnnLowering {
             case Slice op -> XnnShapeLowering.slice(op, node, this);
             case Pad op -> XnnShapeLowering.pad(op, node, this);
             case LogicalBinary _, LogicalUnary _, Where _, ArgMinMax _, CumulativeSum _, Expand _, Reverse _, Tile _,
-                 Gather _, GatherND _, ScatterElements _, ScatterND _, InstanceNormalization _, LayerNormalization _,
+                 Gather _, GatherND _, ScatterElements _, ScatterND _, InstanceNormalization _,
                  Triangular _, Quantization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
         }
     }

@@ -12,8 +12,9 @@ import dev.webnn.graph.Operation.Gemm;
 import dev.webnn.graph.Operation.Matmul;
 
 /**
- * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (batch matrix
- * multiply); the reductions are in {@link XnnReductionLowering}.
+ * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (fully connected
+ * with constant weights, else batch matrix multiply with broadcasting); the reductions are
+ * in {@link XnnReductionLowering}.
  */
 final class XnnMatrixLowering {
 
@@ -101,19 +102,26 @@ final class XnnMatrixLowering {
         return lowering.constant(c.descriptor().dataType(), new long[] {n}, scaled);
     }
 
-    /** matmul of equal-rank operands with equal batch dimensions; rank 2 runs as a batch of one. */
+    /**
+     * matmul. A constant b whose batch dimensions are all 1 (the weights of a linear layer)
+     * is a fully connected node: XNNPACK packs the weights once and runs every row of a,
+     * over all of a's batch dimensions, through one GEMM. Any other b is a batch matrix
+     * multiply, which broadcasts the batch dimensions of the two operands (left-padding the
+     * shorter with 1s, as WebNN does); two 2-D operands run as a batch of one.
+     */
     static void matmul(Matmul op, Node node, XnnLowering lowering) {
         Operand a = op.a();
         Operand b = op.b();
         long[] as = a.descriptor().shape();
         long[] bs = b.descriptor().shape();
-        if (as.length != bs.length || !java.util.Arrays.equals(as, 0, as.length - 2, bs, 0, bs.length - 2)) {
-            throw new MLNotSupportedError("matmul with broadcast batch dimensions is not supported by the xnnpack backend");
+        MLOperandDescriptor out = node.output().descriptor();
+        if (lowering.graph().isConstant(b) && b.descriptor().elementCount() == bs[bs.length - 2] * bs[bs.length - 1]) {
+            fullyConnected(a, b, node, lowering);
+            return;
         }
         int left = lowering.logical(a);
         int right = lowering.logical(b);
-        MLOperandDescriptor out = node.output().descriptor();
-        if (as.length >= 3) {
+        if (as.length >= 3 || bs.length >= 3) {
             XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left, right,
                     lowering.define(node.output(), null), 0), "define a matmul");
             return;
@@ -123,8 +131,35 @@ final class XnnMatrixLowering {
         int out3 = lowering.subgraph().internal(out.dataType(), new long[] {1, as[0], bs[1]});
         XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left3, right3, out3, 0),
                 "define a matmul");
-        XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), 2,
+        XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), out.rank(),
                 lowering.subgraph().sizes(out.shape()), out3, lowering.define(node.output(), null), 0), "define a reshape");
+    }
+
+    /**
+     * {@code a × b} for a constant b of K × N elements (any leading 1s) as a fully connected
+     * node with b as its [K, N] weights; a following relu or clamp is fused into its bounds.
+     * When b has more dimensions than a, the product gets the output's leading 1s by a reshape.
+     */
+    private static void fullyConnected(Operand a, Operand b, Node node, XnnLowering lowering) {
+        long[] bs = b.descriptor().shape();
+        MLOperandDescriptor out = node.output().descriptor();
+        int weights = lowering.subgraph().constant(out.dataType(), new long[] {bs[bs.length - 2], bs[bs.length - 1]},
+                lowering.graph().constant(b));
+        int input = lowering.logical(a);
+        boolean sameRank = a.descriptor().rank() == out.rank();
+        XnnLowering.Fusion fusion = sameRank ? lowering.fuseActivation(node)
+                : new XnnLowering.Fusion(node.output(), Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+        long[] productShape = a.descriptor().shape().clone();
+        productShape[productShape.length - 1] = bs[bs.length - 1];
+        int product = sameRank ? lowering.define(fusion.output(), null)
+                : lowering.subgraph().internal(out.dataType(), productShape);
+        XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(), input,
+                weights, Xnnpack.XNN_INVALID_VALUE_ID(), product, Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS()), "define a matmul");
+        if (!sameRank) {
+            XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), out.rank(),
+                    lowering.subgraph().sizes(out.shape()), product, lowering.define(node.output(), null), 0),
+                    "define a reshape");
+        }
     }
 
     private static int reshaped(XnnLowering lowering, int value, MLOperandDataType type, long[] shape) {

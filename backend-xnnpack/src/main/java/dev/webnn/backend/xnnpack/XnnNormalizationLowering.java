@@ -1,18 +1,23 @@
 package dev.webnn.backend.xnnpack;
 
+import static dev.webnn.MLOperandDataType.FLOAT32;
 import static java.lang.foreign.MemorySegment.NULL;
 
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.BatchNormalization;
+import dev.webnn.graph.Operation.LayerNormalization;
 import dev.webnn.spi.Permutations;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * XNNPACK lowering of {@code batchNormalization}, which XNNPACK has no node for.
+ * XNNPACK lowering of {@code batchNormalization} and {@code layerNormalization}, which
+ * XNNPACK has no node for (layerNormalization: see {@link #layerNormalization}).
  *
  * <p>The input runs in the layout it is stored in: the feature axis is the stored position
  * of the {@code axis} attribute, and every per-feature operand ({@code mean},
@@ -102,6 +107,110 @@ final class XnnNormalizationLowering {
         }
         if (bias.isPresent()) {
             frame.binary(Xnnpack.xnn_binary_add(), result, frame.broadcastable(bias.get()), output);
+        }
+    }
+
+    /**
+     * layerNormalization, composed in float32 whatever the input type (a float16 input,
+     * scale and bias are widened exactly and the result rounded once): {@code mean} and
+     * {@code variance = mean((x - mean)^2)} by XNNPACK's mean reduction over {@code axes}
+     * (kept as 1s), then {@code (x - mean) / sqrt(variance + epsilon)} times {@code scale}
+     * plus {@code bias}. scale and bias hold the reduced dimensions in the order of
+     * {@code axes}; they are put in the input's order (constants at compile time, others by
+     * a transpose) and viewed with 1s at the other axes, so the binary nodes broadcast them.
+     */
+    static void layerNormalization(LayerNormalization op, Node node, XnnLowering lowering) {
+        Operand input = op.input();
+        MLOperandDescriptor d = input.descriptor();
+        long[] shape = d.shape();
+        int rank = shape.length;
+        long[] sortedAxes = Arrays.stream(op.axes()).sorted().asLongStream().toArray();
+        long[] kept = shape.clone();
+        for (long axis : sortedAxes) {
+            kept[(int) axis] = 1;
+        }
+        Wide f = new Wide(lowering, node);
+        int x = f.widened(lowering.logical(input), d);
+        int mean = f.value(kept);
+        XnnReductionLowering.reduce(lowering, Xnnpack.xnn_reduce_mean(), sortedAxes, true, x, mean);
+        int centered = f.binary(Xnnpack.xnn_binary_subtract(), x, mean, shape);
+        int squares = f.binary(Xnnpack.xnn_binary_multiply(), centered, centered, shape);
+        int variance = f.value(kept);
+        XnnReductionLowering.reduce(lowering, Xnnpack.xnn_reduce_mean(), sortedAxes, true, squares, variance);
+        int shifted = f.binary(Xnnpack.xnn_binary_add(), variance, lowering.scalar(FLOAT32, rank, op.epsilon()), kept);
+        int deviation = f.value(kept);
+        lowering.squareRoot(FLOAT32, rank, shifted, deviation, node);
+        int result = f.binary(Xnnpack.xnn_binary_divide(), centered, deviation, shape);
+        if (op.scale().isPresent()) {
+            result = f.binary(Xnnpack.xnn_binary_multiply(), result, f.perAxes(op.scale().get(), op.axes(), shape), shape);
+        }
+        if (op.bias().isPresent()) {
+            result = f.binary(Xnnpack.xnn_binary_add(), result, f.perAxes(op.bias().get(), op.axes(), shape), shape);
+        }
+        int output = lowering.define(node.output(), null);
+        if (d.dataType() == FLOAT32) {
+            XnnStatus.check(Xnnpack.xnn_define_copy(lowering.subgraph().handle(), result, output, 0), "define a copy");
+        } else {
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, result, output, node);
+        }
+    }
+
+    /** Float32 values and nodes of a composition computed in float32. */
+    private record Wide(XnnLowering lowering, Node node) {
+
+        int value(long[] shape) {
+            return lowering.subgraph().internal(FLOAT32, shape);
+        }
+
+        int binary(int type, int a, int b, long[] shape) {
+            int out = value(shape);
+            lowering.defineBinary(type, a, b, out, node);
+            return out;
+        }
+
+        /** A logical value in float32: itself, or a float16 one converted (exactly). */
+        int widened(int id, MLOperandDescriptor d) {
+            if (d.dataType() == FLOAT32) {
+                return id;
+            }
+            int wide = value(d.shape());
+            lowering.defineUnary(Xnnpack.xnn_unary_convert(), NULL, id, wide, node);
+            return wide;
+        }
+
+        /**
+         * An operand holding the input's dimensions at {@code axes} (in that order), in float32,
+         * in the input's axis order and with 1s at the other axes of {@code shape}.
+         */
+        int perAxes(Operand operand, int[] axes, long[] shape) {
+            Integer[] order = new Integer[axes.length];
+            for (int i = 0; i < axes.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(axes[a], axes[b]));
+            int[] perm = Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            long[] broadcast = new long[shape.length];
+            Arrays.fill(broadcast, 1);
+            for (int axis : axes) {
+                broadcast[axis] = shape[axis];
+            }
+            MLOperandDescriptor d = operand.descriptor();
+            if (lowering.graph().isConstant(operand)) {
+                MemorySegment permuted = lowering.subgraph().allocateConstant(d.byteLength());
+                Permutations.permute(lowering.graph().constant(operand), d.shape(), perm, d.dataType().byteSize(), permuted);
+                return lowering.constant(FLOAT32, broadcast, XnnLowering.values(permuted, d.dataType(), d.elementCount()));
+            }
+            int wide = widened(lowering.logical(operand), d);
+            long[] sorted = Permutations.apply(d.shape(), perm);
+            if (!XnnLayouts.linearOrderPreserved(d.shape(), perm)) {
+                int moved = value(sorted);
+                lowering.transpose(wide, perm, moved);
+                wide = moved;
+            }
+            int viewed = value(broadcast);
+            XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), broadcast.length,
+                    lowering.subgraph().sizes(broadcast), wide, viewed, 0), "define layerNormalization's reshape");
+            return viewed;
         }
     }
 }

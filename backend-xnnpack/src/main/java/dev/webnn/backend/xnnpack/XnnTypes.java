@@ -22,7 +22,8 @@ import java.util.Set;
  * float16 filter), and {@code sigmoid} (which XNNPACK flushes below about -9.7),
  * {@code softmax} (which flushes float16 subnormal results) and {@code sign} (whose kernel
  * gives -1 for -0) run in float32 between two convert nodes, as do {@code reduceL2} and
- * {@code reduceLogSum} (whose sums overflow float16 before the norm or the logarithm does).
+ * {@code reduceLogSum} (whose sums overflow float16 before the norm or the logarithm does)
+ * and the composed {@code erf}; {@code layerNormalization} computes in float32 throughout.
  * An operator lowered later is float32 only until it is added here: {@link #narrow} limits
  * the others to float32, so a float16 graph using one fails at build with
  * {@code MLNotSupportedError}.
@@ -43,15 +44,15 @@ final class XnnTypes {
             // element-wise binary
             Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MAX, Op.MIN, Op.POW, Op.PRELU, Op.CAST,
             // unary and activations
-            Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.NEG, Op.SQRT, Op.IDENTITY,
+            Op.ABS, Op.CEIL, Op.FLOOR, Op.EXP, Op.LOG, Op.TANH, Op.ROUND_EVEN, Op.SIGN, Op.NEG, Op.SQRT, Op.IDENTITY, Op.ERF,
             Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.SOFTMAX,
             // convolution and pooling
             Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D,
             // shapes and data movement
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD,
-            // matrices and reductions
-            Op.GEMM, Op.MATMUL, Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2,
-            Op.REDUCE_LOG_SUM);
+            // matrices, normalization and reductions
+            Op.GEMM, Op.MATMUL, Op.LAYER_NORMALIZATION, Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1,
+            Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM, Op.REDUCE_MAX, Op.REDUCE_MIN);
 
     private static final Set<MLOperandDataType> FLOAT32_ONLY = EnumSet.of(MLOperandDataType.FLOAT32);
 

@@ -3,18 +3,21 @@ package dev.webnn.backend.xnnpack;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLLayerNormalizationOptions;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLReduceOptions;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -22,8 +25,9 @@ import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reductions the XNNPACK backend composes from several nodes, run through the public
- * API against the spec's formulas computed in double.
+ * The operators the XNNPACK backend composes from several nodes (reductions, erf,
+ * layerNormalization) or lowers by the operands' kind (matmul), run through the public API
+ * against the spec's formulas computed in double.
  */
 class XnnCompositionTest {
 
@@ -49,7 +53,7 @@ class XnnCompositionTest {
                 inputs.put("x", arena.allocateFrom(ValueLayout.JAVA_FLOAT, x));
                 extraInputs.forEach((name, data) -> inputs.put(name, arena.allocateFrom(ValueLayout.JAVA_FLOAT, data)));
                 MemorySegment y = arena.allocate(ValueLayout.JAVA_FLOAT,
-                        java.util.Arrays.stream(out.shape()).reduce(1, (p, d) -> p * d));
+                        Arrays.stream(out.shape()).reduce(1, (p, d) -> p * d));
                 context.compute(graph, inputs, Map.of("y", y));
                 return y.toArray(ValueLayout.JAVA_FLOAT);
             }
@@ -115,5 +119,158 @@ class XnnCompositionTest {
         }
         assertClose(abs, run((b, x) -> b.reduceL1(x, none)));
         assertClose(abs, run((b, x) -> b.reduceL2(x, none)));
+    }
+
+    /** Element (i, j, k) of X. */
+    private static double x(int i, int j, int k) {
+        return X[i * 12 + j * 4 + k];
+    }
+
+    @Test
+    void reduceMaxAndMinOverAxesOutOfOrder() {
+        double[] max = new double[3];
+        double[] min = new double[3];
+        for (int j = 0; j < 3; j++) {
+            max[j] = Double.NEGATIVE_INFINITY;
+            min[j] = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < 2; i++) {
+                for (int k = 0; k < 4; k++) {
+                    max[j] = Math.max(max[j], x(i, j, k));
+                    min[j] = Math.min(min[j], x(i, j, k));
+                }
+            }
+        }
+        MLReduceOptions axes = MLReduceOptions.defaults().withAxes(2, 0);
+        assertClose(max, run((b, x) -> b.reduceMax(x, axes)));
+        assertClose(min, run((b, x) -> b.reduceMin(x, axes)));
+        float[] kept = run((b, x) -> b.reduceMin(x, MLReduceOptions.defaults().withAxes(1).withKeepDimensions(true)));
+        assertEquals(8, kept.length);
+        assertEquals(Math.min(x(1, 0, 3), Math.min(x(1, 1, 3), x(1, 2, 3))), kept[7]);
+    }
+
+    /** B of shape [4, 5]. */
+    private static final float[] B = new float[20];
+
+    static {
+        for (int i = 0; i < B.length; i++) {
+            B[i] = (i % 7 - 3) / 8f;
+        }
+    }
+
+    /** X [2, 3, 4] times B [4, 5], in double: [2, 3, 5]. */
+    private static double[] xTimesB() {
+        double[] out = new double[30];
+        for (int r = 0; r < 6; r++) {
+            for (int n = 0; n < 5; n++) {
+                for (int k = 0; k < 4; k++) {
+                    out[r * 5 + n] += X[r * 4 + k] * (double) B[k * 5 + n];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void matmulWithConstantWeightsAndWithABroadcastOperand() {
+        double[] expected = xTimesB();
+        assertClose(expected, run((b, x) -> b.matmul(x, b.constant(MLOperandDescriptor.of(FLOAT32, 4, 5), B))));
+        assertClose(expected, run((b, x) -> {
+            MLOperand y = b.matmul(x, b.constant(MLOperandDescriptor.of(FLOAT32, 1, 1, 4, 5), B));
+            assertArrayEquals(new long[] {1, 2, 3, 5}, y.shape());
+            return y;
+        }));
+        assertClose(expected, run(SHAPE, X, (b, x) -> b.matmul(x, b.input("b", MLOperandDescriptor.of(FLOAT32, 4, 5))),
+                Map.of("b", B)));
+        assertClose(expected, run(SHAPE, X, (b, x) -> b.relu(b.matmul(x, b.input("b",
+                MLOperandDescriptor.of(FLOAT32, 1, 4, 5)))), Map.of("b", B)), v -> Math.max(0, v));
+        assertClose(expected, run((b, x) -> b.relu(b.matmul(x, b.constant(MLOperandDescriptor.of(FLOAT32, 4, 5), B)))),
+                v -> Math.max(0, v));
+    }
+
+    private static void assertClose(double[] expected, float[] actual, DoubleUnaryOperator f) {
+        double[] mapped = new double[expected.length];
+        for (int i = 0; i < expected.length; i++) {
+            mapped[i] = f.applyAsDouble(expected[i]);
+        }
+        assertClose(mapped, actual);
+    }
+
+    /** erf by its Taylor series, in double; 1 beyond 6, where erf rounds to 1 in float32. */
+    private static double erf(double v) {
+        if (Double.isNaN(v) || Math.abs(v) > 6) {
+            return Double.isNaN(v) ? v : Math.signum(v);
+        }
+        double term = v;
+        double sum = v;
+        for (int n = 1; n < 200; n++) {
+            term *= -v * v / n;
+            sum += term / (2 * n + 1);
+        }
+        return 2 / Math.sqrt(Math.PI) * sum;
+    }
+
+    @Test
+    void erfWithinItsApproximationEverywhere() {
+        float[] inputs = new float[2001];
+        for (int i = 0; i < 2000; i++) {
+            inputs[i] = (i - 1000) / 200f;
+        }
+        inputs[2000] = -0f;
+        float[] actual = run(new long[] {inputs.length}, inputs, (b, x) -> b.erf(x), Map.of());
+        for (int i = 0; i < inputs.length; i++) {
+            assertEquals(erf(inputs[i]), actual[i], 5e-7, "erf(" + inputs[i] + ")");
+        }
+        float[] special = {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1e30f, -1e-30f};
+        float[] edges = run(new long[] {special.length}, special, (b, x) -> b.erf(x), Map.of());
+        assertEquals(1f, edges[0]);
+        assertEquals(-1f, edges[1]);
+        assertTrue(Float.isNaN(edges[2]));
+        assertEquals(1f, edges[3]);
+        assertTrue(edges[4] <= 0 && edges[4] > -5e-7, "erf(-1e-30) = " + edges[4]);
+    }
+
+    @Test
+    void layerNormalizationOverAxesInTheirGivenOrder() {
+        // axes [2, 1]: scale holds dimension 2 then dimension 1, [4, 3]
+        float[] scale = new float[12];
+        for (int s = 0; s < 12; s++) {
+            scale[s] = 0.5f + s / 8f;
+        }
+        double epsilon = 1e-3;
+        double[] expected = new double[24];
+        for (int i = 0; i < 2; i++) {
+            double mean = 0;
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 4; k++) {
+                    mean += x(i, j, k) / 12;
+                }
+            }
+            double variance = 0;
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 4; k++) {
+                    variance += (x(i, j, k) - mean) * (x(i, j, k) - mean) / 12;
+                }
+            }
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 4; k++) {
+                    expected[i * 12 + j * 4 + k] = (x(i, j, k) - mean) / Math.sqrt(variance + epsilon) * scale[k * 3 + j]
+                            + 0.25;
+                }
+            }
+        }
+        float[] actual = run(SHAPE, X, (b, x) -> b.layerNormalization(x, MLLayerNormalizationOptions.defaults()
+                .withAxes(2, 1).withEpsilon(epsilon).withScale(b.input("scale", MLOperandDescriptor.of(FLOAT32, 4, 3)))
+                .withBias(b.constant(MLOperandDescriptor.of(FLOAT32, 4, 3), filled(12, 0.25f)))), Map.of("scale", scale));
+        assertClose(expected, actual);
+        float[] constantScale = run((b, x) -> b.layerNormalization(x, MLLayerNormalizationOptions.defaults()
+                .withAxes(2, 1).withEpsilon(epsilon).withScale(b.constant(MLOperandDescriptor.of(FLOAT32, 4, 3), scale))
+                .withBias(b.constant(MLOperandDescriptor.of(FLOAT32, 4, 3), filled(12, 0.25f)))));
+        assertClose(expected, constantScale);
+    }
+
+    private static float[] filled(int count, float value) {
+        float[] values = new float[count];
+        Arrays.fill(values, value);
+        return values;
     }
 }
