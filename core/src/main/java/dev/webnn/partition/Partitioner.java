@@ -20,9 +20,9 @@ import java.util.function.Function;
 /**
  * Splits a graph among the backends of a context.
  *
- * <p>Each node goes to the first backend that runs it. A cheap node whose every neighbour
- * runs on one other backend that also runs it moves there, so it does not split a
- * partition in two. Nodes are then grouped into stages: a node's stage is the largest of its
+ * <p>Each node goes to the first backend that runs it. A cheap node whose producers and
+ * consumers all run on one other backend that also runs it moves there, so it does not split
+ * that backend's partition in two. Nodes are then grouped into stages: a node's stage is the largest of its
  * producers' stages, plus one for a producer on another backend. The nodes of one backend
  * in one stage form a partition; every edge between partitions goes to a later stage, so
  * the partitions run in stage order without cycles.
@@ -110,10 +110,13 @@ public final class Partitioner {
         return assignment;
     }
 
-    /** Moves a cheap node to the one backend all its neighbours run on, if that backend runs it. */
+    /**
+     * Moves a cheap node between two partitions of one other backend there, if that backend
+     * runs it: its producers and consumers all run on that backend.
+     */
     private void absorbLoneNodes(int[] assignment) {
         for (int i = 0; i < nodes.size(); i++) {
-            if (!isCheap(nodes.get(i).operation())) {
+            if (!isCheap(nodes.get(i).operation()) || predecessors.get(i).isEmpty() || successors.get(i).isEmpty()) {
                 continue;
             }
             Set<Integer> neighbours = new LinkedHashSet<>(predecessors.get(i));
