@@ -170,12 +170,19 @@ public final class Partitioner {
         private final Map<Integer, Integer> boundarySlots = new LinkedHashMap<>();
         private final List<Operand> boundaries = new ArrayList<>();
         private final String boundaryPrefix;
+        /** The partitions reading each operand, by operand id. */
+        private final Map<Integer, Set<Integer>> readers = new HashMap<>();
 
         PlanBuilder(Graph graph, List<Node> nodes, Map<Integer, Integer> producers, int[] partitionOf) {
             this.graph = graph;
             this.nodes = nodes;
             this.producers = producers;
             this.partitionOf = partitionOf;
+            for (int i = 0; i < nodes.size(); i++) {
+                for (Operand operand : nodes.get(i).operation().operands()) {
+                    readers.computeIfAbsent(operand.id(), id -> new HashSet<>()).add(partitionOf[i]);
+                }
+            }
             this.inputNames = List.copyOf(graph.inputs().keySet());
             this.inputOperands = List.copyOf(graph.inputs().values());
             this.outputNames = List.copyOf(graph.outputs().keySet());
@@ -266,12 +273,7 @@ public final class Partitioner {
         }
 
         private boolean readElsewhere(Operand operand, int g) {
-            for (int i = 0; i < nodes.size(); i++) {
-                if (partitionOf[i] != g && nodes.get(i).operation().operands().contains(operand)) {
-                    return true;
-                }
-            }
-            return false;
+            return readers.getOrDefault(operand.id(), Set.of()).stream().anyMatch(p -> p != g);
         }
 
         private static int[] toArray(List<Integer> values) {

@@ -31,6 +31,16 @@ public final class PlanCompiler {
     public record Result(Plan plan, CompiledGraph compiled) {
     }
 
+    /** The partitions' runner; closes them if its boundary memory cannot be allocated. */
+    private static CompiledGraph partitioned(Plan plan, List<CompiledGraph> compiled) {
+        try {
+            return new PartitionedGraph(plan, compiled);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            compiled.forEach(CompiledGraph::close);
+            throw e;
+        }
+    }
+
     /**
      * Compiles a whole graph on one backend, as the plan of one partition.
      *
@@ -70,7 +80,7 @@ public final class PlanCompiler {
                 }
             }
             if (failed == null) {
-                return new Result(plan, compiled.size() == 1 ? compiled.get(0) : new PartitionedGraph(plan, compiled));
+                return new Result(plan, compiled.size() == 1 ? compiled.get(0) : partitioned(plan, compiled));
             }
             compiled.forEach(CompiledGraph::close);
             for (int node : failed.nodes()) {

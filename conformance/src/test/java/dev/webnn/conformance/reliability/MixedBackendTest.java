@@ -12,6 +12,9 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInvalidStateError;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPartition;
+import dev.webnn.MLTensor;
+import dev.webnn.MLTensorDescriptor;
+import dev.webnn.MLTensorLimits;
 import dev.webnn.conformance.GraphFromCase;
 import dev.webnn.conformance.WptCase;
 import dev.webnn.conformance.WptCaseLoader;
@@ -144,6 +147,38 @@ class MixedBackendTest {
                 List.of("conv2d", "gather", "conv2d", "where", "softmax"));
         Result result = DifferentialRunner.run(generated, List.of(onnxRuntime, mixed));
         assertEquals(Verdict.AGREE, result.verdict(), result.detail());
+    }
+
+    @Test
+    void theContextListsBothBackendsAndSupportsTheUnionOfTheirOperations() {
+        assertEquals("xnnpack,onnxruntime", mixed.backendName());
+        assertEquals(onnxRuntime.opSupportLimits().operators(), mixed.opSupportLimits().operators());
+        try (MLContext xnnpack = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"))) {
+            assertEquals(xnnpack.opSupportLimits().preferredInputLayout(), mixed.opSupportLimits().preferredInputLayout());
+            for (String op : mixed.opSupportLimits().operators()) {
+                Map<String, MLTensorLimits> union = mixed.opSupportLimits().operator(op).orElseThrow();
+                onnxRuntime.opSupportLimits().operator(op).orElseThrow().forEach((role, limits) ->
+                        assertTrue(union.get(role).dataTypes().containsAll(limits.dataTypes()), op + " " + role));
+                xnnpack.opSupportLimits().operator(op).ifPresent(roles -> roles.forEach((role, limits) ->
+                        assertTrue(union.get(role).dataTypes().containsAll(limits.dataTypes()), op + " " + role)));
+            }
+        }
+    }
+
+    @Test
+    void dispatchOnTensorsGivesWhatComputeGives() {
+        try (Arena arena = Arena.ofConfined(); MLGraph graph = build(mixed, arena)) {
+            Map<String, MemorySegment> inputs = inputs(arena);
+            MemorySegment computed = output(graph, arena);
+            mixed.compute(graph, inputs, Map.of("out", computed));
+            MLTensor x = mixed.createTensor(MLTensorDescriptor.writable(graph.inputDescriptors().get("x")));
+            MLTensor out = mixed.createTensor(MLTensorDescriptor.readable(graph.outputDescriptors().get("out")));
+            mixed.writeTensor(x, inputs.get("x"));
+            mixed.dispatch(graph, Map.of("x", x), Map.of("out", out));
+            assertEquals(-1, mixed.readTensor(out).mismatch(computed));
+            x.close();
+            out.close();
+        }
     }
 
     @Test
