@@ -2,6 +2,8 @@ package dev.webnn;
 
 import dev.webnn.spi.BackendAvailability;
 import dev.webnn.spi.MLBackend;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -29,37 +31,58 @@ public final class ML {
     }
 
     /**
-     * Creates a context (spec: {@code createContext(options)}). The backend is
-     * {@code options.backend()} when set, else the one named by the {@code webnn.backend}
-     * system property, else the available backend with the highest priority.
+     * Creates a context (spec: {@code createContext(options)}). The backends are
+     * {@code options.backends()} when set, else those named, comma-separated, by the
+     * {@code webnn.backend} system property, else every available backend in priority order
+     * (xnnpack, then onnxruntime).
      *
      * @param options the context options
      * @return the context, to be closed by the caller
-     * @throws MLNotSupportedError if the requested backend is unknown or unavailable (with the
+     * @throws MLNotSupportedError if a requested backend is unknown or unavailable (with the
      *     reason), or no backend is available
      */
     public static MLContext createContext(MLContextOptions options) {
         Objects.requireNonNull(options, "options");
         List<MLBackend> backends = backends();
-        String requested = options.backend().orElse(System.getProperty("webnn.backend"));
-        MLBackend chosen;
-        if (requested != null && !requested.isBlank()) {
-            chosen = backends.stream().filter(b -> b.name().equals(requested)).findFirst()
-                    .orElseThrow(() -> new MLNotSupportedError("no backend named '" + requested + "' (found: "
-                            + backends.stream().map(MLBackend::name).collect(Collectors.joining(", ")) + ")"));
-            BackendAvailability availability = chosen.availability();
-            if (!availability.available()) {
-                throw new MLNotSupportedError("backend " + requested + " is unavailable: " + availability.reason());
+        List<String> requested = options.backends();
+        if (requested.isEmpty()) {
+            String property = System.getProperty("webnn.backend");
+            if (property != null && !property.isBlank()) {
+                requested = Arrays.stream(property.split(",")).map(String::strip).filter(n -> !n.isEmpty()).toList();
+            }
+        }
+        List<MLBackend> chosen = new ArrayList<>();
+        if (!requested.isEmpty()) {
+            for (String name : requested) {
+                MLBackend backend = backends.stream().filter(b -> b.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new MLNotSupportedError("no backend named '" + name + "' (found: "
+                                + backends.stream().map(MLBackend::name).collect(Collectors.joining(", ")) + ")"));
+                BackendAvailability availability = backend.availability();
+                if (!availability.available()) {
+                    throw new MLNotSupportedError("backend " + name + " is unavailable: " + availability.reason());
+                }
+                chosen.add(backend);
             }
         } else {
-            chosen = backends.stream().filter(b -> b.availability().available()).findFirst()
-                    .orElseThrow(() -> new MLNotSupportedError(backends.isEmpty()
-                            ? "no WebNN backend on the class or module path"
-                            : "no WebNN backend is available: " + backends.stream()
-                                    .map(b -> b.name() + " (" + b.availability().reason() + ")")
-                                    .collect(Collectors.joining("; "))));
+            backends.stream().filter(b -> b.availability().available()).forEach(chosen::add);
+            if (chosen.isEmpty()) {
+                throw new MLNotSupportedError(backends.isEmpty()
+                        ? "no WebNN backend on the class or module path"
+                        : "no WebNN backend is available: " + backends.stream()
+                                .map(b -> b.name() + " (" + b.availability().reason() + ")")
+                                .collect(Collectors.joining("; ")));
+            }
         }
-        return new MLContext(chosen, chosen.openContext(options), options);
+        List<ContextBackend> opened = new ArrayList<>();
+        try {
+            for (MLBackend backend : chosen) {
+                opened.add(new ContextBackend(backend, backend.openContext(options)));
+            }
+        } catch (RuntimeException e) {
+            opened.forEach(ContextBackend::close);
+            throw e;
+        }
+        return new MLContext(opened, options);
     }
 
     /**

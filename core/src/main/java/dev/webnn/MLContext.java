@@ -2,10 +2,9 @@ package dev.webnn;
 
 import dev.webnn.graph.Graph;
 import dev.webnn.graph.Node;
-import dev.webnn.graph.Operand;
-import dev.webnn.spi.BackendContext;
-import dev.webnn.spi.CompiledGraph;
-import dev.webnn.spi.MLBackend;
+import dev.webnn.partition.Partition;
+import dev.webnn.partition.Plan;
+import dev.webnn.partition.PlanCompiler;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -17,10 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 
 /**
- * A WebNN context bound to one backend (spec: {@code MLContext}): creates tensors,
- * compiles graphs through {@link MLGraphBuilder}, and runs them.
+ * A WebNN context on one or more backends (spec: {@code MLContext}): creates tensors,
+ * compiles graphs through {@link MLGraphBuilder}, and runs them. With several backends, each
+ * operation of a graph runs on the first backend (in the context's order) that can run it,
+ * and the graph is split into partitions compiled by their backends ({@link MLGraph#describe()}).
  *
  * <p>Thread safety: a context has one timeline. {@link #dispatch}, {@link #compute},
  * {@link #writeTensor}, {@link #readTensor} and the {@code close} methods of the context,
@@ -42,8 +44,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class MLContext implements AutoCloseable {
 
-    private final MLBackend backend;
-    private final BackendContext backendContext;
+    private final List<ContextBackend> backends;
+    private final String backendName;
     private final MLContextOptions options;
     private final MLOpSupportLimits limits;
     private final ReentrantLock timeline = new ReentrantLock();
@@ -51,21 +53,21 @@ public final class MLContext implements AutoCloseable {
     private final Set<MLTensor> tensors = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile boolean closed;
 
-    MLContext(MLBackend backend, BackendContext backendContext, MLContextOptions options) {
-        this.backend = backend;
-        this.backendContext = backendContext;
+    MLContext(List<ContextBackend> backends, MLContextOptions options) {
+        this.backends = List.copyOf(backends);
+        this.backendName = backends.stream().map(ContextBackend::name).collect(Collectors.joining(","));
         this.options = options;
-        this.limits = Objects.requireNonNull(backendContext.supportLimits(MLOpSupportLimits.specification()),
-                "backend " + backend.name() + " returned no support limits");
+        this.limits = MLOpSupportLimits.union(backends.stream().map(ContextBackend::limits).toList());
     }
 
     /**
-     * The name of the backend running this context, e.g. {@code "xnnpack"}.
+     * The names of the backends running this context, in order of preference and separated
+     * by commas, e.g. {@code "xnnpack"} or {@code "xnnpack,onnxruntime"}.
      *
-     * @return the backend name
+     * @return the backend names
      */
     public String backendName() {
-        return backend.name();
+        return backendName;
     }
 
     /**
@@ -88,10 +90,10 @@ public final class MLContext implements AutoCloseable {
     }
 
     /**
-     * What the backend supports: operators, data types and ranks per operand (spec:
-     * {@code opSupportLimits()}).
+     * What the context supports: operators, data types and ranks per operand (spec:
+     * {@code opSupportLimits()}). With several backends, the union of their limits.
      *
-     * @return the backend's limits, a narrowing of {@link MLOpSupportLimits#specification()}
+     * @return the limits, a narrowing of {@link MLOpSupportLimits#specification()}
      */
     public MLOpSupportLimits opSupportLimits() {
         return limits;
@@ -317,7 +319,9 @@ public final class MLContext implements AutoCloseable {
                 tensor.release();
             }
             tensors.clear();
-            backendContext.close();
+            for (ContextBackend backend : backends) {
+                backend.close();
+            }
             if (failure != null) {
                 throw failure;
             }
@@ -342,7 +346,7 @@ public final class MLContext implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MLContext[" + backend.name() + (closed ? ", closed" : "") + "]";
+        return "MLContext[" + backendName + (closed ? ", closed" : "") + "]";
     }
 
     // ---------------------------------------------------------------------------------
@@ -359,10 +363,14 @@ public final class MLContext implements AutoCloseable {
         timeline.lock();
         try {
             checkOpen();
-            checkSupported(graph);
-            CompiledGraph compiled = Objects.requireNonNull(backendContext.compile(graph),
-                    "backend " + backend.name() + " compiled to null");
-            MLGraph result = new MLGraph(this, graph, compiled, constants);
+            PlanCompiler.Result planned;
+            if (backends.size() == 1) {
+                backends.get(0).checkSupported(graph);
+                planned = PlanCompiler.whole(graph, backends.get(0));
+            } else {
+                planned = PlanCompiler.compile(graph, backends, MLContext::where);
+            }
+            MLGraph result = new MLGraph(this, graph, planned.compiled(), constants, describe(planned.plan()));
             graphs.add(result);
             success = true;
             return result;
@@ -520,49 +528,16 @@ public final class MLContext implements AutoCloseable {
         }
     }
 
-    /** Every operator and operand of the graph within this backend's limits, else MLNotSupportedError. */
-    private void checkSupported(Graph graph) {
-        for (Operand input : graph.inputs().values()) {
-            checkOperandSupported("graph input", input.descriptor(), limits.input());
-        }
-        for (Operand output : graph.outputs().values()) {
-            checkOperandSupported("graph output", output.descriptor(), limits.output());
-        }
-        for (Node node : graph.nodes()) {
-            Map<String, MLTensorLimits> roles = limits.operator(node.op().specName()).orElseThrow(() -> new MLNotSupportedError(
-                    Checks.where(node.op(), node.label()) + "not supported by the " + backend.name() + " backend"));
-            node.operation().operandsByRole().forEach((role, operand) -> {
-                if (graph.isConstant(operand)) {
-                    checkOperandSupported(Checks.where(node.op(), node.label()) + "constant " + role, operand.descriptor(),
-                            limits.constant());
-                }
-                checkRole(node, role.replaceAll("\\[\\d+]$", ""), operand.descriptor(), roles);
-            });
-            for (int i = 0; i < node.outputs().size(); i++) {
-                String role = roles.containsKey("outputs[" + i + "]") ? "outputs[" + i + "]"
-                        : roles.containsKey("outputs") ? "outputs" : "output";
-                checkRole(node, role, node.outputs().get(i).descriptor(), roles);
-            }
-        }
+    private static String where(Node node) {
+        return Checks.where(node.op(), node.label());
     }
 
-    private void checkRole(Node node, String role, MLOperandDescriptor descriptor, Map<String, MLTensorLimits> roles) {
-        MLTensorLimits roleLimits = roles.get(role);
-        if (roleLimits != null && !roleLimits.allows(descriptor.dataType(), descriptor.rank())) {
-            throw new MLNotSupportedError(Checks.where(node.op(), node.label()) + role + " " + descriptor
-                    + " is not supported by the " + backend.name() + " backend (supported: "
-                    + Checks.names(roleLimits.dataTypes()) + ", ranks " + roleLimits.rankRange().min() + " to "
-                    + roleLimits.rankRange().max() + ")");
+    private List<MLPartition> describe(Plan plan) {
+        List<MLPartition> partitions = new ArrayList<>();
+        for (Partition partition : plan.partitions()) {
+            partitions.add(new MLPartition(backends.get(partition.engine()).name(), partition.nodes().length,
+                    List.copyOf(partition.graph().inputs().keySet()), List.copyOf(partition.graph().outputs().keySet())));
         }
-    }
-
-    private void checkOperandSupported(String what, MLOperandDescriptor descriptor, MLTensorLimits tensorLimits) {
-        if (!tensorLimits.allows(descriptor.dataType(), descriptor.rank())) {
-            throw new MLNotSupportedError(what + " " + descriptor + " is not supported by the " + backend.name() + " backend");
-        }
-        if (descriptor.byteLength() > limits.maxTensorByteLength()) {
-            throw new MLNotSupportedError(what + " " + descriptor + " exceeds the " + backend.name()
-                    + " backend's maximum of " + limits.maxTensorByteLength() + " bytes");
-        }
+        return partitions;
     }
 }

@@ -1,35 +1,39 @@
 package dev.webnn;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Options of {@link ML#createContext(MLContextOptions)} (spec: {@code MLContextOptions},
  * plus Java-specific backend choice and thread count). Immutable; start from
  * {@link #defaults()} and use the withers.
  *
- * <p>Backend choice: {@link #backend()} when set, else the {@code webnn.backend} system
- * property, else the available backend with the highest priority.
+ * <p>Backend choice: {@link #backends()} when set, else the comma-separated list of the
+ * {@code webnn.backend} system property, else every available backend in priority order
+ * (xnnpack, then onnxruntime). A context of several backends runs each operation on the
+ * first of them that can, splitting a graph into partitions where needed.
  */
 public final class MLContextOptions {
 
-    private static final MLContextOptions DEFAULTS = new MLContextOptions(MLPowerPreference.DEFAULT, true, null, 0);
+    private static final MLContextOptions DEFAULTS = new MLContextOptions(MLPowerPreference.DEFAULT, true, List.of(), 0);
 
     private final MLPowerPreference powerPreference;
     private final boolean accelerated;
-    private final String backend;
+    private final List<String> backends;
     private final int numThreads;
 
-    private MLContextOptions(MLPowerPreference powerPreference, boolean accelerated, String backend, int numThreads) {
+    private MLContextOptions(MLPowerPreference powerPreference, boolean accelerated, List<String> backends,
+                             int numThreads) {
         this.powerPreference = powerPreference;
         this.accelerated = accelerated;
-        this.backend = backend;
+        this.backends = backends;
         this.numThreads = numThreads;
     }
 
     /**
      * The spec's defaults: power preference {@code default}, {@code accelerated} true, any
-     * backend, one thread per available processor.
+     * backends, one thread per available processor.
      *
      * @return the default options
      */
@@ -57,12 +61,12 @@ public final class MLContextOptions {
     }
 
     /**
-     * The backend asked for by name.
+     * The backends asked for by name, in order of preference.
      *
-     * @return the name, if one was set
+     * @return the names, empty if none was set
      */
-    public Optional<String> backend() {
-        return Optional.ofNullable(backend);
+    public List<String> backends() {
+        return backends;
     }
 
     /**
@@ -81,7 +85,7 @@ public final class MLContextOptions {
      * @return new options
      */
     public MLContextOptions withPowerPreference(MLPowerPreference preference) {
-        return new MLContextOptions(Objects.requireNonNull(preference, "preference"), accelerated, backend, numThreads);
+        return new MLContextOptions(Objects.requireNonNull(preference, "preference"), accelerated, backends, numThreads);
     }
 
     /**
@@ -91,20 +95,43 @@ public final class MLContextOptions {
      * @return new options
      */
     public MLContextOptions withAccelerated(boolean value) {
-        return new MLContextOptions(powerPreference, value, backend, numThreads);
+        return new MLContextOptions(powerPreference, value, backends, numThreads);
     }
 
     /**
-     * Asks for a backend by name, e.g. {@code "xnnpack"} or {@code "onnxruntime"}.
+     * Asks for one backend by name, e.g. {@code "xnnpack"} or {@code "onnxruntime"}: the same
+     * as {@link #withBackends} with one name.
      *
      * @param name the backend's name
      * @return new options
+     * @throws MLTypeError if the name is blank
      */
     public MLContextOptions withBackend(String name) {
-        if (Objects.requireNonNull(name, "name").isBlank()) {
-            throw new MLTypeError("backend name is empty");
+        return withBackends(name);
+    }
+
+    /**
+     * Asks for backends by name, in order of preference: each operation of a graph runs on
+     * the first of them that can run it, e.g. {@code withBackends("xnnpack", "onnxruntime")}.
+     *
+     * @param names the backends' names, at least one, no repeats
+     * @return new options
+     * @throws MLTypeError if no name is given, a name is blank or repeats
+     */
+    public MLContextOptions withBackends(String... names) {
+        List<String> list = List.of(names);
+        if (list.isEmpty()) {
+            throw new MLTypeError("withBackends needs at least one backend name");
         }
-        return new MLContextOptions(powerPreference, accelerated, name, numThreads);
+        for (String name : list) {
+            if (name.isBlank()) {
+                throw new MLTypeError("backend name is empty");
+            }
+        }
+        if (new HashSet<>(list).size() != list.size()) {
+            throw new MLTypeError("backend names repeat: " + list);
+        }
+        return new MLContextOptions(powerPreference, accelerated, list, numThreads);
     }
 
     /**
@@ -118,12 +145,12 @@ public final class MLContextOptions {
         if (threads < 1) {
             throw new MLTypeError("numThreads must be at least 1, got " + threads);
         }
-        return new MLContextOptions(powerPreference, accelerated, backend, threads);
+        return new MLContextOptions(powerPreference, accelerated, backends, threads);
     }
 
     @Override
     public String toString() {
         return "MLContextOptions[powerPreference=" + powerPreference + ", accelerated=" + accelerated
-                + ", backend=" + backend + ", numThreads=" + numThreads() + "]";
+                + ", backends=" + backends + ", numThreads=" + numThreads() + "]";
     }
 }

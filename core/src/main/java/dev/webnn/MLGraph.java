@@ -24,6 +24,7 @@ public final class MLGraph implements AutoCloseable {
     private final Graph graph;
     private final CompiledGraph compiled;
     private final Arena constants;
+    private final List<MLPartition> plan;
     private final List<String> inputNames;
     private final MLOperandDescriptor[] inputDescriptors;
     private final List<String> outputNames;
@@ -34,8 +35,9 @@ public final class MLGraph implements AutoCloseable {
     final MLTensor[] tensorScratch;
     private volatile boolean destroyed;
 
-    MLGraph(MLContext context, Graph graph, CompiledGraph compiled, Arena constants) {
+    MLGraph(MLContext context, Graph graph, CompiledGraph compiled, Arena constants, List<MLPartition> plan) {
         this.context = context;
+        this.plan = List.copyOf(plan);
         this.graph = graph;
         this.compiled = compiled;
         this.constants = constants;
@@ -64,6 +66,17 @@ public final class MLGraph implements AutoCloseable {
      */
     public Map<String, MLOperandDescriptor> outputDescriptors() {
         return describe(outputNames, outputDescriptors);
+    }
+
+    /**
+     * How the graph runs: its partitions in execution order, each with its backend, its
+     * operation count and the tensors it reads and writes. A graph its context's first
+     * backend runs whole has one partition.
+     *
+     * @return the partitions
+     */
+    public List<MLPartition> describe() {
+        return plan;
     }
 
     /**

@@ -134,6 +134,42 @@ public final class MLOpSupportLimits {
         return operators.keySet();
     }
 
+    /**
+     * The limits of a context of several backends: an operator any of them runs, each role
+     * with the data types any of them allows and the rank range spanning theirs; the first
+     * backend's preferred layout and the largest tensor size.
+     *
+     * @param all the backends' limits, at least one, in the context's order
+     * @return the union, or the only limits given
+     */
+    static MLOpSupportLimits union(List<MLOpSupportLimits> all) {
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        Map<String, Map<String, MLTensorLimits>> operators = new LinkedHashMap<>();
+        for (String name : specification().operators()) {
+            Map<String, MLTensorLimits> roles = new LinkedHashMap<>();
+            for (MLOpSupportLimits limits : all) {
+                limits.operator(name).ifPresent(r -> r.forEach((role, l) -> roles.merge(role, l, MLOpSupportLimits::union)));
+            }
+            if (all.stream().anyMatch(l -> l.operators.containsKey(name))) {
+                operators.put(name, roles);
+            }
+        }
+        return of(all.get(0).preferredInputLayout, all.stream().mapToLong(l -> l.maxTensorByteLength).max().orElseThrow(),
+                all.stream().map(l -> l.input).reduce(MLOpSupportLimits::union).orElseThrow(),
+                all.stream().map(l -> l.constant).reduce(MLOpSupportLimits::union).orElseThrow(),
+                all.stream().map(l -> l.output).reduce(MLOpSupportLimits::union).orElseThrow(), operators);
+    }
+
+    private static MLTensorLimits union(MLTensorLimits a, MLTensorLimits b) {
+        Set<MLOperandDataType> types = EnumSet.noneOf(MLOperandDataType.class);
+        types.addAll(a.dataTypes());
+        types.addAll(b.dataTypes());
+        return new MLTensorLimits(types, new MLRankRange(Math.min(a.rankRange().min(), b.rankRange().min()),
+                Math.max(a.rankRange().max(), b.rankRange().max())));
+    }
+
     @Override
     public String toString() {
         return "MLOpSupportLimits[" + operators.size() + " operators, preferredInputLayout=" + preferredInputLayout

@@ -83,6 +83,37 @@ class MLContextTest {
     }
 
     @Test
+    void backendListsAreOrderedNonEmptyAndWithoutRepeats() {
+        assertEquals(List.of(), MLContextOptions.defaults().backends());
+        assertEquals(List.of("reference"), MLContextOptions.defaults().withBackend("reference").backends());
+        assertEquals(List.of("b", "a"), MLContextOptions.defaults().withBackends("b", "a").backends());
+        assertThrows(MLTypeError.class, () -> MLContextOptions.defaults().withBackends());
+        assertThrows(MLTypeError.class, () -> MLContextOptions.defaults().withBackends("a", " "));
+        MLTypeError repeat = assertThrows(MLTypeError.class, () -> MLContextOptions.defaults().withBackends("a", "a"));
+        assertEquals("backend names repeat: [a, a]", repeat.getMessage());
+        MLNotSupportedError unknown = assertThrows(MLNotSupportedError.class,
+                () -> ML.createContext(MLContextOptions.defaults().withBackends("reference", "nope")));
+        assertTrue(unknown.getMessage().startsWith("no backend named 'nope'"), unknown.getMessage());
+    }
+
+    @Test
+    void theBackendPropertyIsACommaSeparatedList() {
+        String before = System.getProperty("webnn.backend");
+        System.setProperty("webnn.backend", " reference , ");
+        try (MLContext fromProperty = ML.createContext()) {
+            assertEquals("reference", fromProperty.backendName());
+            System.setProperty("webnn.backend", "reference,nope");
+            assertThrows(MLNotSupportedError.class, ML::createContext);
+        } finally {
+            if (before == null) {
+                System.clearProperty("webnn.backend");
+            } else {
+                System.setProperty("webnn.backend", before);
+            }
+        }
+    }
+
+    @Test
     void contextIsChosenByNameAndReportsUnknownBackends() {
         assertEquals("reference", context.backendName());
         assertFalse(context.accelerated());

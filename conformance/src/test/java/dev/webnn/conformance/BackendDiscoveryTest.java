@@ -15,12 +15,12 @@ class BackendDiscoveryTest {
     @Test
     void bothBackendsAreDiscoveredInPriorityOrderAndAvailable() {
         List<MLBackend> backends = ML.backends();
-        assertEquals(List.of("onnxruntime", "xnnpack"), backends.stream().map(MLBackend::name).toList());
+        assertEquals(List.of("xnnpack", "onnxruntime"), backends.stream().map(MLBackend::name).toList());
         for (MLBackend backend : backends) {
             BackendAvailability availability = backend.availability();
             assertTrue(availability.available(), backend.name() + ": " + availability.reason());
         }
-        assertEquals("1.23.2", backends.get(0).availability().nativeVersion());
-        assertEquals("0.0~git20241108.4ea82e5", backends.get(1).availability().nativeVersion());
+        assertEquals("1.23.2", backends.get(1).availability().nativeVersion());
+        assertEquals("0.0~git20241108.4ea82e5", backends.get(0).availability().nativeVersion());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assertions;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The WPT WebNN conformance cases of every suite ({@link WptCaseLoader#SUITES}) on every
- * backend on the class path: one dynamic test per (backend, case), named
- * {@code "<backend> / <operation> / <case name>"}.
+ * backend on the class path, and on a context of all of them in priority order (the mixed
+ * configuration, e.g. {@code xnnpack+onnxruntime}, whose graphs are split between the
+ * backends): one dynamic test per (configuration, case), named
+ * {@code "<configuration> / <operation> / <case name>"}.
  *
  * <p>Each test holds the case's outcome against the backend's committed
  * {@link ExpectedOutcomes} list: a case not listed must pass; a listed case must end exactly
@@ -51,6 +54,8 @@ class WptConformanceTest {
     /** System property: {@code true} rewrites the expected lists from the run. */
     static final String UPDATE_PROPERTY = "webnn.conformance.updateExpected";
 
+    /** Joins the backends of the mixed configuration, e.g. {@code xnnpack+onnxruntime}. */
+    static final String MIXED_SEPARATOR = "+";
     private static final Path BASEDIR = Path.of(System.getProperty("basedir", "."));
     private static final Path SUMMARY_FILE = BASEDIR.resolve(Path.of("target", "conformance-summary.md"));
     private static final ConformanceSummary SUMMARY = new ConformanceSummary();
@@ -80,6 +85,7 @@ class WptConformanceTest {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("case names are unique across the suites",
                 () -> Assertions.assertEquals(cases.size(), names.size(), "case names repeat")));
+        List<String> configurations = new ArrayList<>();
         for (MLBackend backend : ML.backends()) {
             BackendAvailability availability = backend.availability();
             if (!availability.available()) {
@@ -88,17 +94,23 @@ class WptConformanceTest {
                 tests.add(dynamicTest(backend.name() + " / unavailable", () -> Assumptions.abort(why)));
                 continue;
             }
-            ExpectedOutcomes expected = expected(backend.name());
+            configurations.add(backend.name());
+        }
+        if (configurations.size() > 1) {
+            configurations.add(String.join(MIXED_SEPARATOR, configurations));
+        }
+        for (String configuration : configurations) {
+            ExpectedOutcomes expected = expected(configuration);
             for (WptCase wptCase : cases) {
-                String name = backend.name() + " / " + wptCase.operation() + " / " + wptCase.name();
+                String name = configuration + " / " + wptCase.operation() + " / " + wptCase.name();
                 if (name.contains(filter)) {
-                    tests.add(dynamicTest(name, () -> run(backend.name(), wptCase, expected)));
+                    tests.add(dynamicTest(name, () -> run(configuration, wptCase, expected)));
                 }
             }
             if (filter.isEmpty()) {
-                tests.add(dynamicTest(backend.name() + " / expected list names only existing cases",
+                tests.add(dynamicTest(configuration + " / expected list names only existing cases",
                         () -> Assertions.assertTrue(UPDATE || expected.staleNames(names).isEmpty(),
-                                () -> ExpectedOutcomes.FOLDER + "/" + ExpectedOutcomes.fileName(backend.name())
+                                () -> ExpectedOutcomes.FOLDER + "/" + ExpectedOutcomes.fileName(configuration)
                                         + " lists cases no suite has: " + expected.staleNames(names))));
             }
         }
@@ -122,7 +134,8 @@ class WptConformanceTest {
     }
 
     private static synchronized MLContext context(String backend) {
-        return CONTEXTS.computeIfAbsent(backend, b -> ML.createContext(MLContextOptions.defaults().withBackend(b)));
+        return CONTEXTS.computeIfAbsent(backend,
+                b -> ML.createContext(MLContextOptions.defaults().withBackends(b.split(Pattern.quote(MIXED_SEPARATOR)))));
     }
 
     @AfterAll

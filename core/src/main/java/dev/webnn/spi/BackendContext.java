@@ -2,6 +2,8 @@ package dev.webnn.spi;
 
 import dev.webnn.MLOpSupportLimits;
 import dev.webnn.graph.Graph;
+import dev.webnn.graph.Node;
+import java.util.Optional;
 
 /**
  * A backend's side of one {@code MLContext}: compiles graphs and owns the native state
@@ -22,6 +24,22 @@ public interface BackendContext extends AutoCloseable {
      * @return the narrowed limits
      */
     MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits);
+
+    /**
+     * Whether this backend can run one operation as it stands in a graph, beyond what
+     * {@link #supportLimits} says of its operator, data types and ranks: its options, the
+     * shapes of its operands and whether its weights are constants. A context of several
+     * backends asks this of each operation to choose where it runs, before compiling
+     * anything; the answer must match what {@link #compile} accepts.
+     *
+     * @param graph the graph holding the node
+     * @param node a node of {@code graph} whose operator and operands are within
+     *     {@link #supportLimits}
+     * @return empty if the backend runs the operation, else why not (for error messages)
+     */
+    default Optional<String> unsupportedReason(Graph graph, Node node) {
+        return Optional.empty();
+    }
 
     /**
      * Compiles a validated graph whose operators and operand types are within

@@ -27,10 +27,13 @@ public final class OnnxRuntimeBackend implements MLBackend {
         return NAME;
     }
 
-    /** {@inheritDoc} ONNX Runtime runs every operation, so it is preferred by default. */
+    /**
+     * {@inheritDoc} Below XNNPACK: ONNX Runtime runs every operation, so the default context
+     * gives it whatever XNNPACK does not run.
+     */
     @Override
     public int priority() {
-        return 100;
+        return 50;
     }
 
     @Override

@@ -9,12 +9,14 @@ import dev.webnn.MLOpSupportLimits;
 import dev.webnn.MLOperationError;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Graph;
+import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.spi.BackendContext;
 import dev.webnn.spi.CompiledGraph;
 import dev.webnn.spi.SupportLimitsBuilder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Optional;
 
 /**
  * The XNNPACK side of an {@code MLContext}: a pthreadpool of {@code numThreads} threads
@@ -49,6 +51,11 @@ final class XnnpackContext implements BackendContext {
                 .retainMaxRank(MAX_RANK);
         return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength())
                 .build();
+    }
+
+    @Override
+    public Optional<String> unsupportedReason(Graph graph, Node node) {
+        return XnnSupport.unsupportedReason(graph, node);
     }
 
     @Override

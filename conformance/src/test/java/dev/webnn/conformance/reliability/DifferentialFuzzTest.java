@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * for 20 minutes and at least {@value #SOAK_MIN_GRAPHS} graphs.
  * {@code -Dwebnn.fuzz.seed=S -Dwebnn.fuzz.ops=N -Dwebnn.fuzz.maxDim=D} runs one graph and
  * prints it; {@code webnn.fuzz.graphs}, {@code webnn.fuzz.minGraphs} and
- * {@code webnn.fuzz.seconds} set the amount.
+ * {@code webnn.fuzz.seconds} set the amount. The mixed mode does the same on a context of
+ * both backends against ONNX Runtime alone, with graphs that XNNPACK runs only in part.
  */
 class DifferentialFuzzTest {
 
@@ -85,6 +86,31 @@ class DifferentialFuzzTest {
             assertTrue(result.verdict() == Verdict.AGREE || result.verdict() == Verdict.UNSUPPORTED, result.detail());
             return;
         }
+        fuzz(generator, CONTEXTS);
+    }
+
+    /**
+     * The mixed mode: random graphs from every operator ONNX Runtime runs, so that XNNPACK runs
+     * some of their operations and not others, on a context of both (whose plan splits each
+     * graph at random places) against ONNX Runtime alone.
+     */
+    @Test
+    void mixedContextAgreesWithOnnxRuntimeOnRandomPartitions() {
+        assumeTrue(CONTEXTS.size() >= 2, "the mixed mode needs two available backends");
+        try (MLContext onnxRuntime = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime"));
+             MLContext xnnpack = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+             MLContext mixed = ML.createContext(MLContextOptions.defaults().withBackends("xnnpack", "onnxruntime"))) {
+            GraphGenerator generator = new GraphGenerator(onnxRuntime, List.of(onnxRuntime.opSupportLimits()));
+            List<String> splitting = generator.operators().stream()
+                    .filter(op -> xnnpack.opSupportLimits().operator(op).isEmpty()).toList();
+            assertTrue(!splitting.isEmpty() && splitting.size() < generator.operators().size(),
+                    "the generator must mix operators XNNPACK runs and ones it does not: " + splitting);
+            fuzz(generator, List.of(onnxRuntime, mixed));
+        }
+    }
+
+    private static void fuzz(GraphGenerator generator, List<MLContext> contexts) {
+        String single = System.getProperty("webnn.fuzz.seed");
         long base = single != null ? Long.decode(single)
                 : Soak.enabled() ? new SplittableRandom().nextLong() : 0x5EED_0001L;
         long graphs = Soak.value("webnn.fuzz.graphs", 5_000, Long.MAX_VALUE);
@@ -105,17 +131,17 @@ class DifferentialFuzzTest {
                 continue;
             }
             run++;
-            Result result = DifferentialRunner.run(generated.get(), CONTEXTS);
+            Result result = DifferentialRunner.run(generated.get(), contexts);
             verdicts.merge(result.verdict(), 1, Integer::sum);
             switch (result.verdict()) {
                 case AGREE -> generated.get().operators().forEach(op -> operators.merge(op, 1, Integer::sum));
                 case UNSUPPORTED -> unsupported.merge(result.detail().replaceAll("[\\[(].*", "").strip(), 1, Integer::sum);
-                default -> failures.add(minimise(generator, settings, result));
+                default -> failures.add(minimise(generator, settings, result, contexts));
             }
         }
         System.out.printf("[fuzz] base seed 0x%x: %d graphs on %s: %s%n[fuzz] operators in agreeing graphs: %s%n"
                         + "[fuzz] refused by a backend (MLNotSupportedError): %s%n", base, run,
-                CONTEXTS.stream().map(MLContext::backendName).toList(), verdicts, operators, unsupported);
+                contexts.stream().map(MLContext::backendName).toList(), verdicts, operators, unsupported);
         failures.forEach(f -> System.out.println("[fuzz] FAILURE " + f));
         assertTrue(!failures.isEmpty() || run >= minGraphs, "only " + run + " graphs were generated, at least "
                 + minGraphs + " must run");
@@ -127,12 +153,13 @@ class DifferentialFuzzTest {
     }
 
     /** Fewer nodes first (the shortest failing prefix), then the smallest failing dimension bound. */
-    private static String minimise(GraphGenerator generator, Settings failing, Result failure) {
+    private static String minimise(GraphGenerator generator, Settings failing, Result failure,
+                                   List<MLContext> contexts) {
         Settings best = failing;
         Result bestResult = failure;
         for (int ops = 1; ops < failing.ops(); ops++) {
             Settings candidate = new Settings(failing.seed(), ops, failing.maxDim());
-            Optional<Result> result = failure(generator, candidate, failure.verdict());
+            Optional<Result> result = failure(generator, candidate, failure.verdict(), contexts);
             if (result.isPresent()) {
                 best = candidate;
                 bestResult = result.get();
@@ -141,7 +168,7 @@ class DifferentialFuzzTest {
         }
         for (int maxDim = 1; maxDim < best.maxDim(); maxDim++) {
             Settings candidate = new Settings(best.seed(), best.ops(), maxDim);
-            Optional<Result> result = failure(generator, candidate, failure.verdict());
+            Optional<Result> result = failure(generator, candidate, failure.verdict(), contexts);
             if (result.isPresent()) {
                 best = candidate;
                 bestResult = result.get();
@@ -151,7 +178,7 @@ class DifferentialFuzzTest {
         Generated minimal = generator.generate(best).orElseThrow();
         for (String output : minimal.wptCase().expectedOutputs().keySet()) {
             Generated cone = DifferentialRunner.cone(minimal, output);
-            Result result = DifferentialRunner.run(cone, CONTEXTS);
+            Result result = DifferentialRunner.run(cone, contexts);
             if (result.verdict() == failure.verdict()) {
                 minimal = cone;
                 bestResult = result;
@@ -162,8 +189,9 @@ class DifferentialFuzzTest {
                 + bestResult.detail() + "\n" + CaseJson.render(minimal.wptCase());
     }
 
-    private static Optional<Result> failure(GraphGenerator generator, Settings settings, Verdict verdict) {
-        return generator.generate(settings).map(g -> DifferentialRunner.run(g, CONTEXTS))
+    private static Optional<Result> failure(GraphGenerator generator, Settings settings, Verdict verdict,
+                                            List<MLContext> contexts) {
+        return generator.generate(settings).map(g -> DifferentialRunner.run(g, contexts))
                 .filter(r -> r.verdict() == verdict);
     }
 }
