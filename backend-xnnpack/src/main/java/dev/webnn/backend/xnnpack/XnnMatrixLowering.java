@@ -2,7 +2,6 @@ package dev.webnn.backend.xnnpack;
 
 import static java.lang.foreign.MemorySegment.NULL;
 
-import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
@@ -22,15 +21,14 @@ final class XnnMatrixLowering {
     }
 
     /**
-     * gemm = alpha * A' * B' + beta * C as a fully connected node: B must be constant; alpha is
-     * applied by a multiply node when not 1; a 1-D or [1, N] constant C (times beta) is the
-     * bias, any other C is added by a node.
+     * gemm = alpha * A' * B' + beta * C: a fully connected node when B is constant (with
+     * alpha = 1, a 1-D or [1, N] constant C, times beta, is then its bias, and a following relu or clamp is fused),
+     * else a batch matrix multiply of one batch; alpha is applied by a multiply node when not
+     * 1, and any C not folded is added by a node.
      */
     static void gemm(Gemm op, Node node, XnnLowering lowering) {
         Operand b = op.b();
-        if (!lowering.graph().isConstant(b)) {
-            throw new MLNotSupportedError("gemm: the xnnpack backend needs a constant b");
-        }
+        boolean constantB = lowering.graph().isConstant(b);
         double alpha = op.alpha();
         double beta = op.beta();
         MLOperandDataType type = node.output().descriptor().dataType();
@@ -41,29 +39,33 @@ final class XnnMatrixLowering {
             lowering.transpose(input, new int[] {1, 0}, transposed);
             input = transposed;
         }
-        // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
-        int filter = lowering.stored(b, null);
-        int flags = op.bTranspose() ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
         Operand c = op.c().orElse(null);
         long n = node.output().descriptor().shape()[1];
         int bias = Xnnpack.XNN_INVALID_VALUE_ID();
         boolean biasFolded = false;
-        if (c != null && beta != 0 && lowering.graph().isConstant(c) && c.descriptor().elementCount() == n
+        if (constantB && alpha == 1 && c != null && beta != 0 && lowering.graph().isConstant(c) && c.descriptor().elementCount() == n
                 && (c.descriptor().rank() <= 1 || c.descriptor().shape()[0] == 1)) {
             bias = scaledBias(lowering, c, beta, n);
             biasFolded = true;
         }
         boolean moreNodes = alpha != 1 || (c != null && beta != 0 && !biasFolded);
-        XnnLowering.Fusion fusion = moreNodes
+        XnnLowering.Fusion fusion = moreNodes || !constantB
                 ? new XnnLowering.Fusion(node.output(), Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY)
                 : lowering.fuseActivation(node);
         MLOperandDescriptor out = node.output().descriptor();
         int product = moreNodes ? lowering.subgraph().internal(out.dataType(), out.shape()) : lowering.define(fusion.output(), null);
-        if (alpha != 1 && biasFolded) {
-            throw new MLNotSupportedError("gemm: the xnnpack backend needs alpha = 1 when c is a bias");
+        if (constantB) {
+            // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
+            int flags = op.bTranspose() ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
+            XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(),
+                    input, lowering.stored(b, null), bias, product, flags), "define a gemm");
+        } else {
+            long[] as = op.a().descriptor().shape();
+            long[] bs = b.descriptor().shape();
+            long m = op.aTranspose() ? as[1] : as[0];
+            batchOfOne(lowering, input, new long[] {m, op.aTranspose() ? as[0] : as[1]}, lowering.logical(b), bs,
+                    op.bTranspose(), product, out);
         }
-        XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(), input,
-                filter, bias, product, flags), "define a gemm");
         if (!moreNodes) {
             return;
         }
@@ -126,13 +128,22 @@ final class XnnMatrixLowering {
                     lowering.define(node.output(), null), 0), "define a matmul");
             return;
         }
-        int left3 = reshaped(lowering, left, out.dataType(), new long[] {1, as[0], as[1]});
-        int right3 = reshaped(lowering, right, out.dataType(), new long[] {1, bs[0], bs[1]});
-        int out3 = lowering.subgraph().internal(out.dataType(), new long[] {1, as[0], bs[1]});
-        XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left3, right3, out3, 0),
-                "define a matmul");
+        batchOfOne(lowering, left, as, right, bs, false, lowering.define(node.output(), null), out);
+    }
+
+    /**
+     * {@code output = a × b} (b as [N, K] when {@code transposeB}) for 2-D values, as a batch
+     * matrix multiply of one batch between reshapes.
+     */
+    private static void batchOfOne(XnnLowering lowering, int a, long[] as, int b, long[] bs, boolean transposeB, int output,
+                                   MLOperandDescriptor out) {
+        int left3 = reshaped(lowering, a, out.dataType(), new long[] {1, as[0], as[1]});
+        int right3 = reshaped(lowering, b, out.dataType(), new long[] {1, bs[0], bs[1]});
+        int out3 = lowering.subgraph().internal(out.dataType(), new long[] {1, out.shape()[0], out.shape()[1]});
+        XnnStatus.check(Xnnpack.xnn_define_batch_matrix_multiply(lowering.subgraph().handle(), left3, right3, out3,
+                transposeB ? Xnnpack.XNN_FLAG_TRANSPOSE_B() : 0), "define a matrix product");
         XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), out.rank(),
-                lowering.subgraph().sizes(out.shape()), out3, lowering.define(node.output(), null), 0), "define a reshape");
+                lowering.subgraph().sizes(out.shape()), out3, output, 0), "define a reshape");
     }
 
     /**

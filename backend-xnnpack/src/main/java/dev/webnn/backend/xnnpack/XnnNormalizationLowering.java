@@ -3,12 +3,14 @@ package dev.webnn.backend.xnnpack;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static java.lang.foreign.MemorySegment.NULL;
 
+import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.BatchNormalization;
+import dev.webnn.graph.Operation.InstanceNormalization;
 import dev.webnn.graph.Operation.LayerNormalization;
 import dev.webnn.spi.Permutations;
 import java.lang.foreign.MemorySegment;
@@ -16,8 +18,8 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * XNNPACK lowering of {@code batchNormalization} and {@code layerNormalization}, which
- * XNNPACK has no node for (layerNormalization: see {@link #layerNormalization}).
+ * XNNPACK lowering of the normalizations, which XNNPACK has no node for
+ * ({@code layerNormalization} and {@code instanceNormalization}: see {@link #normalize}).
  *
  * <p>The input runs in the layout it is stored in: the feature axis is the stored position
  * of the {@code axis} attribute, and every per-feature operand ({@code mean},
@@ -111,20 +113,41 @@ final class XnnNormalizationLowering {
     }
 
     /**
-     * layerNormalization, composed in float32 whatever the input type (a float16 input,
-     * scale and bias are widened exactly and the result rounded once): {@code mean} and
-     * {@code variance = mean((x - mean)^2)} by XNNPACK's mean reduction over {@code axes}
-     * (kept as 1s), then {@code (x - mean) / sqrt(variance + epsilon)} times {@code scale}
-     * plus {@code bias}. scale and bias hold the reduced dimensions in the order of
-     * {@code axes}; they are put in the input's order (constants at compile time, others by
-     * a transpose) and viewed with 1s at the other axes, so the binary nodes broadcast them.
+     * layerNormalization over {@code axes}, composed in float32 (see {@link #normalize}).
+     * scale and bias hold the reduced dimensions in the order of {@code axes}.
      */
     static void layerNormalization(LayerNormalization op, Node node, XnnLowering lowering) {
-        Operand input = op.input();
+        normalize(op.input(), op.axes(), op.scale(), op.bias(), op.axes(), op.epsilon(), node, lowering);
+    }
+
+    /**
+     * instanceNormalization: the normalization over the spatial axes of each image and
+     * channel, with the per-channel scale and bias at the layout's channel axis, composed in
+     * float32 (see {@link #normalize}).
+     */
+    static void instanceNormalization(InstanceNormalization op, Node node, XnnLowering lowering) {
+        boolean nchw = op.layout() == MLInputOperandLayout.NCHW;
+        int[] spatial = nchw ? new int[] {2, 3} : new int[] {1, 2};
+        int[] channel = {nchw ? 1 : 3};
+        normalize(op.input(), spatial, op.scale(), op.bias(), channel, op.epsilon(), node, lowering);
+    }
+
+    /**
+     * The normalization both operators share, composed in float32 whatever the input type (a
+     * float16 input, scale and bias are widened exactly and the result rounded once):
+     * {@code mean} and {@code variance = mean((x - mean)^2)} by XNNPACK's mean reduction over
+     * {@code reduced} (kept as 1s), then {@code (x - mean) / sqrt(variance + epsilon)} times
+     * {@code scale} plus {@code bias}. scale and bias hold the input's dimensions at
+     * {@code scaleAxes}, in that order; they are put in the input's order (constants at
+     * compile time, others by a transpose) and viewed with 1s at the other axes, so the binary
+     * nodes broadcast them.
+     */
+    private static void normalize(Operand input, int[] reduced, Optional<Operand> scale, Optional<Operand> bias,
+                                  int[] scaleAxes, double epsilon, Node node, XnnLowering lowering) {
         MLOperandDescriptor d = input.descriptor();
         long[] shape = d.shape();
         int rank = shape.length;
-        long[] sortedAxes = Arrays.stream(op.axes()).sorted().asLongStream().toArray();
+        long[] sortedAxes = Arrays.stream(reduced).sorted().asLongStream().toArray();
         long[] kept = shape.clone();
         for (long axis : sortedAxes) {
             kept[(int) axis] = 1;
@@ -137,15 +160,15 @@ final class XnnNormalizationLowering {
         int squares = f.binary(Xnnpack.xnn_binary_multiply(), centered, centered, shape);
         int variance = f.value(kept);
         XnnReductionLowering.reduce(lowering, Xnnpack.xnn_reduce_mean(), sortedAxes, true, squares, variance);
-        int shifted = f.binary(Xnnpack.xnn_binary_add(), variance, lowering.scalar(FLOAT32, rank, op.epsilon()), kept);
+        int shifted = f.binary(Xnnpack.xnn_binary_add(), variance, lowering.scalar(FLOAT32, rank, epsilon), kept);
         int deviation = f.value(kept);
         lowering.squareRoot(FLOAT32, rank, shifted, deviation, node);
         int result = f.binary(Xnnpack.xnn_binary_divide(), centered, deviation, shape);
-        if (op.scale().isPresent()) {
-            result = f.binary(Xnnpack.xnn_binary_multiply(), result, f.perAxes(op.scale().get(), op.axes(), shape), shape);
+        if (scale.isPresent()) {
+            result = f.binary(Xnnpack.xnn_binary_multiply(), result, f.perAxes(scale.get(), scaleAxes, shape), shape);
         }
-        if (op.bias().isPresent()) {
-            result = f.binary(Xnnpack.xnn_binary_add(), result, f.perAxes(op.bias().get(), op.axes(), shape), shape);
+        if (bias.isPresent()) {
+            result = f.binary(Xnnpack.xnn_binary_add(), result, f.perAxes(bias.get(), scaleAxes, shape), shape);
         }
         int output = lowering.define(node.output(), null);
         if (d.dataType() == FLOAT32) {
