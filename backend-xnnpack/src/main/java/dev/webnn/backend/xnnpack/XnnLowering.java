@@ -88,7 +88,7 @@ final class XnnLowering {
             Op.ERF, Op.SIGMOID, Op.HARD_SWISH, Op.SOFTSIGN, Op.RELU, Op.CLAMP, Op.ELU, Op.LEAKY_RELU, Op.LINEAR,
             Op.HARD_SIGMOID, Op.PRELU, Op.SOFTMAX,
             Op.CONV2D, Op.CONV_TRANSPOSE2D, Op.AVERAGE_POOL2D, Op.MAX_POOL2D, Op.RESAMPLE2D,
-            Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION, Op.LAYER_NORMALIZATION, Op.INSTANCE_NORMALIZATION,
+            Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION, Op.LAYER_NORMALIZATION,
             Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM,
             Op.REDUCE_MAX, Op.REDUCE_MIN,
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD));
@@ -173,7 +173,6 @@ final class XnnLowering {
             case Matmul op -> XnnMatrixLowering.matmul(op, node, this);
             case BatchNormalization op -> XnnNormalizationLowering.batchNormalization(op, node, this);
             case LayerNormalization op -> XnnNormalizationLowering.layerNormalization(op, node, this);
-            case InstanceNormalization op -> XnnNormalizationLowering.instanceNormalization(op, node, this);
             case Reduce op -> XnnReductionLowering.reduce(op, node, this);
             case Reshape op -> XnnShapeLowering.reshape(op, node, this);
             case Transpose op -> XnnShapeLowering.transpose(op, node, this);
@@ -182,7 +181,7 @@ final class XnnLowering {
             case Slice op -> XnnShapeLowering.slice(op, node, this);
             case Pad op -> XnnShapeLowering.pad(op, node, this);
             case LogicalBinary _, LogicalUnary _, Where _, ArgMinMax _, CumulativeSum _, Expand _, Reverse _, Tile _,
-                 Gather _, GatherND _, ScatterElements _, ScatterND _, Triangular _, Quantization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
+                 Gather _, GatherND _, ScatterElements _, ScatterND _, Triangular _, Quantization _, InstanceNormalization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
         }
     }
 

@@ -23,8 +23,7 @@ import java.util.Set;
  * {@code softmax} (which flushes float16 subnormal results) and {@code sign} (whose kernel
  * gives -1 for -0) run in float32 between two convert nodes, as do {@code reduceL2} and
  * {@code reduceLogSum} (whose sums overflow float16 before the norm or the logarithm does)
- * and the composed {@code erf}; {@code layerNormalization} and
- * {@code instanceNormalization} compute in float32 throughout.
+ * and the composed {@code erf}; {@code layerNormalization} computes in float32 throughout.
  * An operator lowered later is float32 only until it is added here: {@link #narrow} limits
  * the others to float32, so a float16 graph using one fails at build with
  * {@code MLNotSupportedError}.
@@ -52,7 +51,7 @@ final class XnnTypes {
             // shapes and data movement
             Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD,
             // matrices, normalization and reductions
-            Op.GEMM, Op.MATMUL, Op.LAYER_NORMALIZATION, Op.INSTANCE_NORMALIZATION, Op.REDUCE_SUM, Op.REDUCE_MEAN,
+            Op.GEMM, Op.MATMUL, Op.LAYER_NORMALIZATION, Op.REDUCE_SUM, Op.REDUCE_MEAN,
             Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM, Op.REDUCE_MAX, Op.REDUCE_MIN);
 
     private static final Set<MLOperandDataType> FLOAT32_ONLY = EnumSet.of(MLOperandDataType.FLOAT32);
