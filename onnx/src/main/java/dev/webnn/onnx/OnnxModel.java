@@ -42,13 +42,15 @@ public final class OnnxModel {
 
     private final Path file;
     private final ModelProto proto;
+    private final java.lang.foreign.MemorySegment mapping;
     private final long opsetVersion;
     private final List<OnnxValueInfo> inputs;
     private final List<OnnxValueInfo> outputs;
 
-    private OnnxModel(Path file, ModelProto proto) {
+    private OnnxModel(Path file, ModelFiles.Parsed<ModelProto> parsed) {
         this.file = file;
-        this.proto = proto;
+        this.proto = parsed.message();
+        this.mapping = parsed.file();
         if (!proto.hasGraph()) {
             throw new OnnxFormatError("ONNX model " + file + " has no graph", -1, null);
         }
@@ -73,7 +75,7 @@ public final class OnnxModel {
      */
     public static OnnxModel read(Path file) {
         Objects.requireNonNull(file, "file");
-        return new OnnxModel(file, ModelFiles.parse(file, ModelProto::parseFrom, "ONNX model"));
+        return new OnnxModel(file, ModelFiles.parse(file, ModelFiles.Root.MODEL, ModelProto::parseFrom, "ONNX model"));
     }
 
     private static long defaultOpset(ModelProto proto) {
@@ -203,7 +205,7 @@ public final class OnnxModel {
 
     private TensorDecoder decoder() {
         Path folder = file.toAbsolutePath().getParent();
-        return new TensorDecoder(folder);
+        return new TensorDecoder(folder, mapping);
     }
 
     /** For example {@code ONNX model model.onnx (opset 11, 3 inputs, 1 output)}. */

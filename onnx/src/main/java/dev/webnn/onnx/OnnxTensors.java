@@ -10,7 +10,7 @@ import dev.webnn.onnx.proto.OnnxIr.TensorProto;
 import java.nio.file.Path;
 
 /**
- * Reads serialized ONNX tensors, such as the {@code input_0.pb} and {@code output_0.pb} files
+ * Reads serialized ONNX tensors (into aligned memory of their own), such as the {@code input_0.pb} and {@code output_0.pb} files
  * of ONNX's operator test suite.
  */
 public final class OnnxTensors {
@@ -28,16 +28,22 @@ public final class OnnxTensors {
      * @throws dev.webnn.MLTypeError if the file cannot be read
      */
     public static OnnxTensor read(Path file) {
-        TensorProto proto = ModelFiles.parse(file, TensorProto::parseFrom, "tensor file");
-        Tensor tensor = new TensorDecoder(null).decode(proto);
+        ModelFiles.Parsed<TensorProto> parsed = ModelFiles.parse(file, ModelFiles.Root.TENSOR, TensorProto::parseFrom,
+                "tensor file");
+        TensorProto proto = parsed.message();
+        Tensor tensor = new TensorDecoder(null, parsed.file()).decode(proto);
         OnnxDataType declared = OnnxDataType.fromCode(proto.getDataType()).orElseThrow();
+        // an aligned copy (test-data sized), so that callers may read it with aligned layouts
+        Tensor copy = Tensor.allocate(tensor.type() == OnnxDataType.DOUBLE ? OnnxDataType.FLOAT : tensor.type(),
+                tensor.shape());
         if (tensor.type() == OnnxDataType.DOUBLE) {
-            Tensor narrowed = Tensor.allocate(OnnxDataType.FLOAT, tensor.shape());
             for (long i = 0; i < tensor.elementCount(); i++) {
-                narrowed.setDouble(i, tensor.getDouble(i));
+                copy.setDouble(i, tensor.getDouble(i));
             }
-            tensor = narrowed;
+        } else {
+            copy.data().copyFrom(tensor.data());
         }
+        tensor = copy;
         MLOperandDataType type = tensor.type().webnnType().orElseThrow(() -> new MLNotSupportedError("tensor file "
                 + file + " holds " + declared + ", which has no WebNN form"));
         return new OnnxTensor(proto.getName(), declared, type, tensor.shape(), tensor.data().asReadOnly());

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A node of an ONNX model that cannot run on a context, and why (see
- * {@link OnnxModel#check(dev.webnn.MLContext, OnnxImportOptions)}).
+ * {@link OnnxModel#check(dev.webnn.MLContext, OnnxImportOptions)}). A graph input whose type
+ * the backend does not take is reported with its name and the op type {@code (graph input)}.
  *
  * @param nodeName the node's name in the model (may be empty: ONNX names are optional)
  * @param opType the ONNX operator, e.g. {@code NonZero}

@@ -1,11 +1,14 @@
 package dev.webnn.onnx.convert;
 
+import dev.webnn.MLArgMinMaxOptions;
 import dev.webnn.MLClampOptions;
 import dev.webnn.MLEluOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLHardSigmoidOptions;
 import dev.webnn.MLLeakyReluOptions;
 import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLReduceOptions;
 import dev.webnn.onnx.internal.Tensor;
 
@@ -52,8 +55,10 @@ final class ActivationConverters {
         });
         registry.add("Gelu", List.of("gelu"), ActivationConverters::gelu);
         registry.add("Clip", List.of("clamp"), ActivationConverters::clip);
-        registry.add("Softmax", List.of("softmax"), node -> softmax(node, false));
-        registry.add("LogSoftmax", List.of("reduceMax", "sub", "exp", "reduceSum", "log"), node -> softmax(node, true));
+        registry.add("Softmax", List.of("softmax"), node -> softmax(node, Kind.SOFTMAX));
+        registry.add("LogSoftmax", List.of("reduceMax", "sub", "exp", "reduceSum", "log"),
+                node -> softmax(node, Kind.LOG_SOFTMAX));
+        registry.add("Hardmax", List.of("argMax", "equal", "cast"), node -> softmax(node, Kind.HARDMAX));
     }
 
     private static void selu(OnnxNode node) {
@@ -149,7 +154,10 @@ final class ActivationConverters {
         return tensor.getDouble(0);
     }
 
-    private static void softmax(OnnxNode node, boolean log) {
+    /** The members of the softmax family, which share their axis rules. */
+    private enum Kind { SOFTMAX, LOG_SOFTMAX, HARDMAX }
+
+    private static void softmax(OnnxNode node, Kind kind) {
         MLGraphBuilder b = node.builder();
         MLOperand x = node.operand(0);
         int rank = x.rank();
@@ -158,17 +166,31 @@ final class ActivationConverters {
             // before opset 13 the input is seen as 2-D: [product of dims before axis, product from axis on]
             int axis = Axes.normalize(node, node.intAttribute("axis", 1), Math.max(rank, 1));
             MLOperand flat = b.reshape(x, Axes.product(shape, 0, axis), Axes.product(shape, axis, rank));
-            node.output(0, b.reshape(softmaxAt(node, flat, 1, log), shape));
+            node.output(0, b.reshape(softmaxAt(node, flat, 1, kind), shape));
             return;
         }
         int axis = Axes.normalize(node, node.intAttribute("axis", -1), rank);
-        node.output(0, softmaxAt(node, x, axis, log));
+        node.output(0, softmaxAt(node, x, axis, kind));
     }
 
-    private static MLOperand softmaxAt(OnnxNode node, MLOperand x, int axis, boolean log) {
+    private static MLOperand softmaxAt(OnnxNode node, MLOperand x, int axis, Kind kind) {
         MLGraphBuilder b = node.builder();
-        if (!log) {
+        if (kind == Kind.SOFTMAX) {
             return b.softmax(x, axis, node.options());
+        }
+        if (kind == Kind.HARDMAX) {
+            MLOperand index = b.argMax(x, axis, MLArgMinMaxOptions.defaults().withKeepDimensions(true)
+                    .withOutputDataType(MLOperandDataType.INT64));
+            long[] rampShape = new long[x.rank()];
+            java.util.Arrays.fill(rampShape, 1);
+            long n = x.shape()[axis];
+            rampShape[axis] = n;
+            long[] ramp = new long[(int) n];
+            for (int i = 0; i < n; i++) {
+                ramp[i] = i;
+            }
+            MLOperand rampOperand = b.constant(MLOperandDescriptor.of(MLOperandDataType.INT64, rampShape), ramp);
+            return b.cast(b.equal(index, rampOperand), x.dataType(), node.options());
         }
         MLReduceOptions keep = MLReduceOptions.defaults().withAxes(axis).withKeepDimensions(true);
         MLOperand shifted = b.sub(x, b.reduceMax(x, keep));

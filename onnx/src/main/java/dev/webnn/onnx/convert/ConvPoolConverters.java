@@ -50,6 +50,14 @@ final class ConvPoolConverters {
         }
     }
 
+    /** Refuses inputs other than N, C and one or two spatial dimensions. */
+    private static MLOperand requireSpatial(OnnxNode node, MLOperand x) {
+        if (x.rank() != 3 && x.rank() != 4) {
+            throw node.unsupported("input of rank " + x.rank() + "; WebNN has 1-D and 2-D windows only");
+        }
+        return x;
+    }
+
     /** The input as 4-D: 1-D spatial inputs get a unit last dimension. */
     private static MLOperand as4d(OnnxNode node, MLOperand x) {
         long[] shape = x.shape();
@@ -76,7 +84,7 @@ final class ConvPoolConverters {
 
     private static void conv(OnnxNode node) {
         MLGraphBuilder b = node.builder();
-        MLOperand x = node.operand(0);
+        MLOperand x = requireSpatial(node, node.operand(0));
         MLOperand w = node.operand(1, x.dataType());
         int rank = x.rank();
         long[] wShape = w.shape();
@@ -92,7 +100,7 @@ final class ConvPoolConverters {
 
     private static void convTranspose(OnnxNode node) {
         MLGraphBuilder b = node.builder();
-        MLOperand x = node.operand(0);
+        MLOperand x = requireSpatial(node, node.operand(0));
         MLOperand w = node.operand(1, x.dataType());
         int rank = x.rank();
         long[] inSpatial = spatial(x.shape());
@@ -137,7 +145,7 @@ final class ConvPoolConverters {
             throw node.unsupported("the Indices output has no WebNN equivalent");
         }
         MLGraphBuilder b = node.builder();
-        MLOperand x = node.operand(0);
+        MLOperand x = requireSpatial(node, node.operand(0));
         int rank = x.rank();
         long[] kernel = node.intsAttribute("kernel_shape");
         if (kernel == null) {

@@ -111,6 +111,15 @@ public final class GraphImporter {
             MLOperandDescriptor descriptor = MLOperandDescriptor.of(input.dataType().webnnType().orElseThrow(
                     () -> new MLNotSupportedError("input '" + input.name() + "' has type " + input.dataType()
                             + ", which WebNN has no equivalent for")), shapes.get(input.name()));
+            if (java.util.Arrays.stream(descriptor.shape()).anyMatch(dimension -> dimension == 0)) {
+                throw new MLNotSupportedError("input '" + input.name() + "' " + descriptor
+                        + " is empty; WebNN has no empty tensors");
+            }
+            if (problems != null && !builder.context().opSupportLimits().input().allows(descriptor.dataType(),
+                    descriptor.rank())) {
+                problems.add(new OnnxUnsupported(input.name(), "(graph input)", opset, "the backend takes no "
+                        + descriptor + " graph input"));
+            }
             scope.put(input.name(), Value.of(builder.input(input.name(), descriptor)));
         }
         convertNodes(graph);
@@ -146,13 +155,13 @@ public final class GraphImporter {
                 if (problems == null) {
                     throw e;
                 }
-                problems.add(new OnnxUnsupported(proto.getName(), proto.getOpType(), opset, e.getMessage()));
+                String where = OnnxNode.where(proto, opset);
+                String reason = e.getMessage().startsWith(where) ? e.getMessage().substring(where.length()) : e.getMessage();
+                problems.add(new OnnxUnsupported(proto.getName(), proto.getOpType(), opset, reason));
             } catch (MLTypeError e) {
-                throw new MLTypeError("ONNX node '" + proto.getName() + "' (" + proto.getOpType() + ", opset " + opset
-                        + "): " + e.getMessage(), e);
+                throw new MLTypeError(OnnxNode.where(proto, opset) + e.getMessage(), e);
             } catch (ArithmeticException | IndexOutOfBoundsException e) {
-                throw new MLTypeError("ONNX node '" + proto.getName() + "' (" + proto.getOpType() + ", opset " + opset
-                        + "): inconsistent values: " + e, e);
+                throw new MLTypeError(OnnxNode.where(proto, opset) + "inconsistent values: " + e, e);
             }
         }
     }

@@ -63,12 +63,13 @@ final class NormalizationConverters {
     }
 
     private static void layerNormalization(OnnxNode node) {
-        if (node.hasOutput(1) || node.hasOutput(2)) {
-            throw node.unsupported("the Mean and InvStdDev outputs have no WebNN equivalent");
-        }
         MLOperand x = node.operand(0);
         int axis = Axes.normalize(node, node.intAttribute("axis", -1), x.rank());
         long[] axes = Axes.range(axis, x.rank());
+        if (node.hasOutput(1) || node.hasOutput(2)) {
+            layerNormalizationWithStatistics(node, x, axes);
+            return;
+        }
         long[] normalizedShape = java.util.Arrays.copyOfRange(x.shape(), axis, x.rank());
         MLGraphBuilder b = node.builder();
         MLLayerNormalizationOptions options = MLLayerNormalizationOptions.defaults().withLabel(node.label())
@@ -78,6 +79,24 @@ final class NormalizationConverters {
             options = options.withBias(expandTo(b, node.operand(2, x.dataType()), normalizedShape));
         }
         node.output(0, b.layerNormalization(x, options));
+    }
+
+    /** Composed, because the Mean and InvStdDev outputs are wanted too. */
+    private static void layerNormalizationWithStatistics(OnnxNode node, MLOperand x, long[] axes) {
+        MLGraphBuilder b = node.builder();
+        MLReduceOptions keep = MLReduceOptions.defaults().withAxes(axes).withKeepDimensions(true);
+        MLOperand mean = b.reduceMean(x, keep);
+        MLOperand centered = b.sub(x, mean);
+        MLOperand variance = b.reduceMean(b.mul(centered, centered), keep);
+        MLOperand inverse = b.reciprocal(b.sqrt(b.add(variance,
+                b.constant(x.dataType(), node.floatAttribute("epsilon", 1e-5f)))));
+        MLOperand y = b.mul(b.mul(centered, inverse), node.operand(1, x.dataType()));
+        if (node.has(2)) {
+            y = b.add(y, node.operand(2, x.dataType()));
+        }
+        node.output(0, b.identity(y, node.options()));
+        node.output(1, mean);
+        node.output(2, inverse);
     }
 
     /** ONNX broadcasts scale and bias; WebNN wants them in the normalized shape. */

@@ -217,7 +217,11 @@ final class OnnxNode {
 
     /** An MLNotSupportedError naming this node, its op type and opset. */
     MLNotSupportedError unsupported(String reason) {
-        return new MLNotSupportedError("ONNX node '" + proto.getName() + "' (" + proto.getOpType() + ", opset " + opset
-                + "): " + reason);
+        return new MLNotSupportedError(where(proto, opset) + reason);
+    }
+
+    /** The message prefix naming a node: {@code ONNX node 'name' (Op, opset N): }. */
+    static String where(NodeProto proto, long opset) {
+        return "ONNX node '" + proto.getName() + "' (" + proto.getOpType() + ", opset " + opset + "): ";
     }
 }

@@ -50,8 +50,10 @@ final class QuantizationConverters {
     private static void linear(OnnxNode node, boolean quantize) {
         MLGraphBuilder b = node.builder();
         MLOperand x = node.operand(0);
-        int axis = Axes.normalize(node, node.intAttribute("axis", 1), Math.max(1, x.rank()));
-        MLOperand scale = shaped(node, node.operand(1), x.rank(), axis);
+        MLOperand rawScale = node.operand(1);
+        boolean perAxis = rawScale.rank() == 1 && rawScale.shape()[0] > 1;
+        int axis = perAxis ? Axes.normalize(node, node.intAttribute("axis", 1), x.rank()) : 0;
+        MLOperand scale = shaped(node, rawScale, x.rank(), axis);
         MLOperand zeroPoint;
         if (node.has(2)) {
             zeroPoint = shaped(node, node.operand(2), x.rank(), axis);

@@ -5,6 +5,7 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLReduceOptions;
+import dev.webnn.MLReverseOptions;
 
 import java.util.List;
 
@@ -58,13 +59,20 @@ final class ReductionConverters {
     }
 
     private static void argMinMax(OnnxNode node, boolean max) {
-        if (node.intAttribute("select_last_index", 0) == 1) {
-            throw node.unsupported("select_last_index = 1");
-        }
+        MLGraphBuilder b = node.builder();
         MLOperand x = node.operand(0);
         int axis = Axes.normalize(node, node.intAttribute("axis", 0), x.rank());
-        MLArgMinMaxOptions options = MLArgMinMaxOptions.defaults().withLabel(node.label())
+        boolean last = node.intAttribute("select_last_index", 0) == 1;
+        MLArgMinMaxOptions options = MLArgMinMaxOptions.defaults()
                 .withKeepDimensions(node.intAttribute("keepdims", 1) == 1).withOutputDataType(MLOperandDataType.INT64);
-        node.output(0, max ? node.builder().argMax(x, axis, options) : node.builder().argMin(x, axis, options));
+        if (!last) {
+            options = options.withLabel(node.label());
+            node.output(0, max ? b.argMax(x, axis, options) : b.argMin(x, axis, options));
+            return;
+        }
+        // the last extreme index = (n - 1) - the first extreme index along the reversed axis
+        MLOperand reversed = b.reverse(x, MLReverseOptions.defaults().withAxes(axis));
+        MLOperand first = max ? b.argMax(reversed, axis, options) : b.argMin(reversed, axis, options);
+        node.output(0, b.sub(b.constant(MLOperandDataType.INT64, x.shape()[axis] - 1), first, node.options()));
     }
 }

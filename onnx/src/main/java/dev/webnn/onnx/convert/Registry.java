@@ -24,6 +24,7 @@ final class Registry {
         ElementwiseConverters.register(registry);
         ActivationConverters.register(registry);
         ConvPoolConverters.register(registry);
+        ResizeConverters.register(registry);
         MatrixConverters.register(registry);
         NormalizationConverters.register(registry);
         ReductionConverters.register(registry);

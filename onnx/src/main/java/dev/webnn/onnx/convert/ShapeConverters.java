@@ -30,16 +30,22 @@ final class ShapeConverters {
         registry.add("Reshape", List.of("reshape"), node -> reshapeTo(node, reshaped(node)));
         registry.add("Flatten", List.of("reshape"), node -> {
             long[] shape = node.shape(0);
-            int axis = Axes.normalize(node, node.intAttribute("axis", 1), shape.length + 1);
+            long given = node.intAttribute("axis", 1);
+            int axis = Axes.normalize(node, given < 0 ? given + shape.length : given, shape.length + 1);
             reshapeTo(node, new long[] {Axes.product(shape, 0, axis), Axes.product(shape, axis, shape.length)});
         });
         registry.add("Squeeze", List.of("reshape"), node -> reshapeTo(node, squeezed(node)));
         registry.add("Unsqueeze", List.of("reshape"), node -> reshapeTo(node, unsqueezed(node)));
         registry.add("Dropout", List.of("identity"), node -> {
-            if (node.hasOutput(1)) {
-                throw node.unsupported("the mask output has no WebNN equivalent");
+            if (node.has(2) && (!node.isConstant(2) || node.constant(2).getLong(0) != 0)) {
+                throw node.unsupported("training_mode is not a constant false; WebNN has no random numbers");
             }
             reshapeTo(node, node.shape(0));
+            if (node.hasOutput(1)) {
+                Tensor mask = Tensor.allocate(OnnxDataType.BOOL, node.shape(0));
+                mask.data().fill((byte) 1);
+                node.output(1, mask);
+            }
         });
         registry.add("Transpose", List.of("transpose"), node -> {
             MLTransposeOptions options = MLTransposeOptions.defaults().withLabel(node.label());

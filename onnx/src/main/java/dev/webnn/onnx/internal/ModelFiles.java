@@ -1,15 +1,13 @@
 package dev.webnn.onnx.internal;
 
-import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.UnsafeByteOperations;
 import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLTypeError;
 import dev.webnn.onnx.OnnxFormatError;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
@@ -17,13 +15,24 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Memory-maps protobuf files and parses them so that {@code bytes} fields (weights) alias the
- * mapping instead of being copied to the heap.
+ * Memory-maps protobuf files and parses them without copying weights to the heap: the
+ * {@code raw_data} of every tensor is replaced by a reference into the mapping before the
+ * (heap-only) protobuf parser sees the bytes (see {@link WeightIndex}).
  */
 public final class ModelFiles {
 
     /**
-     * A protobuf message parser from a coded stream.
+     * A parsed message and the mapped file its tensors refer to.
+     *
+     * @param <T> the message type
+     * @param message the message
+     * @param file the mapped file
+     */
+    public record Parsed<T>(T message, MemorySegment file) {
+    }
+
+    /**
+     * A protobuf message parser from bytes.
      *
      * @param <T> the message type
      */
@@ -32,11 +41,19 @@ public final class ModelFiles {
         /**
          * Parses one message.
          *
-         * @param input the stream
+         * @param bytes the serialized message
          * @return the message
-         * @throws IOException if the bytes are not a valid message
+         * @throws InvalidProtocolBufferException if the bytes are not a valid message
          */
-        T parse(CodedInputStream input) throws IOException;
+        T parse(byte[] bytes) throws InvalidProtocolBufferException;
+    }
+
+    /** Which kind of message a file holds. */
+    public enum Root {
+        /** A ModelProto. */
+        MODEL,
+        /** A TensorProto. */
+        TENSOR
     }
 
     private ModelFiles() {
@@ -47,53 +64,37 @@ public final class ModelFiles {
      *
      * @param <T> the message type
      * @param file the file
+     * @param root what the file holds
      * @param parser e.g. {@code ModelProto::parseFrom}
      * @param what for messages, e.g. "ONNX model"
-     * @return the message, whose {@code bytes} fields alias the mapped file
+     * @return the message and the mapping its tensors refer to
      * @throws OnnxFormatError if the file is not a valid message (with the byte offset)
      * @throws MLTypeError if the file cannot be read
      */
-    public static <T> T parse(Path file, Parser<T> parser, String what) {
+    public static <T> Parsed<T> parse(Path file, Root root, Parser<T> parser, String what) {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new MLNotSupportedError("ONNX import needs a little-endian platform");
         }
-        ByteBuffer mapped;
+        String name = what + " " + file;
+        MemorySegment mapped;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > Integer.MAX_VALUE) {
-                throw new OnnxFormatError(what + " " + file + " is " + size
+                throw new OnnxFormatError(name + " is " + size
                         + " bytes, above the protobuf limit of 2 GiB (keep weights in external data)", -1, null);
             }
-            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, Arena.ofAuto());
         } catch (NoSuchFileException e) {
-            throw new MLTypeError(what + " " + file + " does not exist", e);
+            throw new MLTypeError(name + " does not exist", e);
         } catch (IOException e) {
-            throw new MLTypeError("cannot read " + what + " " + file + ": " + e.getMessage(), e);
+            throw new MLTypeError("cannot read " + name + ": " + e.getMessage(), e);
         }
-        return parse(mapped, parser, what + " " + file);
-    }
-
-    /**
-     * Parses a message from a buffer; a direct buffer's {@code bytes} fields alias it.
-     *
-     * @param <T> the message type
-     * @param buffer the serialized message
-     * @param parser the parser
-     * @param what names the source in messages
-     * @return the message
-     * @throws OnnxFormatError if the bytes are not a valid message
-     */
-    public static <T> T parse(ByteBuffer buffer, Parser<T> parser, String what) {
-        CodedInputStream input = UnsafeByteOperations.unsafeWrap(buffer).newCodedInput();
-        input.enableAliasing(true);
-        input.setSizeLimit(Integer.MAX_VALUE);
+        byte[] structure = WeightIndex.rewrite(mapped, root == Root.MODEL ? WeightIndex.Kind.MODEL
+                : WeightIndex.Kind.TENSOR, name);
         try {
-            return parser.parse(input);
+            return new Parsed<>(parser.parse(structure), mapped);
         } catch (InvalidProtocolBufferException e) {
-            throw new OnnxFormatError(what + " is not a valid protobuf message: " + e.getMessage(),
-                    input.getTotalBytesRead(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new OnnxFormatError(name + " is not a valid protobuf message: " + e.getMessage(), -1, e);
         }
     }
 }

@@ -20,14 +20,17 @@ import java.util.List;
 public final class TensorDecoder {
 
     private final ExternalData externalData;
+    private final MemorySegment file;
 
     /**
-     * A decoder for tensors of one model.
+     * A decoder for tensors of one file.
      *
      * @param modelFolder the folder external data is resolved in, or null if external data is refused
+     * @param file the mapped file that {@code mapped_raw_data} references point into
      */
-    public TensorDecoder(Path modelFolder) {
+    public TensorDecoder(Path modelFolder, MemorySegment file) {
         this.externalData = modelFolder == null ? null : new ExternalData(modelFolder);
+        this.file = file;
     }
 
     /**
@@ -64,6 +67,9 @@ public final class TensorDecoder {
                 throw new OnnxFormatError("tensor '" + name + "' refers to external data, not allowed here", -1, null);
             }
             return fromRaw(name, type, shape, count, externalData.map(name, proto.getExternalDataList()));
+        }
+        if (proto.hasMappedRawData()) {
+            return fromRaw(name, type, shape, count, mapped(name, proto.getMappedRawData()));
         }
         if (proto.hasRawData()) {
             return fromRaw(name, type, shape, count, segment(proto.getRawData()));
@@ -121,7 +127,18 @@ public final class TensorDecoder {
         return Float.intBitsToFloat((bits & 0xFFFF) << 16);
     }
 
-    /** A view of the bytes; for bytes aliasing the mapped file, no copy. */
+    /** The bytes a {@code mapped_raw_data} reference names: offset and length into the file. */
+    private MemorySegment mapped(String name, ByteString reference) {
+        java.nio.ByteBuffer buffer = reference.asReadOnlyByteBuffer().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        long offset = buffer.getLong();
+        long length = buffer.getLong();
+        if (offset < 0 || length < 0 || offset > file.byteSize() - length) {
+            throw new OnnxFormatError("tensor '" + name + "' raw data lies outside the file", offset, null);
+        }
+        return file.asSlice(offset, length).asReadOnly();
+    }
+
+    /** A view of the bytes. */
     private static MemorySegment segment(ByteString bytes) {
         return MemorySegment.ofBuffer(bytes.asReadOnlyByteBuffer());
     }
