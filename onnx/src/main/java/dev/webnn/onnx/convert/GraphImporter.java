@@ -103,6 +103,16 @@ public final class GraphImporter {
         return Registry.DEFAULT.operators();
     }
 
+    /**
+     * The WebNN operators a conversion may use (empty for operators evaluated at import).
+     *
+     * @param opType an ONNX operator
+     * @return the WebNN operators' spec names
+     */
+    public static List<String> webnnOperators(String opType) {
+        return Registry.DEFAULT.webnnOperators(opType);
+    }
+
     private Map<String, MLOperand> run(GraphProto graph, List<OnnxValueInfo> inputs, Map<String, long[]> shapes) {
         Map<String, Value> scope = new HashMap<>();
         scopes.push(scope);

@@ -28,6 +28,7 @@ final class Registry {
         MatrixConverters.register(registry);
         NormalizationConverters.register(registry);
         ReductionConverters.register(registry);
+        LossConverters.register(registry);
         ShapeConverters.register(registry);
         GatherSliceConverters.register(registry);
         GeneratorConverters.register(registry);
