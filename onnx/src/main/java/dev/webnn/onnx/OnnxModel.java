@@ -6,6 +6,7 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import dev.webnn.onnx.convert.GraphImporter;
 import dev.webnn.onnx.internal.ModelFiles;
+import dev.webnn.onnx.internal.Tensor;
 import dev.webnn.onnx.internal.TensorDecoder;
 import dev.webnn.onnx.proto.OnnxIr.GraphProto;
 import dev.webnn.onnx.proto.OnnxIr.ModelProto;
@@ -166,7 +167,8 @@ public final class OnnxModel {
     public Map<String, MLOperand> addTo(MLGraphBuilder builder, OnnxImportOptions options) {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(options, "options");
-        return GraphImporter.build(builder, proto.getGraph(), inputs, shapes(options), decoder(), opsetVersion);
+        return GraphImporter.build(builder, proto.getGraph(), inputs, shapes(options), constants(options), decoder(),
+                opsetVersion);
     }
 
     /**
@@ -195,12 +197,34 @@ public final class OnnxModel {
      */
     public List<OnnxUnsupported> check(MLContext context, OnnxImportOptions options) {
         Objects.requireNonNull(context, "context");
-        return GraphImporter.check(new MLGraphBuilder(context), proto.getGraph(), inputs, shapes(options), decoder(),
-                opsetVersion);
+        return GraphImporter.check(new MLGraphBuilder(context), proto.getGraph(), inputs, shapes(options),
+                constants(options), decoder(), opsetVersion);
     }
 
     private Map<String, long[]> shapes(OnnxImportOptions options) {
         return dev.webnn.onnx.convert.InputShapes.resolve(inputs, options);
+    }
+
+    /** The inputs fixed by value, checked against their declarations. */
+    private Map<String, Tensor> constants(OnnxImportOptions options) {
+        Map<String, Tensor> constants = new java.util.HashMap<>();
+        options.constantInputs().forEach((name, value) -> {
+            OnnxValueInfo declared = inputs.stream().filter(input -> input.name().equals(name)).findFirst().orElseThrow();
+            long[] shape = value.shape();
+            boolean sameRank = declared.rank() == shape.length;
+            for (int i = 0; sameRank && i < shape.length; i++) {
+                OnnxDimension dimension = declared.dimensions().get(i);
+                sameRank = !dimension.isFixed() || dimension.value() == shape[i];
+            }
+            if (value.onnxType() != declared.dataType() || !sameRank) {
+                throw new dev.webnn.MLTypeError("withConstantInput: input '" + name + "' is declared " + declared
+                        + ", the value is " + value);
+            }
+            OnnxDataType stored = value.onnxType() == OnnxDataType.DOUBLE || value.onnxType() == OnnxDataType.BFLOAT16
+                    ? OnnxDataType.FLOAT : value.onnxType();
+            constants.put(name, new Tensor(stored, shape, value.data()));
+        });
+        return constants;
     }
 
     private TensorDecoder decoder() {

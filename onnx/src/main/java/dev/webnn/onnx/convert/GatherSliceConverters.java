@@ -149,7 +149,12 @@ final class GatherSliceConverters {
                 throw node.unsupported("the slice is empty; WebNN has no empty tensors");
             }
         }
-        node.output(0, b.slice(input, starts, window.sizes(), MLSliceOptions.defaults().withStrides(steps)
+        // WebNN's sizes are the extent of the window in the input; the output has ceil(size / stride) elements
+        long[] extents = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            extents[i] = (window.sizes()[i] - 1) * steps[i] + 1;
+        }
+        node.output(0, b.slice(input, starts, extents, MLSliceOptions.defaults().withStrides(steps)
                 .withLabel(node.label())));
     }
 }

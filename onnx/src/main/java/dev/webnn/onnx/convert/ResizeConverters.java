@@ -105,6 +105,14 @@ final class ResizeConverters {
     private static void checkSampling(OnnxNode node, String mode, String coordinates, String nearest, float[] scales,
                                       long[] sizes, long[] shape, int low, int high) {
         boolean halfPixel = coordinates.equals("half_pixel") || coordinates.equals("pytorch_half_pixel");
+        if (coordinates.equals("pytorch_half_pixel")) {
+            for (int axis : new int[] {low, high}) {
+                long size = sizes != null ? sizes[axis] : (long) Math.floor(shape[axis] * (double) scales[axis]);
+                if (size == 1) {
+                    throw node.unsupported("pytorch_half_pixel with an output size of 1 samples at 0, not the centre");
+                }
+            }
+        }
         if (mode.equals("linear")) {
             if (!halfPixel) {
                 throw node.unsupported("linear with coordinate_transformation_mode '" + coordinates
