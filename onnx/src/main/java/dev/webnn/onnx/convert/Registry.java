@@ -26,6 +26,7 @@ final class Registry {
         ConvPoolConverters.register(registry);
         ResizeConverters.register(registry);
         MatrixConverters.register(registry);
+        EinsumConverter.register(registry);
         RecurrentConverters.register(registry);
         NormalizationConverters.register(registry);
         ReductionConverters.register(registry);
