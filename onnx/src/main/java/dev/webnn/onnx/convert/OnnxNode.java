@@ -64,10 +64,6 @@ final class OnnxNode {
         return i < proto.getInputCount() && !proto.getInput(i).isEmpty();
     }
 
-    String inputName(int i) {
-        return proto.getInput(i);
-    }
-
     boolean isConstant(int i) {
         return importer.value(proto.getInput(i)).isConstant();
     }

@@ -27,6 +27,85 @@ final class RecurrentConverters {
     static void register(Registry registry) {
         registry.add("LSTM", List.of("lstm"), node -> recurrent(node, 4));
         registry.add("GRU", List.of("gru"), node -> recurrent(node, 3));
+        registry.add("RNN", List.of("matmul", "add", "tanh", "concat"), RecurrentConverters::rnn);
+    }
+
+    /** The simple RNN, unrolled over its (static) steps: H = f(X·Wᵀ + H·Rᵀ + Wb + Rb). */
+    private static void rnn(OnnxNode node) {
+        MLGraphBuilder b = node.builder();
+        if (node.hasAttribute("clip") || node.hasAttribute("activation_alpha") || node.hasAttribute("activation_beta")) {
+            throw node.unsupported("clip or activation parameters");
+        }
+        boolean batchMajor = node.intAttribute("layout", 0) == 1;
+        MLOperand x = node.operand(0);
+        if (batchMajor) {
+            x = b.transpose(x, MLTransposeOptions.defaults().withPermutation(1, 0, 2));
+        }
+        long[] shape = x.shape();
+        long steps = shape[0];
+        long batch = shape[1];
+        long hidden = node.intAttribute("hidden_size", node.shape(1)[1]);
+        if (node.has(4)) {
+            for (long length : node.constant(4).longs()) {
+                if (length != steps) {
+                    throw node.unsupported("sequence_lens differ from the sequence length " + steps);
+                }
+            }
+        }
+        String direction = node.stringAttribute("direction", "forward");
+        int directions = direction.equals("bidirectional") ? 2 : 1;
+        List<MLRecurrentNetworkActivation> activations = activations(node, 1, directions);
+        MLRecurrentNetworkActivation activation = activations == null ? MLRecurrentNetworkActivation.TANH
+                : activations.getFirst();
+        List<MLOperand> steps0 = b.split(x, steps);
+        MLOperand[][] sequence = new MLOperand[(int) steps][directions];
+        List<MLOperand> finals = new ArrayList<>();
+        for (int d = 0; d < directions; d++) {
+            boolean backward = direction.equals("reverse") || d == 1;
+            MLOperand w = b.transpose(b.reshape(slice(b, node.operand(1, x.dataType()), d), hidden, shape[2]));
+            MLOperand r = b.transpose(b.reshape(slice(b, node.operand(2, x.dataType()), d), hidden, hidden));
+            MLOperand bias = null;
+            if (node.has(3)) {
+                MLOperand both = b.reshape(slice(b, node.operand(3, x.dataType()), d), 2, hidden);
+                bias = b.reshape(b.reduceSum(both, dev.webnn.MLReduceOptions.defaults().withAxes(0)), 1, hidden);
+            }
+            MLOperand h = node.has(5) ? b.reshape(slice(b, stateInput(node, 5, batchMajor), d), batch, hidden)
+                    : b.expand(b.constant(x.dataType(), 0), new long[] {batch, hidden});
+            for (int i = 0; i < steps; i++) {
+                int t = backward ? (int) steps - 1 - i : i;
+                MLOperand sum = b.add(b.matmul(b.reshape(steps0.get(t), batch, shape[2]), w), b.matmul(h, r));
+                if (bias != null) {
+                    sum = b.add(sum, bias);
+                }
+                h = switch (activation) {
+                    case TANH -> b.tanh(sum);
+                    case SIGMOID -> b.sigmoid(sum);
+                    case RELU -> b.relu(sum);
+                };
+                sequence[t][d] = b.reshape(h, 1, 1, batch, hidden);
+            }
+            finals.add(b.reshape(h, 1, batch, hidden));
+        }
+        MLOperand last = finals.size() == 1 ? finals.getFirst() : b.concat(finals, 0);
+        node.output(1, stateOutput(node, b.identity(last), batchMajor));
+        if (node.hasOutput(0)) {
+            List<MLOperand> rows = new ArrayList<>();
+            for (MLOperand[] step : sequence) {
+                rows.add(directions == 1 ? step[0] : b.concat(List.of(step), 1));
+            }
+            MLOperand all = rows.size() == 1 ? b.identity(rows.getFirst()) : b.concat(rows, 0);
+            node.output(0, sequenceOutput(node, all, batchMajor));
+        }
+    }
+
+    /** Direction {@code d} of a per-direction tensor [directions, ...]. */
+    private static MLOperand slice(MLGraphBuilder b, MLOperand value, int d) {
+        long[] shape = value.shape();
+        long[] starts = new long[shape.length];
+        long[] sizes = shape.clone();
+        starts[0] = d;
+        sizes[0] = 1;
+        return b.slice(value, starts, sizes);
     }
 
     private static void recurrent(OnnxNode node, int gates) {
