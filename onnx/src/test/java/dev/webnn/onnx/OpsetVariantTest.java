@@ -143,4 +143,26 @@ class OpsetVariantTest {
         // top-left window covers x[0..1][0..1] and five zeros of padding, divided by 9
         assertEquals((-12.5f - 11.5f - 7.5f - 6.5f) / 9f, y[0], 1e-5);
     }
+
+    @Test
+    void upsampleScalesAttributeBeforeOpset9ResizeInputsAfter() {
+        float[] x = {1, 2, 3, 4};
+        float[] doubled = {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4};
+        TestModels upsample = TestModels.opset(7).input("x", OnnxDataType.FLOAT, 1L, 1L, 2L, 2L)
+                .node("Upsample", new String[] {"x"}, new String[] {"y"}, "scales", new float[] {1, 1, 2, 2})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(doubled, run(upsample, x));
+        TestModels resize = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 1L, 1L, 2L, 2L)
+                .initializer(TestModels.floats("roi", new long[] {0}))
+                .initializer(TestModels.floats("scales", new long[] {4}, 1, 1, 2, 2))
+                .node("Resize", new String[] {"x", "roi", "scales"}, new String[] {"y"}, "mode", "nearest")
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(doubled, run(resize, x));
+        TestModels linear = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 1L, 1L, 2L)
+                .initializer(TestModels.floats("scales", new long[] {4}, 1, 1, 1, 2))
+                .node("Resize", new String[] {"x", "", "scales"}, new String[] {"y"}, "mode", "linear")
+                .output("y", OnnxDataType.FLOAT);
+        // half-pixel centres: source positions -0.25, 0.25, 0.75, 1.25, clamped at the edges
+        assertArrayEquals(new float[] {1, 1.25f, 1.75f, 2}, run(linear, new float[] {1, 2}), 1e-6f);
+    }
 }
