@@ -149,6 +149,23 @@ class ConstantFoldingTest {
     }
 
     @Test
+    void hostileShapesAreRefusedNotAllocated() {
+        OnnxModel model = TestModels.opset(13)
+                .input("x", OnnxDataType.FLOAT, 1L)
+                .initializer(TestModels.longs("start", new long[0], 0))
+                .initializer(TestModels.longs("limit", new long[0], Long.MAX_VALUE / 2))
+                .initializer(TestModels.longs("delta", new long[0], 1))
+                .node("Range", new String[] {"start", "limit", "delta"}, new String[] {"r"})
+                .node("Shape", new String[] {"r"}, new String[] {"s"})
+                .node("Reshape", new String[] {"x", "s"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        MLNotSupportedError error = assertThrows(MLNotSupportedError.class,
+                () -> model.compile(context, OnnxImportOptions.defaults()));
+        assertTrue(error.getMessage().contains("too large to evaluate at import"), error.getMessage());
+    }
+
+    @Test
     void checkListsEveryUnconvertibleNode() {
         OnnxModel model = TestModels.opset(13)
                 .input("x", OnnxDataType.FLOAT, 4L)

@@ -88,7 +88,7 @@ final class NormalizationConverters {
         MLOperand mean = b.reduceMean(x, keep);
         MLOperand centered = b.sub(x, mean);
         MLOperand variance = b.reduceMean(b.mul(centered, centered), keep);
-        MLOperand inverse = b.reciprocal(b.sqrt(b.add(variance,
+        MLOperand inverse = b.div(b.constant(x.dataType(), 1), b.sqrt(b.add(variance,
                 b.constant(x.dataType(), node.floatAttribute("epsilon", 1e-5f)))));
         MLOperand y = b.mul(b.mul(centered, inverse), node.operand(1, x.dataType()));
         if (node.has(2)) {
