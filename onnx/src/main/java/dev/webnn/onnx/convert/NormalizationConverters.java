@@ -46,13 +46,14 @@ final class NormalizationConverters {
     }
 
     private static void batchNormalization(OnnxNode node) {
+        if (node.intAttribute("training_mode", 0) == 1) {
+            batchNormalizationTraining(node);
+            return;
+        }
         for (int i = 1; i < node.outputCount(); i++) {
             if (node.hasOutput(i)) {
-                throw node.unsupported("training outputs (running mean/variance) have no WebNN equivalent");
+                throw node.unsupported("running mean/variance outputs outside training_mode");
             }
-        }
-        if (node.intAttribute("training_mode", 0) == 1) {
-            throw node.unsupported("training_mode = 1");
         }
         MLOperand x = node.operand(0);
         MLBatchNormalizationOptions options = MLBatchNormalizationOptions.defaults().withLabel(node.label())
@@ -60,6 +61,35 @@ final class NormalizationConverters {
                 .withEpsilon(node.floatAttribute("epsilon", 1e-5f)).withAxis(x.rank() > 1 ? 1 : 0);
         node.output(0, node.builder().batchNormalization(x, node.operand(3, x.dataType()), node.operand(4, x.dataType()),
                 options));
+    }
+
+    /**
+     * training_mode = 1 (opset 14 on): normalizes with the batch's own statistics and outputs the
+     * updated running statistics, input · momentum + batch · (1 − momentum).
+     */
+    private static void batchNormalizationTraining(OnnxNode node) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = node.operand(0);
+        int rank = x.rank();
+        long[] axes = java.util.stream.LongStream.range(0, rank).filter(axis -> axis != 1).toArray();
+        long[] channelShape = new long[rank];
+        java.util.Arrays.fill(channelShape, 1);
+        channelShape[1] = x.shape()[1];
+        MLReduceOptions keep = MLReduceOptions.defaults().withAxes(axes).withKeepDimensions(true);
+        MLOperand mean = b.reduceMean(x, keep);
+        MLOperand centered = b.sub(x, mean);
+        MLOperand variance = b.reduceMean(b.mul(centered, centered), keep);
+        MLOperand deviation = b.sqrt(b.add(variance, b.constant(x.dataType(), node.floatAttribute("epsilon", 1e-5f))));
+        MLOperand scale = b.reshape(node.operand(1, x.dataType()), channelShape);
+        MLOperand bias = b.reshape(node.operand(2, x.dataType()), channelShape);
+        node.output(0, b.add(b.mul(b.div(centered, deviation), scale), bias, node.options()));
+        double momentum = node.floatAttribute("momentum", 0.9f);
+        MLOperand keepRunning = b.constant(x.dataType(), momentum);
+        MLOperand takeBatch = b.constant(x.dataType(), 1 - momentum);
+        long[] channels = {x.shape()[1]};
+        node.output(1, b.add(b.mul(node.operand(3, x.dataType()), keepRunning), b.mul(b.reshape(mean, channels), takeBatch)));
+        node.output(2, b.add(b.mul(node.operand(4, x.dataType()), keepRunning),
+                b.mul(b.reshape(variance, channels), takeBatch)));
     }
 
     private static void layerNormalization(OnnxNode node) {

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * Checks a converted node against a context's operator support limits: every WebNN operator
- * its conversion uses must exist on the backend and accept the node's first input's data type
- * and rank.
+ * its conversion always uses (as registered) must exist on the backend and accept the node's
+ * first input's data type and rank. Operators used only for some attribute values are not
+ * listed, so those variants surface when the graph is built.
  */
 final class SupportCheck {
 
