@@ -73,6 +73,7 @@ public final class OnnxModel {
      * @return the model
      * @throws OnnxFormatError if the file is not a valid ONNX model (with the byte offset)
      * @throws dev.webnn.MLTypeError if the file cannot be read
+     * @throws dev.webnn.MLNotSupportedError if a graph input or output is not a tensor (a sequence, map, ...)
      */
     public static OnnxModel read(Path file) {
         Objects.requireNonNull(file, "file");
@@ -89,12 +90,13 @@ public final class OnnxModel {
     }
 
     private static OnnxValueInfo valueInfo(ValueInfoProto proto) {
-        var tensorType = proto.getType().getTensorType();
-        OnnxDataType type = OnnxDataType.fromCode(tensorType.getElemType()).orElse(OnnxDataType.FLOAT);
         if (!proto.getType().hasTensorType()) {
             throw new dev.webnn.MLNotSupportedError("value '" + proto.getName() + "' is not a tensor ("
                     + proto.getType().getValueCase() + "); WebNN graphs take tensors only");
         }
+        var tensorType = proto.getType().getTensorType();
+        OnnxDataType type = OnnxDataType.fromCode(tensorType.getElemType()).orElseThrow(() -> new OnnxFormatError(
+                "value '" + proto.getName() + "' has unknown element type " + tensorType.getElemType(), -1, null));
         List<OnnxDimension> dimensions = new ArrayList<>();
         for (TensorShapeProto.Dimension dimension : tensorType.getShape().getDimList()) {
             dimensions.add(dimension.hasDimValue() ? new OnnxDimension(dimension.getDimValue(), "")
