@@ -27,7 +27,7 @@ class ConvertedOperatorsTableTest {
         for (String operator : operators) {
             List<String> webnn = GraphImporter.webnnOperators(operator);
             text.append("| `").append(operator).append("` | ")
-                    .append(webnn.isEmpty() ? "evaluated at import" : String.join(", ", webnn)).append(" |\n");
+                    .append(webnn.isEmpty() ? "evaluated at import" : String.join(", ", webnn).replace("|", " or ")).append(" |\n");
         }
         return text.append("\n").append(operators.size()).append(" ONNX operators.\n").toString();
     }

@@ -55,7 +55,7 @@ final class ActivationConverters {
         registry.add("Gelu", List.of("gelu"), ActivationConverters::gelu);
         registry.add("Clip", List.of("clamp"), ActivationConverters::clip);
         registry.add("Softmax", List.of("softmax"), node -> softmax(node, Kind.SOFTMAX));
-        registry.add("LogSoftmax", List.of("reduceMax", "sub", "exp", "reduceSum", "log"),
+        registry.add("LogSoftmax", List.of("log", "reduceMax|softmax"),
                 node -> softmax(node, Kind.LOG_SOFTMAX));
         registry.add("Hardmax", List.of("argMax", "equal", "cast"), node -> softmax(node, Kind.HARDMAX));
     }
@@ -204,6 +204,9 @@ final class ActivationConverters {
             }
             MLOperand rampOperand = b.constant(MLOperandDescriptor.of(MLOperandDataType.INT64, rampShape), ramp);
             return b.cast(b.equal(index, rampOperand), x.dataType(), node.options());
+        }
+        if (!node.backendHas("reduceMax")) {
+            return b.log(b.softmax(x, axis), node.options());
         }
         MLReduceOptions keep = MLReduceOptions.defaults().withAxes(axis).withKeepDimensions(true);
         MLOperand shifted = b.sub(x, b.reduceMax(x, keep));

@@ -44,6 +44,11 @@ final class OnnxNode {
         return importer.builder();
     }
 
+    /** Whether the context's backend has a WebNN operator, for choosing between equivalent compositions. */
+    boolean backendHas(String webnnOperator) {
+        return importer.builder().context().opSupportLimits().operator(webnnOperator).isPresent();
+    }
+
     /** Options carrying this node's name as the WebNN label, for backend error messages. */
     MLOperatorOptions options() {
         return MLOperatorOptions.defaults().withLabel(label());
