@@ -8,11 +8,13 @@ import dev.webnn.MLOperand;
 import dev.webnn.MLPool2dOptions;
 import dev.webnn.MLReduceOptions;
 
+import dev.webnn.onnx.internal.Tensor;
+
 import java.util.List;
 
 /**
- * BatchNormalization (inference), InstanceNormalization, LayerNormalization, and the
- * compositions LRN and MeanVarianceNormalization.
+ * BatchNormalization (inference and training_mode), InstanceNormalization, LayerNormalization,
+ * and the compositions GroupNormalization, LpNormalization, LRN and MeanVarianceNormalization.
  */
 final class NormalizationConverters {
 
@@ -32,6 +34,21 @@ final class NormalizationConverters {
         });
         registry.add("LayerNormalization", List.of("layerNormalization"), NormalizationConverters::layerNormalization);
         registry.add("LRN", List.of("pad", "averagePool2d", "pow", "div"), NormalizationConverters::lrn);
+        registry.add("GroupNormalization", List.of("reduceMean", "sub", "sqrt", "div"),
+                NormalizationConverters::groupNormalization);
+        registry.add("LpNormalization", List.of("div"), node -> {
+            MLGraphBuilder b = node.builder();
+            MLOperand x = node.operand(0);
+            long p = node.intAttribute("p", 2);
+            MLReduceOptions keep = MLReduceOptions.defaults().withKeepDimensions(true)
+                    .withAxes(Axes.normalize(node, node.intAttribute("axis", -1), x.rank()));
+            MLOperand norm = switch ((int) p) {
+                case 1 -> b.reduceL1(x, keep);
+                case 2 -> b.reduceL2(x, keep);
+                default -> throw node.unsupported("p = " + p);
+            };
+            node.output(0, b.div(x, norm, node.options()));
+        });
         registry.add("MeanVarianceNormalization", List.of("reduceMean", "sub", "sqrt", "div"), node -> {
             MLGraphBuilder b = node.builder();
             MLOperand x = node.operand(0);
@@ -109,6 +126,40 @@ final class NormalizationConverters {
             options = options.withBias(expandTo(b, node.operand(2, x.dataType()), normalizedShape));
         }
         node.output(0, b.layerNormalization(x, options));
+    }
+
+    /**
+     * Mean and variance over each group of channels (and the spatial dimensions); scale and bias
+     * per group before opset 21, per channel from 21.
+     */
+    private static void groupNormalization(OnnxNode node) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = node.operand(0);
+        long[] shape = x.shape();
+        long groups = node.intAttribute("num_groups", 1);
+        if (shape.length < 2 || groups < 1 || shape[1] % groups != 0) {
+            throw node.unsupported("num_groups " + groups + " does not divide the channels of "
+                    + java.util.Arrays.toString(shape));
+        }
+        MLOperand grouped = b.reshape(x, shape[0], groups, Tensor.elementCount(shape) / shape[0] / groups);
+        MLReduceOptions keep = MLReduceOptions.defaults().withAxes(2).withKeepDimensions(true);
+        MLOperand centered = b.sub(grouped, b.reduceMean(grouped, keep));
+        MLOperand variance = b.reduceMean(b.mul(centered, centered), keep);
+        MLOperand normalized = b.div(centered, b.sqrt(b.add(variance,
+                b.constant(x.dataType(), node.floatAttribute("epsilon", 1e-5f)))));
+        MLOperand scale = node.operand(1, x.dataType());
+        MLOperand bias = node.operand(2, x.dataType());
+        if (node.opset() < 21) {
+            normalized = b.add(b.mul(normalized, b.reshape(scale, 1, groups, 1)), b.reshape(bias, 1, groups, 1));
+            node.output(0, b.reshape(normalized, shape, node.options()));
+            return;
+        }
+        long[] channelShape = new long[shape.length];
+        java.util.Arrays.fill(channelShape, 1);
+        channelShape[1] = shape[1];
+        MLOperand restored = b.reshape(normalized, shape);
+        node.output(0, b.add(b.mul(restored, b.reshape(scale, channelShape)), b.reshape(bias, channelShape),
+                node.options()));
     }
 
     /** Composed, because the Mean and InvStdDev outputs are wanted too. */
