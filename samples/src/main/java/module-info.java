@@ -1,6 +1,8 @@
 /** Runnable WebNN for Java programs, started as {@code webnn-samples <command>}. */
 module dev.webnn.samples {
     requires dev.webnn;
+    // inspect and run: ONNX model import
+    requires dev.webnn.onnx;
     requires info.picocli;
     // java.desktop: image decoding (classify), Java2D drawing (lenet) and the bench chart
     requires java.desktop;

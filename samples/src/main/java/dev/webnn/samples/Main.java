@@ -8,7 +8,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "webnn-samples", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         description = "Runnable samples of WebNN for Java.",
         subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class, ClassifyCommand.class,
-            LeNetCommand.class, BenchCommand.class})
+            LeNetCommand.class, BenchCommand.class, InspectCommand.class, RunCommand.class})
 public final class Main {
 
     /** The top-level command; subcommands do the work. */

@@ -14,11 +14,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Options shared by the samples that run a real model ({@code classify}, {@code lenet}):
- * where the weights are, which backend and how many threads, how many timed runs; plus the
+ * where the weights are and the {@link RunOptions}; plus the
  * checks that turn a missing folder or an unusable backend into a {@link SampleException}.
  */
 final class ModelOptions {
@@ -34,17 +35,8 @@ final class ModelOptions {
             description = "Folder of the WebNN test-data models (default: $" + MODELS_ENV + ", else ../shared/models).")
     private Path models;
 
-    @Option(names = "--backend", paramLabel = "NAME",
-            description = "Backend to use, e.g. xnnpack or onnxruntime (default: the highest-priority available one that runs"
-                    + " the model).")
-    private String backend;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads per graph execution (default: one per processor).")
-    private Integer threads;
-
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
-            description = "Timed runs after one warm-up; the median is printed (default: ${DEFAULT-VALUE}).")
-    private int runs;
+    @Mixin
+    private RunOptions run = new RunOptions();
 
     /**
      * The models folder: {@code --models}, else {@value #MODELS_ENV}, else
@@ -99,10 +91,7 @@ final class ModelOptions {
      * @throws SampleException if {@code --runs} is below 1
      */
     int runs() {
-        if (runs < 1) {
-            throw SampleException.badInput("--runs must be at least 1, got " + runs);
-        }
-        return runs;
+        return run.runs();
     }
 
     /**
@@ -116,16 +105,10 @@ final class ModelOptions {
      * @throws SampleException if {@code --threads} is below 1, or the backend is unknown or unavailable
      */
     MLContext openContext(Collection<String> operators) {
-        MLContextOptions options = MLContextOptions.defaults();
-        if (threads != null) {
-            if (threads < 1) {
-                throw SampleException.badInput("--threads must be at least 1, got " + threads);
-            }
-            options = options.withNumThreads(threads);
-        }
+        MLContextOptions options = run.contextOptions();
         try {
-            if (backend != null) {
-                return ML.createContext(options.withBackend(backend));
+            if (run.backend().isPresent()) {
+                return ML.createContext(options.withBackend(run.backend().get()));
             }
             if (System.getProperty("webnn.backend") == null) {
                 for (MLBackend candidate : ML.backends()) {
