@@ -30,7 +30,7 @@ final class RealModels {
     /**
      * Runs a model on a backend and checks it.
      *
-     * @param backend the backend's name
+     * @param backend the backend's name, or several separated by commas (a mixed context)
      * @param file the model
      * @param options its fixed dimensions
      * @param inputs one per graph input, by name
@@ -41,7 +41,7 @@ final class RealModels {
     static void assertMatchesOnnxRuntime(String backend, Path file, OnnxImportOptions options, Map<String, ModelInput> inputs,
             Set<String> expectedGaps) throws OrtException {
         OnnxModel model = OnnxModel.read(file);
-        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend))) {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackends(backend.split(",")))) {
             List<OnnxUnsupported> gaps = model.check(context, options);
             Set<String> gapOperators = new TreeSet<>();
             gaps.forEach(gap -> gapOperators.add(gap.opType()));
