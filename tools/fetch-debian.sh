@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fetches one pinned file of the Debian archive (see native-sources.lock), checks its
-# sha256 and prints the path of the verified local copy.
+# Fetches one pinned file of the Debian archive (see native-sources.lock and
+# test-data.lock), checks its sha256 and prints the path of the verified local copy.
 #
 #   tools/fetch-debian.sh KEY
 #
@@ -10,10 +10,12 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=pinned.sh
+source "$here/pinned.sh"
 key=${1:?usage: fetch-debian.sh KEY}
 
-read -r path sha < <(awk -v k="$key" '$1 == k { print $2, $3 }' "$here/native-sources.lock")
-[[ -n "${path:-}" ]] || { echo "fetch-debian: no key '$key' in native-sources.lock" >&2; exit 2; }
+pinned_entry fetch-debian "$key"
+path=$pinned_source
 
 mirror() {
   if [[ -n "${WEBNN_DEBIAN_MIRROR:-}" ]]; then echo "${WEBNN_DEBIAN_MIRROR%/}"; return; fi
@@ -34,19 +36,10 @@ mirror() {
   return 1
 }
 
-cache="${WEBNN_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/webnn}/debian"
-mkdir -p "$cache"
-out="$cache/$(basename "$path")"
+download() { # download PATH TARGET
+  curl -fsSL --retry 3 -o "$2" "$(mirror)/$1"
+}
 
-if [[ ! -f "$out" ]] || ! echo "$sha  $out" | sha256sum -c --status; then
-  base=$(mirror)
-  tmp=$(mktemp "$out.XXXXXX")
-  trap 'rm -f "$tmp"' EXIT
-  curl -fsSL --retry 3 -o "$tmp" "$base/$path" \
-    || { echo "fetch-debian: download of $path failed" >&2; exit 1; }
-  echo "$sha  $tmp" | sha256sum -c --status \
-    || { echo "fetch-debian: sha256 mismatch for $path (expected $sha)" >&2; exit 1; }
-  mv -f "$tmp" "$out"
-  trap - EXIT
-fi
+out="$pinned_cache/debian/$(basename "$path")"
+pinned_fetch fetch-debian "$out" "$pinned_sha" download "$path"
 echo "$out"

@@ -1,0 +1,122 @@
+package dev.webnn.onnx.convert;
+
+import dev.webnn.MLClampOptions;
+import dev.webnn.MLConv2dOptions;
+import dev.webnn.MLGraphBuilder;
+import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLReduceOptions;
+
+import dev.webnn.onnx.internal.Tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * QuantizeLinear and DequantizeLinear (per tensor, per axis), DynamicQuantizeLinear, and the
+ * integer MatMulInteger/ConvInteger computed on dequantized values.
+ */
+final class QuantizationConverters {
+
+    private QuantizationConverters() {
+    }
+
+    static void register(Registry registry) {
+        registry.add("QuantizeLinear", List.of("quantizeLinear"), node -> linear(node, true));
+        registry.add("DequantizeLinear", List.of("dequantizeLinear"), node -> linear(node, false));
+        registry.add("DynamicQuantizeLinear", List.of("quantizeLinear"), QuantizationConverters::dynamicQuantize);
+        registry.add("MatMulInteger", List.of("dequantizeLinear", "matmul"), node -> {
+            MLOperand product = MatrixConverters.matmul(node, dequantized(node, 0, 2, -2), dequantized(node, 1, 3, -1));
+            node.output(0, node.builder().cast(product, MLOperandDataType.INT32, node.options()));
+        });
+        registry.add("ConvInteger", List.of("dequantizeLinear", "conv2d"), QuantizationConverters::convInteger);
+    }
+
+    /** Scale or zero point shaped for WebNN: rank of the input, the values along {@code axis}. */
+    private static MLOperand shaped(OnnxNode node, MLOperand value, int inputRank, int axis) {
+        long[] shape = value.shape();
+        long[] target = new long[inputRank];
+        Arrays.fill(target, 1);
+        if (shape.length == 0 || (shape.length == 1 && shape[0] == 1)) {
+            return node.builder().reshape(value, target);
+        }
+        if (shape.length == 1) {
+            target[axis] = shape[0];
+            return node.builder().reshape(value, target);
+        }
+        return value;
+    }
+
+    private static void linear(OnnxNode node, boolean quantize) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = node.operand(0);
+        MLOperand rawScale = node.operand(1);
+        boolean perAxis = rawScale.rank() == 1 && rawScale.shape()[0] > 1;
+        int axis = perAxis ? Axes.normalize(node, node.intAttribute("axis", 1), x.rank()) : 0;
+        MLOperand scale = shaped(node, rawScale, x.rank(), axis);
+        MLOperand zeroPoint;
+        if (node.has(2)) {
+            zeroPoint = shaped(node, node.operand(2), x.rank(), axis);
+        } else {
+            MLOperandDataType type = quantize ? MLOperandDataType.UINT8 : x.dataType();
+            zeroPoint = b.expand(b.constant(type, 0), scale.shape());
+        }
+        node.output(0, quantize ? b.quantizeLinear(x, scale, zeroPoint, node.options())
+                : b.dequantizeLinear(x, scale, zeroPoint, node.options()));
+    }
+
+    private static void dynamicQuantize(OnnxNode node) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = node.operand(0);
+        MLOperand zero = b.constant(x.dataType(), 0);
+        MLReduceOptions all = MLReduceOptions.defaults();
+        MLOperand min = b.min(b.reduceMin(x, all), zero);
+        MLOperand max = b.max(b.reduceMax(x, all), zero);
+        MLOperand scale = b.div(b.sub(max, min), b.constant(x.dataType(), 255));
+        MLOperand zeroPoint = b.cast(b.clamp(b.roundEven(b.div(b.neg(min), scale)),
+                MLClampOptions.defaults().withMinValue(0).withMaxValue(255)), MLOperandDataType.UINT8);
+        long[] ones = new long[x.rank()];
+        Arrays.fill(ones, 1);
+        node.output(0, b.quantizeLinear(x, b.reshape(scale, ones), b.reshape(zeroPoint, ones), node.options()));
+        node.output(1, b.identity(scale));
+        node.output(2, b.identity(zeroPoint));
+    }
+
+    /**
+     * Input {@code i} as float32 with its zero point (input {@code zeroPointInput}, if given)
+     * subtracted; a per-channel zero point runs along {@code axis} (negative: from the end).
+     */
+    private static MLOperand dequantized(OnnxNode node, int i, int zeroPointInput, int axis) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = node.operand(i);
+        long[] target = new long[x.rank()];
+        Arrays.fill(target, 1);
+        MLOperand zeroPoint = node.has(zeroPointInput) ? node.operand(zeroPointInput) : b.constant(x.dataType(), 0);
+        long count = Tensor.elementCount(zeroPoint.shape());
+        if (count > 1) {
+            target[Axes.normalize(node, axis, x.rank())] = count;
+        }
+        MLOperand scale = b.expand(b.reshape(b.constant(MLOperandDataType.FLOAT32, 1), ones(target.length)), target);
+        return b.dequantizeLinear(x, scale, b.reshape(zeroPoint, target));
+    }
+
+    private static long[] ones(int rank) {
+        long[] ones = new long[rank];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+
+    private static void convInteger(OnnxNode node) {
+        MLGraphBuilder b = node.builder();
+        MLOperand x = dequantized(node, 0, 2, -1);
+        MLOperand w = dequantized(node, 1, 3, 0);
+        if (x.rank() != 4) {
+            throw node.unsupported("input of rank " + x.rank() + "; only 2-D ConvInteger is converted");
+        }
+        long[] kernel = Arrays.copyOfRange(w.shape(), 2, 4);
+        Windows windows = Windows.of(node, kernel, Arrays.copyOfRange(x.shape(), 2, 4), false);
+        MLOperand result = b.conv2d(x, w, MLConv2dOptions.defaults().withPadding(windows.padding)
+                .withStrides(windows.strides).withDilations(windows.dilations).withGroups(node.intAttribute("group", 1)));
+        node.output(0, b.cast(result, MLOperandDataType.INT32, node.options()));
+    }
+}

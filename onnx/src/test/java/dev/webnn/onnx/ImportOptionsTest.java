@@ -1,0 +1,90 @@
+package dev.webnn.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.webnn.MLContext;
+import dev.webnn.MLGraph;
+import dev.webnn.MLTypeError;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fixing free dimensions: by name, by whole input shape, and the errors for unset or unknown names. */
+class ImportOptionsTest {
+
+    private static MLContext context;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void open() {
+        context = Runs.context();
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    private OnnxModel model() {
+        return TestModels.opset(13)
+                .input("x", OnnxDataType.FLOAT, "batch_size", "?")
+                .node("Relu", new String[] {"x"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT, "batch_size", "?")
+                .read(folder);
+    }
+
+    @Test
+    void unsetSymbolicDimensionIsNamedWithTheModelsNames() {
+        OnnxModel model = TestModels.opset(13).input("x", OnnxDataType.FLOAT, "batch_size", "sequence")
+                .node("Relu", new String[] {"x"}, new String[] {"y"}).output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        MLTypeError error = assertThrows(MLTypeError.class,
+                () -> model.compile(context, OnnxImportOptions.defaults().withDimension("batch_size", 2)));
+        assertTrue(error.getMessage().contains("dimension 'sequence' of input 'x' is not set"), error.getMessage());
+        assertTrue(error.getMessage().contains("[batch_size, sequence]"), error.getMessage());
+    }
+
+    @Test
+    void misspelledDimensionOrInputNameIsAnError() {
+        OnnxModel model = model();
+        MLTypeError dimension = assertThrows(MLTypeError.class, () -> model.compile(context,
+                OnnxImportOptions.defaults().withDimension("batchsize", 2).withInputShape("x", 2, 3)));
+        assertTrue(dimension.getMessage().contains("no dimension named 'batchsize'"), dimension.getMessage());
+        MLTypeError input = assertThrows(MLTypeError.class,
+                () -> model.compile(context, OnnxImportOptions.defaults().withInputShape("X", 2, 3)));
+        assertTrue(input.getMessage().contains("no input named 'X'"), input.getMessage());
+    }
+
+    @Test
+    void unnamedDimensionNeedsTheWholeShape() {
+        OnnxModel model = model();
+        MLTypeError error = assertThrows(MLTypeError.class,
+                () -> model.compile(context, OnnxImportOptions.defaults().withDimension("batch_size", 2)));
+        assertTrue(error.getMessage().contains("withInputShape"), error.getMessage());
+        assertThrows(MLTypeError.class, () -> model.compile(context, OnnxImportOptions.defaults().withInputShape("x", 2)));
+        try (MLGraph graph = model.compile(context, OnnxImportOptions.defaults().withInputShape("x", 2, 3))) {
+            assertArrayEquals(new long[] {2, 3}, graph.inputDescriptors().get("x").shape());
+            assertArrayEquals(new float[] {0, 0, 0, 0, 1, 2}, Runs.run(context, graph, "y", java.util.Map.of("x",
+                    Runs.ramp(6))));
+        }
+    }
+
+    @Test
+    void optionsAreImmutableAndValidated() {
+        OnnxImportOptions base = OnnxImportOptions.defaults();
+        OnnxImportOptions set = base.withDimension("n", 3);
+        assertTrue(base.dimensions().isEmpty());
+        assertEquals(3L, set.dimensions().get("n"));
+        assertThrows(MLTypeError.class, () -> base.withDimension("n", 0));
+        assertThrows(MLTypeError.class, () -> base.withDimension("", 1));
+        assertThrows(MLTypeError.class, () -> base.withInputShape("x", 1, -1));
+    }
+}

@@ -1,0 +1,146 @@
+package dev.webnn.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.webnn.MLContext;
+import dev.webnn.MLGraph;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The attribute-versus-input and semantic differences between opsets, each side checked by value. */
+class OpsetVariantTest {
+
+    private static MLContext context;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void open() {
+        context = Runs.context();
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    private float[] run(TestModels models, float[] x) {
+        try (MLGraph graph = models.read(folder).compile(context, OnnxImportOptions.defaults())) {
+            return Runs.run(context, graph, "y", Map.of("x", x));
+        }
+    }
+
+    private long[] shape(TestModels models) {
+        try (MLGraph graph = models.read(folder).compile(context, OnnxImportOptions.defaults())) {
+            return graph.outputDescriptors().get("y").shape();
+        }
+    }
+
+    @Test
+    void squeezeAxesAttributeBeforeOpset13InputAfter() {
+        TestModels old = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 1L, 3L, 1L)
+                .node("Squeeze", new String[] {"x"}, new String[] {"y"}, "axes", new long[] {-1})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new long[] {1, 3}, shape(old));
+        TestModels current = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 3L, 1L)
+                .initializer(TestModels.longs("axes", new long[] {1}, 0))
+                .node("Squeeze", new String[] {"x", "axes"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new long[] {3, 1}, shape(current));
+    }
+
+    @Test
+    void reduceAxesAttributeOrInputByOpset() {
+        float[] x = {1, 2, 3, 4, 5, 6};
+        TestModels sum11 = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 2L, 3L)
+                .node("ReduceSum", new String[] {"x"}, new String[] {"y"}, "axes", new long[] {1}, "keepdims", 0L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {6, 15}, run(sum11, x));
+        TestModels sum13 = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 2L, 3L)
+                .initializer(TestModels.longs("axes", new long[] {1}, 0))
+                .node("ReduceSum", new String[] {"x", "axes"}, new String[] {"y"}, "keepdims", 0L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {5, 7, 9}, run(sum13, x));
+        TestModels mean13 = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 2L, 3L)
+                .node("ReduceMean", new String[] {"x"}, new String[] {"y"}, "axes", new long[] {0}, "keepdims", 0L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {2.5f, 3.5f, 4.5f}, run(mean13, x));
+        TestModels mean18 = TestModels.opset(18).input("x", OnnxDataType.FLOAT, 2L, 3L)
+                .node("ReduceMean", new String[] {"x"}, new String[] {"y"}, "keepdims", 0L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {3.5f}, run(mean18, x));
+    }
+
+    @Test
+    void clipBoundsAttributesBeforeOpset11InputsAfter() {
+        float[] x = {-3, -1, 0, 2, 5};
+        TestModels old = TestModels.opset(7).input("x", OnnxDataType.FLOAT, 5L)
+                .node("Clip", new String[] {"x"}, new String[] {"y"}, "min", -1.5f, "max", 2.5f)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {-1.5f, -1, 0, 2, 2.5f}, run(old, x));
+        TestModels current = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 5L)
+                .initializer(TestModels.floats("hi", new long[0], 1))
+                .node("Clip", new String[] {"x", "", "hi"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {-3, -1, 0, 1, 1}, run(current, x));
+    }
+
+    @Test
+    void softmaxBeforeOpset13FlattensFromTheAxis() {
+        float[] x = {0, 1, 2, 3};
+        TestModels old = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 1L, 2L, 2L)
+                .node("Softmax", new String[] {"x"}, new String[] {"y"}, "axis", 1L)
+                .output("y", OnnxDataType.FLOAT);
+        float[] flat = run(old, x);
+        double sum = Math.exp(0) + Math.exp(1) + Math.exp(2) + Math.exp(3);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(Math.exp(i) / sum, flat[i], 1e-6);
+        }
+        TestModels current = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 2L, 2L)
+                .node("Softmax", new String[] {"x"}, new String[] {"y"}, "axis", 1L)
+                .output("y", OnnxDataType.FLOAT);
+        float[] perAxis = run(current, x);
+        double pair = Math.exp(0) + Math.exp(2);
+        assertEquals(Math.exp(0) / pair, perAxis[0], 1e-6);
+        assertEquals(Math.exp(2) / pair, perAxis[2], 1e-6);
+    }
+
+    @Test
+    void splitSizesAttributeBeforeOpset13InputAfter() {
+        float[] x = {1, 2, 3, 4, 5};
+        TestModels old = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 5L)
+                .node("Split", new String[] {"x"}, new String[] {"a", "y"}, "split", new long[] {2, 3})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {3, 4, 5}, run(old, x));
+        TestModels current = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 5L)
+                .initializer(TestModels.longs("split", new long[] {2}, 4, 1))
+                .node("Split", new String[] {"x", "split"}, new String[] {"a", "y"})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {5}, run(current, x));
+    }
+
+    @Test
+    void poolCeilModeAndSamePadding() {
+        float[] x = Runs.ramp(25);
+        TestModels ceil = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 1L, 5L, 5L)
+                .node("MaxPool", new String[] {"x"}, new String[] {"y"}, "kernel_shape", new long[] {2, 2},
+                        "strides", new long[] {2, 2}, "ceil_mode", 1L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {-6.5f, -4.5f, -3.5f, 3.5f, 5.5f, 6.5f, 8.5f, 10.5f, 11.5f}, run(ceil, x));
+        TestModels same = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 1L, 5L, 5L)
+                .node("AveragePool", new String[] {"x"}, new String[] {"y"}, "kernel_shape", new long[] {3, 3},
+                        "strides", new long[] {2, 2}, "auto_pad", "SAME_UPPER", "count_include_pad", 1L)
+                .output("y", OnnxDataType.FLOAT);
+        float[] y = run(same, x);
+        assertEquals(9, y.length);
+        // top-left window covers x[0..1][0..1] and five zeros of padding, divided by 9
+        assertEquals((-12.5f - 11.5f - 7.5f - 6.5f) / 9f, y[0], 1e-5);
+    }
+}
