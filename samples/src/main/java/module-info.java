@@ -2,6 +2,9 @@
 module dev.webnn.samples {
     requires dev.webnn;
     requires info.picocli;
+    // embed and search: sentence embeddings (an automatic module)
+    requires dev.webnn.langchain4j;
+    requires dev.webnn.onnx;
     // java.desktop: image decoding (classify), Java2D drawing (lenet) and the bench chart
     requires java.desktop;
     // bench: ONNX Runtime's Java API (an automatic module) as the reference, and
@@ -11,4 +14,5 @@ module dev.webnn.samples {
 
     exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;
+    opens dev.webnn.samples.embed to info.picocli;
 }
