@@ -15,4 +15,5 @@ module dev.webnn.samples {
     exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;
     opens dev.webnn.samples.embed to info.picocli;
+    opens dev.webnn.samples.ocr to info.picocli;
 }

@@ -1,0 +1,133 @@
+package dev.webnn.samples.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.webnn.samples.Samples;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ocr --text}: ten strings of letters, digits and punctuation in two fonts and two sizes
+ * are read back exactly (at least nine) and their boxes enclose the ink; XNNPACK reports what
+ * it lacks; bad input ends with exit code 2.
+ */
+class OcrCommandTest {
+
+    /** One printed line: four corners, confidence, text. */
+    private static final Pattern LINE = Pattern.compile(
+            "\\[(-?\\d+),(-?\\d+) (-?\\d+),(-?\\d+) (-?\\d+),(-?\\d+) (-?\\d+),(-?\\d+)] (\\d\\.\\d{3}) (.*)");
+
+    private static final List<String> STRINGS = List.of(
+            "Hello World 2024!",
+            "Invoice #4711, total: 89.50 EUR",
+            "Call 555-0199 now.",
+            "Room 12B (2nd floor)",
+            "WebNN runs on Java 25",
+            "Price: $3.99 / kg",
+            "Version 1.19.0-beta29",
+            "Order No. 84213 shipped",
+            "50% off, today only!",
+            "Meet at 10:30 in Paris");
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void needsTheModels() {
+        assumeTrue(Files.isRegularFile(OcrModels.defaultFolder().resolve(OcrModels.RECOGNISER)),
+                "needs the PaddleOCR models: tools/fetch-test-data.sh ocr-models");
+    }
+
+    @Test
+    void readsAtLeastNineOfTenRenderedStringsExactlyOnOnnxRuntime() {
+        List<String> wrong = new ArrayList<>();
+        for (int i = 0; i < STRINGS.size(); i++) {
+            String font = i % 2 == 0 ? Font.SANS_SERIF : Font.SERIF;
+            int size = i < STRINGS.size() / 2 ? 28 : 40;
+            Samples.Result result = Samples.run("ocr", "--backend", "onnxruntime", "--text", STRINGS.get(i), "--font", font,
+                    "--size", Integer.toString(size));
+            assertEquals(0, result.exitCode(), result.err());
+            List<String> lines = result.out().lines().skip(1).toList();
+            assertEquals(1, lines.size(), result.out());
+            Matcher m = LINE.matcher(lines.get(0));
+            assertTrue(m.matches(), lines.get(0));
+            if (!m.group(10).equals(STRINGS.get(i))) {
+                wrong.add(STRINGS.get(i) + " -> " + m.group(10));
+            }
+            assertEnclosesInk(TextImage.render(STRINGS.get(i), new Font(font, Font.PLAIN, size)), m, STRINGS.get(i));
+        }
+        System.out.println("onnxruntime: " + (STRINGS.size() - wrong.size()) + " of " + STRINGS.size()
+                + " rendered strings read exactly; wrong: " + wrong);
+        assertTrue(wrong.size() <= 1, "misread: " + wrong);
+    }
+
+    @Test
+    void xnnpackNamesWhatItCannotRun() {
+        Samples.Result result = Samples.run("ocr", "--backend", "xnnpack", "--text", "hi");
+        assertEquals(1, result.exitCode(), result.out());
+        assertTrue(result.err().strip().startsWith("webnn-samples ocr: the xnnpack backend cannot run PaddleOCR: resample2d:"),
+                result.err());
+    }
+
+    @Test
+    void annotatesTheImage() throws IOException {
+        Path out = temp.resolve("annotated.png");
+        Samples.Result result = Samples.run("ocr", "--backend", "onnxruntime", "--text", "Hello", "--annotate", out.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        BufferedImage image = javax.imageio.ImageIO.read(out.toFile());
+        BufferedImage plain = TextImage.render("Hello", new Font(Font.SANS_SERIF, Font.PLAIN, 32));
+        assertEquals(plain.getWidth(), image.getWidth());
+        boolean red = false;
+        for (int y = 0; y < image.getHeight() && !red; y++) {
+            for (int x = 0; x < image.getWidth() && !red; x++) {
+                red = (image.getRGB(x, y) & 0xffffff) == 0xff0000;
+            }
+        }
+        assertTrue(red, "the box is drawn in red");
+    }
+
+    @Test
+    void badInputEndsWithExitCodeTwo() throws IOException {
+        Path corrupt = Files.write(temp.resolve("corrupt.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        Samples.Result image = Samples.run("ocr", "--image", corrupt.toString());
+        assertEquals(2, image.exitCode(), image.out());
+        assertTrue(image.err().startsWith("webnn-samples ocr: cannot decode image " + corrupt), image.err());
+        assertEquals(1, image.err().strip().lines().count(), image.err());
+        Samples.Result models = Samples.run("ocr", "--ocr-models", temp.toString(), "--text", "hi");
+        assertEquals(2, models.exitCode(), models.out());
+        assertEquals("webnn-samples ocr: PaddleOCR model " + temp.resolve(OcrModels.DETECTOR) + " not found; run "
+                + "tools/fetch-test-data.sh ocr-models or pass --ocr-models DIR", models.err().strip());
+    }
+
+    /** The box's axis-aligned extent contains every dark pixel of the rendered text. */
+    private static void assertEnclosesInk(BufferedImage image, Matcher m, String text) {
+        double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -1, maxY = -1;
+        for (int c = 0; c < 4; c++) {
+            double x = Double.parseDouble(m.group(1 + 2 * c)), y = Double.parseDouble(m.group(2 + 2 * c));
+            minX = Math.min(minX, x);
+            maxX = Math.max(maxX, x);
+            minY = Math.min(minY, y);
+            maxY = Math.max(maxY, y);
+        }
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) < 128) {
+                    assertTrue(x >= minX - 1 && x <= maxX + 1 && y >= minY - 1 && y <= maxY + 1,
+                            text + ": ink at " + x + "," + y + " outside " + m.group());
+                }
+            }
+        }
+    }
+}
