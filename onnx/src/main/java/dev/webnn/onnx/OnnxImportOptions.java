@@ -17,14 +17,17 @@ import java.util.Objects;
  */
 public final class OnnxImportOptions {
 
-    private static final OnnxImportOptions DEFAULTS = new OnnxImportOptions(Map.of(), Map.of());
+    private static final OnnxImportOptions DEFAULTS = new OnnxImportOptions(Map.of(), Map.of(), Map.of());
 
     private final Map<String, Long> dimensions;
     private final Map<String, long[]> inputShapes;
+    private final Map<String, OnnxTensor> constantInputs;
 
-    private OnnxImportOptions(Map<String, Long> dimensions, Map<String, long[]> inputShapes) {
+    private OnnxImportOptions(Map<String, Long> dimensions, Map<String, long[]> inputShapes,
+                              Map<String, OnnxTensor> constantInputs) {
         this.dimensions = dimensions;
         this.inputShapes = inputShapes;
+        this.constantInputs = constantInputs;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class OnnxImportOptions {
         }
         Map<String, Long> copy = new LinkedHashMap<>(dimensions);
         copy.put(name, value);
-        return new OnnxImportOptions(Collections.unmodifiableMap(copy), inputShapes);
+        return new OnnxImportOptions(Collections.unmodifiableMap(copy), inputShapes, constantInputs);
     }
 
     /**
@@ -79,7 +82,38 @@ public final class OnnxImportOptions {
         }
         Map<String, long[]> copy = new LinkedHashMap<>(inputShapes);
         copy.put(inputName, shape.clone());
-        return new OnnxImportOptions(dimensions, Collections.unmodifiableMap(copy));
+        return new OnnxImportOptions(dimensions, Collections.unmodifiableMap(copy), constantInputs);
+    }
+
+    /**
+     * Fixes the value of one graph input at import: the input becomes a constant and is no input
+     * of the built graph. For inputs that determine shapes (a Reshape's shape, Resize's scales,
+     * a Slice's starts, ...), which a WebNN graph must know when it is built.
+     *
+     * @param inputName the graph input's name
+     * @param value its value (e.g. from {@link OnnxTensors#read}); data type and shape must match
+     *     the model's declaration
+     * @return new options with that input fixed
+     * @throws MLTypeError if the name is empty
+     */
+    public OnnxImportOptions withConstantInput(String inputName, OnnxTensor value) {
+        Objects.requireNonNull(inputName, "inputName");
+        Objects.requireNonNull(value, "value");
+        if (inputName.isEmpty()) {
+            throw new MLTypeError("withConstantInput: the input name is empty");
+        }
+        Map<String, OnnxTensor> copy = new LinkedHashMap<>(constantInputs);
+        copy.put(inputName, value);
+        return new OnnxImportOptions(dimensions, inputShapes, Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * The inputs fixed at import so far.
+     *
+     * @return input name to value
+     */
+    public Map<String, OnnxTensor> constantInputs() {
+        return constantInputs;
     }
 
     /**
@@ -106,6 +140,7 @@ public final class OnnxImportOptions {
     public String toString() {
         StringBuilder text = new StringBuilder("OnnxImportOptions").append(dimensions);
         inputShapes.forEach((name, shape) -> text.append(' ').append(name).append(Arrays.toString(shape)));
+        constantInputs.forEach((name, value) -> text.append(' ').append(name).append(" = constant ").append(value));
         return text.toString();
     }
 }

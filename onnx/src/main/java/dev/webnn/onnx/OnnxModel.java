@@ -6,6 +6,7 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import dev.webnn.onnx.convert.GraphImporter;
 import dev.webnn.onnx.internal.ModelFiles;
+import dev.webnn.onnx.internal.Tensor;
 import dev.webnn.onnx.internal.TensorDecoder;
 import dev.webnn.onnx.proto.OnnxIr.GraphProto;
 import dev.webnn.onnx.proto.OnnxIr.ModelProto;
@@ -72,6 +73,7 @@ public final class OnnxModel {
      * @return the model
      * @throws OnnxFormatError if the file is not a valid ONNX model (with the byte offset)
      * @throws dev.webnn.MLTypeError if the file cannot be read
+     * @throws dev.webnn.MLNotSupportedError if a graph input or output is not a tensor (a sequence, map, ...)
      */
     public static OnnxModel read(Path file) {
         Objects.requireNonNull(file, "file");
@@ -88,12 +90,13 @@ public final class OnnxModel {
     }
 
     private static OnnxValueInfo valueInfo(ValueInfoProto proto) {
-        var tensorType = proto.getType().getTensorType();
-        OnnxDataType type = OnnxDataType.fromCode(tensorType.getElemType()).orElse(OnnxDataType.FLOAT);
         if (!proto.getType().hasTensorType()) {
             throw new dev.webnn.MLNotSupportedError("value '" + proto.getName() + "' is not a tensor ("
                     + proto.getType().getValueCase() + "); WebNN graphs take tensors only");
         }
+        var tensorType = proto.getType().getTensorType();
+        OnnxDataType type = OnnxDataType.fromCode(tensorType.getElemType()).orElseThrow(() -> new OnnxFormatError(
+                "value '" + proto.getName() + "' has unknown element type " + tensorType.getElemType(), -1, null));
         List<OnnxDimension> dimensions = new ArrayList<>();
         for (TensorShapeProto.Dimension dimension : tensorType.getShape().getDimList()) {
             dimensions.add(dimension.hasDimValue() ? new OnnxDimension(dimension.getDimValue(), "")
@@ -166,7 +169,8 @@ public final class OnnxModel {
     public Map<String, MLOperand> addTo(MLGraphBuilder builder, OnnxImportOptions options) {
         Objects.requireNonNull(builder, "builder");
         Objects.requireNonNull(options, "options");
-        return GraphImporter.build(builder, proto.getGraph(), inputs, shapes(options), decoder(), opsetVersion);
+        return GraphImporter.build(builder, proto.getGraph(), inputs, shapes(options), constants(options), decoder(),
+                opsetVersion);
     }
 
     /**
@@ -195,12 +199,34 @@ public final class OnnxModel {
      */
     public List<OnnxUnsupported> check(MLContext context, OnnxImportOptions options) {
         Objects.requireNonNull(context, "context");
-        return GraphImporter.check(new MLGraphBuilder(context), proto.getGraph(), inputs, shapes(options), decoder(),
-                opsetVersion);
+        return GraphImporter.check(new MLGraphBuilder(context), proto.getGraph(), inputs, shapes(options),
+                constants(options), decoder(), opsetVersion);
     }
 
     private Map<String, long[]> shapes(OnnxImportOptions options) {
         return dev.webnn.onnx.convert.InputShapes.resolve(inputs, options);
+    }
+
+    /** The inputs fixed by value, checked against their declarations. */
+    private Map<String, Tensor> constants(OnnxImportOptions options) {
+        Map<String, Tensor> constants = new java.util.HashMap<>();
+        options.constantInputs().forEach((name, value) -> {
+            OnnxValueInfo declared = inputs.stream().filter(input -> input.name().equals(name)).findFirst().orElseThrow();
+            long[] shape = value.shape();
+            boolean sameRank = declared.rank() == shape.length;
+            for (int i = 0; sameRank && i < shape.length; i++) {
+                OnnxDimension dimension = declared.dimensions().get(i);
+                sameRank = !dimension.isFixed() || dimension.value() == shape[i];
+            }
+            if (value.onnxType() != declared.dataType() || !sameRank) {
+                throw new dev.webnn.MLTypeError("withConstantInput: input '" + name + "' is declared " + declared
+                        + ", the value is " + value);
+            }
+            OnnxDataType stored = value.onnxType() == OnnxDataType.DOUBLE || value.onnxType() == OnnxDataType.BFLOAT16
+                    ? OnnxDataType.FLOAT : value.onnxType();
+            constants.put(name, new Tensor(stored, shape, value.data()));
+        });
+        return constants;
     }
 
     private TensorDecoder decoder() {

@@ -107,6 +107,65 @@ class ConstantFoldingTest {
     }
 
     @Test
+    void inputFixedByValueBecomesAConstant() throws java.io.IOException {
+        OnnxModel model = TestModels.opset(13)
+                .input("x", OnnxDataType.FLOAT, 6L)
+                .input("shape", OnnxDataType.INT64, 2L)
+                .node("Reshape", new String[] {"x", "shape"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        Path value = folder.resolve("shape.pb");
+        java.nio.file.Files.write(value, TestModels.longs("shape", new long[] {2}, 3, -1).toByteArray());
+        OnnxImportOptions options = OnnxImportOptions.defaults().withConstantInput("shape", OnnxTensors.read(value));
+        try (MLGraph graph = model.compile(context, options)) {
+            assertEquals(java.util.Set.of("x"), graph.inputDescriptors().keySet());
+            assertArrayEquals(new long[] {3, 2}, graph.outputDescriptors().get("y").shape());
+        }
+        Path wrong = folder.resolve("wrong.pb");
+        java.nio.file.Files.write(wrong, TestModels.floats("shape", new long[] {2}, 3, 2).toByteArray());
+        assertThrows(dev.webnn.MLTypeError.class, () -> model.compile(context,
+                OnnxImportOptions.defaults().withConstantInput("shape", OnnxTensors.read(wrong))));
+    }
+
+    /** Slice steps: WebNN takes the window's extent, ONNX the output count; negative steps reverse. */
+    @Test
+    void sliceWithPositiveAndNegativeSteps() {
+        OnnxModel model = TestModels.opset(13)
+                .input("x", OnnxDataType.FLOAT, 2L, 7L)
+                .initializer(TestModels.longs("starts", new long[] {2}, 1, 6))
+                .initializer(TestModels.longs("ends", new long[] {2}, 2, 0))
+                .initializer(TestModels.longs("axes", new long[] {2}, 0, 1))
+                .initializer(TestModels.longs("steps", new long[] {2}, 1, -3))
+                .node("Slice", new String[] {"x", "starts", "ends", "axes", "steps"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        try (MLGraph graph = model.compile(context, OnnxImportOptions.defaults())) {
+            float[] x = new float[14];
+            for (int i = 0; i < 14; i++) {
+                x[i] = i;
+            }
+            assertArrayEquals(new float[] {13, 10}, Runs.run(context, graph, "y", Map.of("x", x)));
+        }
+    }
+
+    @Test
+    void hostileShapesAreRefusedNotAllocated() {
+        OnnxModel model = TestModels.opset(13)
+                .input("x", OnnxDataType.FLOAT, 1L)
+                .initializer(TestModels.longs("start", new long[0], 0))
+                .initializer(TestModels.longs("limit", new long[0], Long.MAX_VALUE / 2))
+                .initializer(TestModels.longs("delta", new long[0], 1))
+                .node("Range", new String[] {"start", "limit", "delta"}, new String[] {"r"})
+                .node("Shape", new String[] {"r"}, new String[] {"s"})
+                .node("Reshape", new String[] {"x", "s"}, new String[] {"y"})
+                .output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        MLNotSupportedError error = assertThrows(MLNotSupportedError.class,
+                () -> model.compile(context, OnnxImportOptions.defaults()));
+        assertTrue(error.getMessage().contains("too large to evaluate at import"), error.getMessage());
+    }
+
+    @Test
     void checkListsEveryUnconvertibleNode() {
         OnnxModel model = TestModels.opset(13)
                 .input("x", OnnxDataType.FLOAT, 4L)

@@ -143,4 +143,53 @@ class OpsetVariantTest {
         // top-left window covers x[0..1][0..1] and five zeros of padding, divided by 9
         assertEquals((-12.5f - 11.5f - 7.5f - 6.5f) / 9f, y[0], 1e-5);
     }
+
+    @Test
+    void upsampleScalesAttributeBeforeOpset9ResizeInputsAfter() {
+        float[] x = {1, 2, 3, 4};
+        float[] doubled = {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4};
+        TestModels upsample = TestModels.opset(7).input("x", OnnxDataType.FLOAT, 1L, 1L, 2L, 2L)
+                .node("Upsample", new String[] {"x"}, new String[] {"y"}, "scales", new float[] {1, 1, 2, 2})
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(doubled, run(upsample, x));
+        TestModels resize = TestModels.opset(11).input("x", OnnxDataType.FLOAT, 1L, 1L, 2L, 2L)
+                .initializer(TestModels.floats("roi", new long[] {0}))
+                .initializer(TestModels.floats("scales", new long[] {4}, 1, 1, 2, 2))
+                .node("Resize", new String[] {"x", "roi", "scales"}, new String[] {"y"}, "mode", "nearest")
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(doubled, run(resize, x));
+        TestModels linear = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 1L, 1L, 2L)
+                .initializer(TestModels.floats("scales", new long[] {4}, 1, 1, 1, 2))
+                .node("Resize", new String[] {"x", "", "scales"}, new String[] {"y"}, "mode", "linear")
+                .output("y", OnnxDataType.FLOAT);
+        // half-pixel centres: source positions -0.25, 0.25, 0.75, 1.25, clamped at the edges
+        assertArrayEquals(new float[] {1, 1.25f, 1.75f, 2}, run(linear, new float[] {1, 2}), 1e-6f);
+    }
+
+    /** GroupNormalization: scale and bias per group at opset 18, per channel at 21; LpNormalization. */
+    @Test
+    void groupNormalizationScalePerGroupThenPerChannel() {
+        float[] x = {1, 3, 2, 6}; // [1, 2 channels, 2]: one group per channel
+        TestModels per18 = TestModels.opset(18).input("x", OnnxDataType.FLOAT, 1L, 2L, 2L)
+                .initializer(TestModels.floats("scale", new long[] {2}, 1, 2))
+                .initializer(TestModels.floats("bias", new long[] {2}, 0, 10))
+                .node("GroupNormalization", new String[] {"x", "scale", "bias"}, new String[] {"y"}, "num_groups", 2L,
+                        "epsilon", 0f)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {-1, 1, 8, 12}, run(per18, x), 1e-5f);
+        TestModels per21 = TestModels.opset(21).input("x", OnnxDataType.FLOAT, 1L, 2L, 2L)
+                .initializer(TestModels.floats("scale", new long[] {2}, 1, 2))
+                .initializer(TestModels.floats("bias", new long[] {2}, 0, 10))
+                .node("GroupNormalization", new String[] {"x", "scale", "bias"}, new String[] {"y"}, "num_groups", 1L,
+                        "epsilon", 0f)
+                .output("y", OnnxDataType.FLOAT);
+        // one group over all four values: mean 3, standard deviation sqrt(3.5)
+        double sd = Math.sqrt(3.5);
+        assertArrayEquals(new float[] {(float) (-2 / sd), 0, (float) (2 * -1 / sd + 10), (float) (2 * 3 / sd + 10)},
+                run(per21, x), 1e-5f);
+        TestModels lp = TestModels.opset(13).input("x", OnnxDataType.FLOAT, 1L, 2L, 2L)
+                .node("LpNormalization", new String[] {"x"}, new String[] {"y"}, "p", 1L)
+                .output("y", OnnxDataType.FLOAT);
+        assertArrayEquals(new float[] {0.25f, 0.75f, 0.25f, 0.75f}, run(lp, x), 1e-6f);
+    }
 }

@@ -42,8 +42,7 @@ final class ActivationConverters {
         registry.add("HardSigmoid", List.of("hardSigmoid"), node -> node.output(0, node.builder().hardSigmoid(
                 node.operand(0), MLHardSigmoidOptions.defaults().withAlpha(node.floatAttribute("alpha", 0.2f))
                         .withBeta(node.floatAttribute("beta", 0.5f)).withLabel(node.label()))));
-        registry.add("PRelu", List.of("prelu"), node -> node.output(0, node.builder().prelu(node.operand(0),
-                node.operand(1, node.operand(0).dataType()), node.options())));
+        registry.add("PRelu", List.of("prelu"), ActivationConverters::prelu);
         registry.add("Selu", List.of("elu", "mul"), ActivationConverters::selu);
         registry.add("Celu", List.of("elu", "mul", "div"), ActivationConverters::celu);
         registry.add("ThresholdedRelu", List.of("greater", "where"), ActivationConverters::thresholdedRelu);
@@ -56,9 +55,23 @@ final class ActivationConverters {
         registry.add("Gelu", List.of("gelu"), ActivationConverters::gelu);
         registry.add("Clip", List.of("clamp"), ActivationConverters::clip);
         registry.add("Softmax", List.of("softmax"), node -> softmax(node, Kind.SOFTMAX));
-        registry.add("LogSoftmax", List.of("reduceMax", "sub", "exp", "reduceSum", "log"),
+        registry.add("LogSoftmax", List.of("log", "reduceMax|softmax"),
                 node -> softmax(node, Kind.LOG_SOFTMAX));
         registry.add("Hardmax", List.of("argMax", "equal", "cast"), node -> softmax(node, Kind.HARDMAX));
+    }
+
+    /** Before opset 7 a 1-D slope runs along the channel axis (1), not the last. */
+    private static void prelu(OnnxNode node) {
+        MLOperand x = node.operand(0);
+        MLOperand slope = node.operand(1, x.dataType());
+        long[] shape = x.shape();
+        if (node.opset() < 7 && slope.rank() == 1 && shape.length > 2 && slope.shape()[0] == shape[1]) {
+            long[] channels = new long[shape.length - 1];
+            java.util.Arrays.fill(channels, 1);
+            channels[0] = shape[1];
+            slope = node.builder().reshape(slope, channels);
+        }
+        node.output(0, node.builder().prelu(x, slope, node.options()));
     }
 
     private static void selu(OnnxNode node) {
@@ -191,6 +204,9 @@ final class ActivationConverters {
             }
             MLOperand rampOperand = b.constant(MLOperandDescriptor.of(MLOperandDataType.INT64, rampShape), ramp);
             return b.cast(b.equal(index, rampOperand), x.dataType(), node.options());
+        }
+        if (!node.backendHas("reduceMax")) {
+            return b.log(b.softmax(x, axis), node.options());
         }
         MLReduceOptions keep = MLReduceOptions.defaults().withAxes(axis).withKeepDimensions(true);
         MLOperand shifted = b.sub(x, b.reduceMax(x, keep));

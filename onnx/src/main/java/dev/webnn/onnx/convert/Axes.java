@@ -51,15 +51,4 @@ final class Axes {
         }
         return product;
     }
-
-    /**
-     * The axes of a node given as attribute (older opsets) or as input {@code inputIndex}
-     * (newer opsets), or null if neither is given.
-     */
-    static long[] attributeOrInput(OnnxNode node, String attribute, int inputIndex) {
-        if (node.has(inputIndex)) {
-            return node.constant(inputIndex).longs();
-        }
-        return node.intsAttribute(attribute);
-    }
 }

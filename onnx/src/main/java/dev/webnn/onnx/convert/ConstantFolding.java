@@ -6,6 +6,7 @@ import dev.webnn.onnx.internal.Tensor;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongBinaryOperator;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Evaluates small constant sub-computations in Java at import, so that shape arithmetic
@@ -35,11 +36,11 @@ final class ConstantFolding {
         compare(registry, "GreaterOrEqual", (a, b) -> a >= b);
         compare(registry, "And", (a, b) -> a != 0 && b != 0);
         compare(registry, "Or", (a, b) -> a != 0 || b != 0);
-        unary(registry, "Neg", a -> -a);
-        unary(registry, "Abs", Math::abs);
-        unary(registry, "Sqrt", Math::sqrt);
-        unary(registry, "Floor", Math::floor);
-        unary(registry, "Ceil", Math::ceil);
+        unary(registry, "Neg", a -> -a, a -> -a);
+        unary(registry, "Abs", Math::abs, Math::abs);
+        unary(registry, "Sqrt", Math::sqrt, null);
+        unary(registry, "Floor", Math::floor, a -> a);
+        unary(registry, "Ceil", Math::ceil, a -> a);
         registry.fold("Not", node -> small(node) && set(node, map(node.constant(0), OnnxDataType.BOOL, a -> a == 0 ? 1 : 0)));
         registry.fold("Cast", node -> {
             if (!small(node)) {
@@ -134,9 +135,25 @@ final class ConstantFolding {
         });
     }
 
-    private static void unary(Registry registry, String opType, DoubleUnaryOperator op) {
-        registry.fold(opType, node -> small(node) && node.constant(0).isReal()
-                && set(node, map(node.constant(0), node.constant(0).type(), op)));
+    /** A unary folder: {@code real} for real tensors, {@code integer} (if any) for integer ones, exactly. */
+    private static void unary(Registry registry, String opType, DoubleUnaryOperator real, LongUnaryOperator integer) {
+        registry.fold(opType, node -> {
+            if (!small(node)) {
+                return false;
+            }
+            Tensor input = node.constant(0);
+            if (input.isReal()) {
+                return set(node, map(input, input.type(), real));
+            }
+            if (integer == null) {
+                return false;
+            }
+            Tensor result = Tensor.allocate(input.type(), input.shape());
+            for (long i = 0; i < input.elementCount(); i++) {
+                result.setLong(i, integer.applyAsLong(input.getLong(i)));
+            }
+            return set(node, result);
+        });
     }
 
     private static Tensor map(Tensor input, OnnxDataType type, DoubleUnaryOperator op) {

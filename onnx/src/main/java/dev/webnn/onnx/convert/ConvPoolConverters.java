@@ -83,19 +83,24 @@ final class ConvPoolConverters {
     }
 
     private static void conv(OnnxNode node) {
+        MLOperand x = node.operand(0);
+        node.output(0, conv(node, x, node.operand(1, x.dataType()), node.has(2) ? node.operand(2, x.dataType()) : null));
+    }
+
+    /** ONNX Conv of x with filter w and optional bias, with the node's window attributes. */
+    static MLOperand conv(OnnxNode node, MLOperand input, MLOperand w, MLOperand bias) {
         MLGraphBuilder b = node.builder();
-        MLOperand x = requireSpatial(node, node.operand(0));
-        MLOperand w = node.operand(1, x.dataType());
+        MLOperand x = requireSpatial(node, input);
         int rank = x.rank();
         long[] wShape = w.shape();
         Windows windows = Windows.of(node, spatial(wShape), spatial(x.shape()), false);
         MLConv2dOptions options = MLConv2dOptions.defaults().withLabel(node.label())
                 .withPadding(windows.padding).withStrides(windows.strides).withDilations(windows.dilations)
                 .withGroups(node.intAttribute("group", 1));
-        if (node.has(2)) {
-            options = options.withBias(node.operand(2, x.dataType()));
+        if (bias != null) {
+            options = options.withBias(bias);
         }
-        node.output(0, restore(node, b.conv2d(as4d(node, x), as4d(node, w), options), rank));
+        return restore(node, b.conv2d(as4d(node, x), as4d(node, w), options), rank);
     }
 
     private static void convTranspose(OnnxNode node) {

@@ -62,7 +62,12 @@ final class ElementwiseConverters {
         unary(registry, "Floor", "floor", MLGraphBuilder::floor);
         unary(registry, "Log", "log", MLGraphBuilder::log);
         unary(registry, "Neg", "neg", MLGraphBuilder::neg);
-        unary(registry, "Reciprocal", "reciprocal", MLGraphBuilder::reciprocal);
+        registry.add("Reciprocal", List.of("reciprocal|div"), node -> {
+            MLOperand x = node.operand(0);
+            MLGraphBuilder b = node.builder();
+            node.output(0, node.backendHas("reciprocal") ? b.reciprocal(x, node.options())
+                    : b.div(b.constant(x.dataType(), 1), x, node.options()));
+        });
         unary(registry, "Round", "roundEven", MLGraphBuilder::roundEven);
         unary(registry, "Sign", "sign", MLGraphBuilder::sign);
         unary(registry, "Sin", "sin", MLGraphBuilder::sin);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Indexing operators: Gather, GatherElements, GatherND, Slice (attributes before opset 10,
- * inputs after; negative steps through reverse), ScatterElements and ScatterND.
+ * inputs after; negative steps through reverse), ScatterElements (and its former name
+ * Scatter) and ScatterND.
  */
 final class GatherSliceConverters {
 
@@ -39,19 +40,23 @@ final class GatherSliceConverters {
             }
             node.output(0, node.builder().gatherND(node.operand(0), node.operand(1), node.options()));
         });
-        registry.add("ScatterElements", List.of("scatterElements"), node -> {
-            requireNoReduction(node);
-            MLOperand x = node.operand(0);
-            int axis = Axes.normalize(node, node.intAttribute("axis", 0), x.rank());
-            node.output(0, node.builder().scatterElements(x, indices(node, 1, x.shape()[axis]),
-                    node.operand(2, x.dataType()), MLScatterOptions.defaults().withAxis(axis).withLabel(node.label())));
-        });
+        registry.add("ScatterElements", List.of("scatterElements"), GatherSliceConverters::scatterElements);
+        // Scatter (opsets 9 and 10) is the former name of ScatterElements
+        registry.add("Scatter", List.of("scatterElements"), GatherSliceConverters::scatterElements);
         registry.add("ScatterND", List.of("scatterND"), node -> {
             requireNoReduction(node);
             MLOperand x = node.operand(0);
             node.output(0, node.builder().scatterND(x, node.operand(1), node.operand(2, x.dataType()), node.options()));
         });
         registry.add("Slice", List.of("slice"), GatherSliceConverters::slice);
+    }
+
+    private static void scatterElements(OnnxNode node) {
+        requireNoReduction(node);
+        MLOperand x = node.operand(0);
+        int axis = Axes.normalize(node, node.intAttribute("axis", 0), x.rank());
+        node.output(0, node.builder().scatterElements(x, indices(node, 1, x.shape()[axis]),
+                node.operand(2, x.dataType()), MLScatterOptions.defaults().withAxis(axis).withLabel(node.label())));
     }
 
     private static void requireNoReduction(OnnxNode node) {
@@ -149,7 +154,12 @@ final class GatherSliceConverters {
                 throw node.unsupported("the slice is empty; WebNN has no empty tensors");
             }
         }
-        node.output(0, b.slice(input, starts, window.sizes(), MLSliceOptions.defaults().withStrides(steps)
+        // WebNN's sizes are the extent of the window in the input; the output has ceil(size / stride) elements
+        long[] extents = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            extents[i] = (window.sizes()[i] - 1) * steps[i] + 1;
+        }
+        node.output(0, b.slice(input, starts, extents, MLSliceOptions.defaults().withStrides(steps)
                 .withLabel(node.label())));
     }
 }

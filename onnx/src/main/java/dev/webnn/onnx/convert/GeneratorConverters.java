@@ -58,6 +58,9 @@ final class GeneratorConverters {
         OnnxDataType type = value == null ? OnnxDataType.FLOAT : value.type();
         double fill = value == null ? 0 : value.getDouble(0);
         long count = Tensor.elementCount(shape);
+        if (count == 0) {
+            throw node.unsupported("the result " + java.util.Arrays.toString(shape) + " is empty; WebNN has no empty tensors");
+        }
         if (count <= FILL_LIMIT || type.webnnType().isEmpty()) {
             Tensor result = Tensor.allocate(type, shape);
             for (long i = 0; i < count; i++) {

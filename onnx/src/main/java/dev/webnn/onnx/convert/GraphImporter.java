@@ -59,7 +59,8 @@ public final class GraphImporter {
      * @param builder the caller's builder
      * @param graph the ONNX graph
      * @param inputs the graph inputs (initializers excluded) as the model declares them
-     * @param shapes the fixed shape of each input
+     * @param shapes the fixed shape of each input fed at run time
+     * @param constants the inputs fixed by value at import
      * @param decoder decodes the model's tensors
      * @param opset the default-domain opset the model imports
      * @return the graph outputs by ONNX name
@@ -67,8 +68,8 @@ public final class GraphImporter {
      * @throws MLTypeError if the graph is inconsistent
      */
     public static Map<String, MLOperand> build(MLGraphBuilder builder, GraphProto graph, List<OnnxValueInfo> inputs,
-            Map<String, long[]> shapes, TensorDecoder decoder, long opset) {
-        return new GraphImporter(builder, decoder, opset, false).run(graph, inputs, shapes);
+            Map<String, long[]> shapes, Map<String, Tensor> constants, TensorDecoder decoder, long opset) {
+        return new GraphImporter(builder, decoder, opset, false).run(graph, inputs, shapes, constants);
     }
 
     /**
@@ -78,16 +79,17 @@ public final class GraphImporter {
      * @param builder a builder on the context to check (never built)
      * @param graph the ONNX graph
      * @param inputs the graph inputs
-     * @param shapes the fixed shape of each input
+     * @param shapes the fixed shape of each input fed at run time
+     * @param constants the inputs fixed by value at import
      * @param decoder decodes the model's tensors
      * @param opset the default-domain opset
      * @return the nodes that cannot run, in graph order
      */
     public static List<OnnxUnsupported> check(MLGraphBuilder builder, GraphProto graph, List<OnnxValueInfo> inputs,
-            Map<String, long[]> shapes, TensorDecoder decoder, long opset) {
+            Map<String, long[]> shapes, Map<String, Tensor> constants, TensorDecoder decoder, long opset) {
         GraphImporter importer = new GraphImporter(builder, decoder, opset, true);
         try {
-            importer.run(graph, inputs, shapes);
+            importer.run(graph, inputs, shapes, constants);
         } catch (MissingValue | MLNotSupportedError e) {
             // a graph output depends on a node already reported, or is itself unsupported
         }
@@ -103,11 +105,26 @@ public final class GraphImporter {
         return Registry.DEFAULT.operators();
     }
 
-    private Map<String, MLOperand> run(GraphProto graph, List<OnnxValueInfo> inputs, Map<String, long[]> shapes) {
+    /**
+     * The WebNN operators a conversion may use (empty for operators evaluated at import).
+     *
+     * @param opType an ONNX operator
+     * @return the WebNN operators' spec names
+     */
+    public static List<String> webnnOperators(String opType) {
+        return Registry.DEFAULT.webnnOperators(opType);
+    }
+
+    private Map<String, MLOperand> run(GraphProto graph, List<OnnxValueInfo> inputs, Map<String, long[]> shapes,
+            Map<String, Tensor> constants) {
         Map<String, Value> scope = new HashMap<>();
         scopes.push(scope);
         defineInitializers(graph);
+        constants.forEach((name, value) -> scope.put(name, Value.of(value)));
         for (OnnxValueInfo input : inputs) {
+            if (!shapes.containsKey(input.name())) {
+                continue; // fixed by value: defined by the caller as a constant
+            }
             MLOperandDescriptor descriptor = MLOperandDescriptor.of(input.dataType().webnnType().orElseThrow(
                     () -> new MLNotSupportedError("input '" + input.name() + "' has type " + input.dataType()
                             + ", which WebNN has no equivalent for")), shapes.get(input.name()));

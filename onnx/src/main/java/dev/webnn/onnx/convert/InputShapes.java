@@ -26,7 +26,7 @@ public final class InputShapes {
      *
      * @param inputs the model's graph inputs (initializers excluded)
      * @param options the dimensions and shapes the caller fixed
-     * @return input name to shape, in model order
+     * @return input name to shape, in model order (inputs fixed by value excluded)
      * @throws MLTypeError if a dimension is left free, or an option names nothing in the model
      */
     public static Map<String, long[]> resolve(List<OnnxValueInfo> inputs, OnnxImportOptions options) {
@@ -38,14 +38,19 @@ public final class InputShapes {
             }
         }
         Map<String, long[]> given = options.inputShapes();
-        for (String name : given.keySet()) {
+        java.util.Set<String> named = new java.util.HashSet<>(given.keySet());
+        named.addAll(options.constantInputs().keySet());
+        for (String name : named) {
             if (inputs.stream().noneMatch(input -> input.name().equals(name))) {
-                throw new MLTypeError("withInputShape: the model has no input named '" + name + "'; its inputs are "
+                throw new MLTypeError("import options: the model has no input named '" + name + "'; its inputs are "
                         + inputs.stream().map(OnnxValueInfo::name).toList());
             }
         }
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (OnnxValueInfo input : inputs) {
+            if (options.constantInputs().containsKey(input.name())) {
+                continue;
+            }
             long[] shape = given.containsKey(input.name()) ? checkGiven(input, given.get(input.name()))
                     : fromDimensions(input, options.dimensions(), names);
             shapes.put(input.name(), shape);

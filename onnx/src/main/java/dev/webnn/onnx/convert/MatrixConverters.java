@@ -39,6 +39,14 @@ final class MatrixConverters {
         MLGraphBuilder builder = node.builder();
         long[] aShape = a.shape();
         long[] bShape = b.shape();
+        if (aShape.length > 2 && bShape.length == 2) {
+            // a stack of rows times one matrix: one 2-D product (no broadcast batch dimensions)
+            long rows = Axes.product(aShape, 0, aShape.length - 1);
+            MLOperand flat = builder.matmul(builder.reshape(a, rows, aShape[aShape.length - 1]), b);
+            long[] shape = aShape.clone();
+            shape[shape.length - 1] = bShape[1];
+            return builder.reshape(flat, shape, node.options());
+        }
         MLOperand left = aShape.length == 1 ? builder.reshape(a, 1, aShape[0]) : a;
         MLOperand right = bShape.length == 1 ? builder.reshape(b, bShape[0], 1) : b;
         MLOperand product = builder.matmul(left, right, node.options());

@@ -44,6 +44,11 @@ final class OnnxNode {
         return importer.builder();
     }
 
+    /** Whether the context's backend has a WebNN operator, for choosing between equivalent compositions. */
+    boolean backendHas(String webnnOperator) {
+        return importer.builder().context().opSupportLimits().operator(webnnOperator).isPresent();
+    }
+
     /** Options carrying this node's name as the WebNN label, for backend error messages. */
     MLOperatorOptions options() {
         return MLOperatorOptions.defaults().withLabel(label());
@@ -62,10 +67,6 @@ final class OnnxNode {
     /** Whether input {@code i} is given (ONNX marks omitted optional inputs by an empty name). */
     boolean has(int i) {
         return i < proto.getInputCount() && !proto.getInput(i).isEmpty();
-    }
-
-    String inputName(int i) {
-        return proto.getInput(i);
     }
 
     boolean isConstant(int i) {

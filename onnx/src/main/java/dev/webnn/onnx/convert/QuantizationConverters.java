@@ -30,6 +30,43 @@ final class QuantizationConverters {
             node.output(0, node.builder().cast(product, MLOperandDataType.INT32, node.options()));
         });
         registry.add("ConvInteger", List.of("dequantizeLinear", "conv2d"), QuantizationConverters::convInteger);
+        registry.add("QLinearMatMul", List.of("dequantizeLinear", "matmul", "quantizeLinear"), node -> {
+            MLOperand a = dequantize(node, 0, -2);
+            MLOperand b = dequantize(node, 3, -1);
+            node.output(0, quantize(node, MatrixConverters.matmul(node, a, b), 6));
+        });
+        registry.add("QLinearConv", List.of("dequantizeLinear", "conv2d", "quantizeLinear"), node -> {
+            MLGraphBuilder b = node.builder();
+            MLOperand x = dequantize(node, 0, 1);
+            MLOperand w = dequantize(node, 3, 0);
+            MLOperand bias = null;
+            if (node.has(8)) {
+                // int32 bias in units of x_scale · w_scale
+                MLOperand scale = b.mul(b.reshape(node.operand(1), 1), node.operand(4).rank() == 0
+                        ? b.reshape(node.operand(4), 1) : node.operand(4));
+                bias = b.mul(b.cast(node.operand(8), MLOperandDataType.FLOAT32), scale);
+            }
+            node.output(0, quantize(node, ConvPoolConverters.conv(node, x, w, bias), 6));
+        });
+    }
+
+    /** Inputs i, i+1, i+2 (value, scale, zero point) dequantized; a per-channel scale runs along {@code axis}. */
+    private static MLOperand dequantize(OnnxNode node, int i, int axis) {
+        MLOperand x = node.operand(i);
+        MLOperand scale = node.operand(i + 1);
+        boolean perAxis = scale.rank() == 1 && scale.shape()[0] > 1;
+        int along = perAxis ? Axes.normalize(node, axis, x.rank()) : 0;
+        MLOperand zeroPoint = node.has(i + 2) ? node.operand(i + 2)
+                : node.builder().expand(node.builder().constant(x.dataType(), 0), scale.shape());
+        return node.builder().dequantizeLinear(x, shaped(node, scale, x.rank(), along),
+                shaped(node, zeroPoint, x.rank(), along));
+    }
+
+    /** A float result quantized with the scale and zero point at inputs i and i+1. */
+    private static MLOperand quantize(OnnxNode node, MLOperand y, int i) {
+        MLOperand scale = shaped(node, node.operand(i), y.rank(), 0);
+        MLOperand zeroPoint = shaped(node, node.operand(i + 1), y.rank(), 0);
+        return node.builder().quantizeLinear(y, scale, zeroPoint, node.options());
     }
 
     /** Scale or zero point shaped for WebNN: rank of the input, the values along {@code axis}. */

@@ -26,8 +26,11 @@ final class Registry {
         ConvPoolConverters.register(registry);
         ResizeConverters.register(registry);
         MatrixConverters.register(registry);
+        EinsumConverter.register(registry);
+        RecurrentConverters.register(registry);
         NormalizationConverters.register(registry);
         ReductionConverters.register(registry);
+        LossConverters.register(registry);
         ShapeConverters.register(registry);
         GatherSliceConverters.register(registry);
         GeneratorConverters.register(registry);
@@ -41,7 +44,8 @@ final class Registry {
      * Registers a converter.
      *
      * @param opType the ONNX operator
-     * @param webnnOperators the WebNN operators the conversion may emit (spec names)
+     * @param webnnOperators the WebNN operators the conversion always emits (spec names; {@code a|b}
+     *     where it picks a if the backend has it, else b)
      * @param converter the converter
      */
     void add(String opType, List<String> webnnOperators, Converter converter) {

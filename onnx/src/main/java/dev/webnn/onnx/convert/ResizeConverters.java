@@ -11,7 +11,9 @@ import java.util.List;
  * Resize (opsets 10 to 19) and Upsample (7 to 9) as WebNN resample2d, for the variants whose
  * sampling positions WebNN's computes: linear with half-pixel centres, nearest with half-pixel
  * centres rounding down at ties, and nearest with asymmetric coordinates at integer upscales
- * (where both pick the same source pixels). At most two axes may change size.
+ * (where both pick the same source pixels). At most two axes may change size. Nearest
+ * upsampling by integer factors is composed of reshape and concat (exact, and runs where
+ * resample2d's nearest mode does not).
  */
 final class ResizeConverters {
 
@@ -19,8 +21,8 @@ final class ResizeConverters {
     }
 
     static void register(Registry registry) {
-        registry.add("Resize", List.of("resample2d"), ResizeConverters::resize);
-        registry.add("Upsample", List.of("resample2d"), node -> {
+        registry.add("Resize", List.of("resample2d", "concat"), ResizeConverters::resize);
+        registry.add("Upsample", List.of("resample2d", "concat"), node -> {
             float[] scales = node.opset() < 9 ? node.floatsAttribute("scales") : floats(node.constant(1).doubles());
             resample(node, node.stringAttribute("mode", "nearest"), "asymmetric", "floor", scales, null);
         });
@@ -94,6 +96,11 @@ final class ResizeConverters {
         int high = Math.max(first, second);
         boolean linear = mode.equals("linear");
         checkSampling(node, mode, coordinates, nearest, scales, sizes, shape, low, high);
+        long[] factors = integerFactors(scales, sizes, shape, low, high);
+        if (!linear && factors != null) {
+            node.output(0, repeat(node, x, low, high, factors));
+            return;
+        }
         MLResample2dOptions options = MLResample2dOptions.defaults().withLabel(node.label())
                 .withMode(linear ? MLInterpolationMode.LINEAR : MLInterpolationMode.NEAREST_NEIGHBOR)
                 .withAxes(low, high);
@@ -102,9 +109,67 @@ final class ResizeConverters {
         node.output(0, node.builder().resample2d(x, options));
     }
 
+    /** The upscale factors of the two axes if both are integers of at least 1, else null. */
+    private static long[] integerFactors(float[] scales, long[] sizes, long[] shape, int low, int high) {
+        long[] factors = new long[2];
+        int[] axes = {low, high};
+        for (int i = 0; i < 2; i++) {
+            double factor = scales != null ? scales[axes[i]] : (double) sizes[axes[i]] / shape[axes[i]];
+            if (factor < 1 || factor != Math.rint(factor)
+                    || (scales == null && sizes[axes[i]] != shape[axes[i]] * (long) factor)) {
+                return null;
+            }
+            factors[i] = (long) factor;
+        }
+        return factors;
+    }
+
+    /**
+     * Nearest-neighbour upsampling by integer factors, where every sampling rule the converter
+     * accepts picks source pixel floor(i / factor): a unit axis is added after each resized
+     * axis, filled with copies by concat, and folded back by a reshape.
+     */
+    private static MLOperand repeat(OnnxNode node, MLOperand x, int low, int high, long[] factors) {
+        dev.webnn.MLGraphBuilder b = node.builder();
+        long[] shape = x.shape();
+        java.util.List<Long> split = new java.util.ArrayList<>();
+        int[] unitAxes = new int[2];
+        long[] result = shape.clone();
+        int[] axes = {low, high};
+        for (int i = 0; i < shape.length; i++) {
+            split.add(shape[i]);
+            for (int j = 0; j < 2; j++) {
+                if (axes[j] == i) {
+                    unitAxes[j] = split.size();
+                    split.add(1L);
+                    result[i] = shape[i] * factors[j];
+                }
+            }
+        }
+        MLOperand wide = b.reshape(x, toArray(split));
+        for (int j = 0; j < 2; j++) {
+            if (factors[j] > 1) {
+                wide = b.concat(java.util.Collections.nCopies((int) factors[j], wide), unitAxes[j]);
+            }
+        }
+        return b.reshape(wide, result, node.options());
+    }
+
+    private static long[] toArray(java.util.List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+
     private static void checkSampling(OnnxNode node, String mode, String coordinates, String nearest, float[] scales,
                                       long[] sizes, long[] shape, int low, int high) {
         boolean halfPixel = coordinates.equals("half_pixel") || coordinates.equals("pytorch_half_pixel");
+        if (coordinates.equals("pytorch_half_pixel")) {
+            for (int axis : new int[] {low, high}) {
+                long size = sizes != null ? sizes[axis] : (long) Math.floor(shape[axis] * (double) scales[axis]);
+                if (size == 1) {
+                    throw node.unsupported("pytorch_half_pixel with an output size of 1 samples at 0, not the centre");
+                }
+            }
+        }
         if (mode.equals("linear")) {
             if (!halfPixel) {
                 throw node.unsupported("linear with coordinate_transformation_mode '" + coordinates

@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * Checks a converted node against a context's operator support limits: every WebNN operator
- * its conversion uses must exist on the backend and accept the node's first input's data type
- * and rank.
+ * its conversion always uses (as registered) must exist on the backend and accept the node's
+ * first input's data type and rank ({@code a|b}: a where the backend has it, else b).
+ * Operators used only for some attribute values are not
+ * listed, so those variants surface when the graph is built.
  */
 final class SupportCheck {
 
@@ -30,10 +32,19 @@ final class SupportCheck {
      * @throws MLNotSupportedError naming the first operator or type the backend lacks
      */
     void check(OnnxNode node) {
-        for (String operator : registry.webnnOperators(node.opType())) {
-            Optional<Map<String, MLTensorLimits>> roles = limits.operator(operator);
+        for (String alternatives : registry.webnnOperators(node.opType())) {
+            // "a|b": the conversion uses a where the backend has it, else b
+            String operator = alternatives;
+            Optional<Map<String, MLTensorLimits>> roles = Optional.empty();
+            for (String candidate : alternatives.split("\\|")) {
+                roles = limits.operator(candidate);
+                operator = candidate;
+                if (roles.isPresent()) {
+                    break;
+                }
+            }
             if (roles.isEmpty()) {
-                throw node.unsupported("the backend has no WebNN " + operator);
+                throw node.unsupported("the backend has no WebNN " + alternatives.replace("|", " or "));
             }
             MLTensorLimits first = roles.get().containsKey("input") ? roles.get().get("input") : roles.get().get("a");
             if (first == null || !node.has(0) || node.isConstant(0)) {

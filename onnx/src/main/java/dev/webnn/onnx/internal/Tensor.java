@@ -19,6 +19,8 @@ public final class Tensor {
 
     /** Folded results above this many bytes live off the heap. */
     private static final long HEAP_LIMIT = 1 << 16;
+    /** Results computed at import are refused above this size (hostile shapes must not exhaust memory). */
+    private static final long MAX_BYTES = 1L << 30;
 
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED;
@@ -99,9 +101,15 @@ public final class Tensor {
      * @param type the element type
      * @param shape the dimensions
      * @return the tensor
+     * @throws MLNotSupportedError above 1 GiB
      */
     public static Tensor allocate(OnnxDataType type, long[] shape) {
-        long bytes = elementCount(shape) * type.byteSize();
+        long count = elementCount(shape);
+        if (count > MAX_BYTES / type.byteSize()) {
+            throw new MLNotSupportedError("a constant " + type + Arrays.toString(shape) + " of " + count
+                    + " elements is too large to evaluate at import (limit " + MAX_BYTES + " bytes)");
+        }
+        long bytes = count * type.byteSize();
         MemorySegment data = bytes <= HEAP_LIMIT ? MemorySegment.ofArray(new long[(int) ((bytes + 7) / 8)]).asSlice(0, bytes)
                 : Arena.ofAuto().allocate(bytes, 8);
         return new Tensor(type, shape, data);
