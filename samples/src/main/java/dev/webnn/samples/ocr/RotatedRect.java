@@ -49,6 +49,26 @@ public record RotatedRect(double cx, double cy, double width, double height, dou
     }
 
     /**
+     * The same rectangle described with its first axis within 45° of the x axis, or, when the
+     * result is at least 1.5 times taller than wide (vertical text), {@link #landscape()}.
+     *
+     * @return a rectangle whose first axis is the reading direction
+     */
+    public RotatedRect readingDirection() {
+        double a = angle;
+        while (a > Math.PI / 2) {
+            a -= Math.PI;
+        }
+        while (a <= -Math.PI / 2) {
+            a += Math.PI;
+        }
+        RotatedRect r = a > Math.PI / 4 ? new RotatedRect(cx, cy, height, width, a - Math.PI / 2)
+                : a <= -Math.PI / 4 ? new RotatedRect(cx, cy, height, width, a + Math.PI / 2)
+                : new RotatedRect(cx, cy, width, height, a);
+        return r.height >= 1.5 * r.width ? r.landscape() : r;
+    }
+
+    /**
      * The same rectangle described with its longer side first, angle in (−90°, 90°].
      *
      * @return a rectangle whose first axis is the text direction of a line of text

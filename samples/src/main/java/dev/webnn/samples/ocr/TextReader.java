@@ -81,7 +81,7 @@ final class TextReader implements AutoCloseable {
         return lines;
     }
 
-    /** The text boxes, landscape, sorted by rows then left to right. */
+    /** The text boxes in reading direction, sorted by rows then left to right. */
     List<RotatedRect> detect(BufferedImage image) {
         int w = image.getWidth(), h = image.getHeight();
         double scale = Math.min(1, (double) MAX_SIDE / Math.max(w, h));
@@ -112,7 +112,7 @@ final class TextReader implements AutoCloseable {
             }
             List<Point> scaled = core.unclip(UNCLIP_RATIO).corners().stream()
                     .map(c -> new Point(c.x() * sx, c.y() * sy)).toList();
-            boxes.add(MinAreaRect.of(scaled).landscape());
+            boxes.add(MinAreaRect.of(scaled).readingDirection());
         }
         double rowHeight = boxes.stream().mapToDouble(RotatedRect::height).min().orElse(1);
         boxes.sort(Comparator.comparingLong((RotatedRect r) -> Math.round(r.cy() / rowHeight))

@@ -63,6 +63,17 @@ class GeometryTest {
     }
 
     @Test
+    void readingDirectionKeepsShortWordsHorizontalAndTurnsTallColumns() {
+        RotatedRect word = new RotatedRect(5, 5, 10, 12, Math.toRadians(90)).readingDirection();
+        assertEquals(12, word.width(), 1e-12);
+        assertEquals(10, word.height(), 1e-12);
+        assertEquals(0, Math.toDegrees(word.angle()), 1e-9);
+        RotatedRect column = new RotatedRect(5, 5, 10, 40, Math.toRadians(-3)).readingDirection();
+        assertEquals(40, column.width(), 1e-12);
+        assertEquals(87, Math.toDegrees(column.angle()), 1e-9);
+    }
+
+    @Test
     void componentsAreEightConnected() {
         boolean[] mask = {
             true, false, false, true,

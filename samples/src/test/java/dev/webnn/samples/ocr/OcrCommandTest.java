@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code ocr --text}: ten strings of letters, digits and punctuation in two fonts and two sizes
- * are read back exactly (at least nine) and their boxes enclose the ink; XNNPACK reports what
- * it lacks; bad input ends with exit code 2.
+ * are read back exactly (at least nine) on both backends and their boxes enclose the ink; bad
+ * input ends with exit code 2.
  */
 class OcrCommandTest {
 
@@ -50,13 +52,14 @@ class OcrCommandTest {
                 "needs the PaddleOCR models: tools/fetch-test-data.sh ocr-models");
     }
 
-    @Test
-    void readsAtLeastNineOfTenRenderedStringsExactlyOnOnnxRuntime() {
+    @ParameterizedTest
+    @ValueSource(strings = {"onnxruntime", "xnnpack"})
+    void readsAtLeastNineOfTenRenderedStringsExactly(String backend) {
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < STRINGS.size(); i++) {
             String font = i % 2 == 0 ? Font.SANS_SERIF : Font.SERIF;
             int size = i < STRINGS.size() / 2 ? 28 : 40;
-            Samples.Result result = Samples.run("ocr", "--backend", "onnxruntime", "--text", STRINGS.get(i), "--font", font,
+            Samples.Result result = Samples.run("ocr", "--backend", backend, "--text", STRINGS.get(i), "--font", font,
                     "--size", Integer.toString(size));
             assertEquals(0, result.exitCode(), result.err());
             List<String> lines = result.out().lines().skip(1).toList();
@@ -68,17 +71,9 @@ class OcrCommandTest {
             }
             assertEnclosesInk(TextImage.render(STRINGS.get(i), new Font(font, Font.PLAIN, size)), m, STRINGS.get(i));
         }
-        System.out.println("onnxruntime: " + (STRINGS.size() - wrong.size()) + " of " + STRINGS.size()
+        System.out.println(backend + ": " + (STRINGS.size() - wrong.size()) + " of " + STRINGS.size()
                 + " rendered strings read exactly; wrong: " + wrong);
         assertTrue(wrong.size() <= 1, "misread: " + wrong);
-    }
-
-    @Test
-    void xnnpackNamesWhatItCannotRun() {
-        Samples.Result result = Samples.run("ocr", "--backend", "xnnpack", "--text", "hi");
-        assertEquals(1, result.exitCode(), result.out());
-        assertTrue(result.err().strip().startsWith("webnn-samples ocr: the xnnpack backend cannot run PaddleOCR: resample2d:"),
-                result.err());
     }
 
     @Test
