@@ -14,12 +14,15 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntConsumer;
 
 /**
  * Sentence embeddings on WebNN: a Hugging Face tokenizer, an ONNX text encoder imported and
@@ -125,6 +128,39 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
+     * Embeds any number of texts in batches: texts of similar token counts are batched together
+     * (so little padding is computed), the results come back in the given order.
+     *
+     * @param texts the texts
+     * @param batch texts per batch, at least 1
+     * @param progress told the number of texts done after each batch, or null
+     * @return one unit-length vector per text, in order
+     * @throws dev.webnn.MLNotSupportedError if the context's backend cannot run the encoder
+     */
+    public float[][] encodeAll(List<String> texts, int batch, IntConsumer progress) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, not " + batch);
+        }
+        List<Encoding> encodings = texts.stream().map(text -> tokenizer.encode(Objects.requireNonNull(text, "text")))
+                .toList();
+        Integer[] order = new Integer[texts.size()];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingInt(i -> encodings.get(i).getIds().length));
+        float[][] vectors = new float[texts.size()][];
+        for (int from = 0; from < order.length; from += batch) {
+            List<Integer> rows = Arrays.asList(order).subList(from, Math.min(order.length, from + batch));
+            float[][] part = encodeTokens(rows.stream().map(encodings::get).toList());
+            for (int r = 0; r < part.length; r++) {
+                vectors[rows.get(r)] = part[r];
+            }
+            if (progress != null) {
+                progress.accept(from + rows.size());
+            }
+        }
+        return vectors;
+    }
+
+    /**
      * Embeds texts as one batch.
      *
      * @param texts the texts, at least one
@@ -137,16 +173,21 @@ public final class SentenceEncoder implements AutoCloseable {
             throw new IllegalArgumentException("no texts to embed");
         }
         List<Encoding> encodings = new ArrayList<>(texts.size());
-        int longest = 1;
         for (String text : texts) {
-            Encoding encoding = tokenizer.encode(Objects.requireNonNull(text, "text"));
-            encodings.add(encoding);
+            encodings.add(tokenizer.encode(Objects.requireNonNull(text, "text")));
+        }
+        return encodeTokens(encodings);
+    }
+
+    private float[][] encodeTokens(List<Encoding> encodings) {
+        int longest = 1;
+        for (Encoding encoding : encodings) {
             longest = Math.max(longest, encoding.getIds().length);
         }
-        int batch = Buckets.batch(texts.size());
+        int batch = Buckets.batch(encodings.size());
         int sequence = Buckets.sequence(longest, maxTokens);
         float[] tokens = run(encodings, batch, sequence);
-        float[][] vectors = new float[texts.size()][];
+        float[][] vectors = new float[encodings.size()][];
         for (int row = 0; row < vectors.length; row++) {
             int length = Math.max(1, encodings.get(row).getIds().length);
             vectors[row] = Pooling.meanNormalized(tokens, row, sequence, dimension, length);

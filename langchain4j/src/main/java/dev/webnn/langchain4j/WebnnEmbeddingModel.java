@@ -15,7 +15,7 @@ import java.util.Objects;
  * A LangChain4j {@link EmbeddingModel} that runs an ONNX sentence encoder on WebNN
  * (all-MiniLM-L6-v2 by default, a drop-in replacement for LangChain4j's own
  * {@code AllMiniLmL6V2EmbeddingModel}). {@link #embedAll} embeds in batches of
- * {@value #BATCH}. Thread-safe; close it to release the compiled graphs (and the context, when
+ * {@value #BATCH} texts of similar lengths. Thread-safe; close it to release the compiled graphs (and the context, when
  * this model created it).
  */
 public final class WebnnEmbeddingModel implements EmbeddingModel, AutoCloseable {
@@ -75,13 +75,10 @@ public final class WebnnEmbeddingModel implements EmbeddingModel, AutoCloseable 
 
     @Override
     public Response<List<Embedding>> embedAll(List<TextSegment> textSegments) {
-        List<Embedding> embeddings = new ArrayList<>(textSegments.size());
-        for (int from = 0; from < textSegments.size(); from += BATCH) {
-            List<String> texts = textSegments.subList(from, Math.min(textSegments.size(), from + BATCH)).stream()
-                    .map(TextSegment::text).toList();
-            for (float[] vector : encoder.encode(texts)) {
-                embeddings.add(Embedding.from(vector));
-            }
+        List<String> texts = textSegments.stream().map(TextSegment::text).toList();
+        List<Embedding> embeddings = new ArrayList<>(texts.size());
+        for (float[] vector : encoder.encodeAll(texts, BATCH, null)) {
+            embeddings.add(Embedding.from(vector));
         }
         return Response.from(embeddings);
     }

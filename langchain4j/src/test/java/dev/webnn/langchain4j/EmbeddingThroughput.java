@@ -14,8 +14,9 @@ import java.util.stream.Stream;
 /**
  * A hand-run measurement, not a test: sentences per second of all-MiniLM-L6-v2 at batch 32
  * ({@link WebnnEmbeddingModel#BATCH}) on WebNN's ONNX Runtime backend next to LangChain4j's own
- * ONNX-Runtime-based model, on the same 320 sentences (the test texts repeated); one warm-up
- * round, then the median of five. Run it with
+ * ONNX-Runtime-based model (which runs its texts one by one on parallel threads), each given
+ * the same 320 sentences (the test texts repeated) in one {@code embedAll}; one warm-up round,
+ * then the median of five. Run it with
  * {@code ./mvnw -B -pl langchain4j -am -Pthroughput verify -DskipTests}.
  */
 public final class EmbeddingThroughput {
@@ -51,9 +52,7 @@ public final class EmbeddingThroughput {
         double[] rates = new double[ROUNDS];
         for (int round = -1; round < ROUNDS; round++) {
             long start = System.nanoTime();
-            for (int from = 0; from < texts.size(); from += WebnnEmbeddingModel.BATCH) {
-                model.embedAll(texts.subList(from, Math.min(texts.size(), from + WebnnEmbeddingModel.BATCH)));
-            }
+            model.embedAll(texts);
             if (round >= 0) {
                 rates[round] = texts.size() / ((System.nanoTime() - start) / 1e9);
             }

@@ -39,7 +39,7 @@ public final class EmbedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (MLContext context = options.openContext(); SentenceEncoder encoder = options.openEncoder(context)) {
             long start = System.nanoTime();
-            float[][] vectors = Corpus.embed(encoder, texts, options.batch(), null);
+            float[][] vectors = encoder.encodeAll(texts, options.batch(), null);
             double millis = (System.nanoTime() - start) / 1e6;
             out.printf("backend %s, %d dimensions, %d texts in %.0f ms%n", context.backendName(), encoder.dimension(),
                     texts.size(), millis);

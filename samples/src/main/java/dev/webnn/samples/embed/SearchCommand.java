@@ -61,7 +61,7 @@ public final class SearchCommand implements Callable<Integer> {
         try (MLContext context = options.openContext(); SentenceEncoder encoder = options.openEncoder(context)) {
             ProgressBar bar = lines.size() > PROGRESS_FROM
                     ? new ProgressBar(spec.commandLine().getErr(), "embedding the corpus", lines.size()) : null;
-            float[][] passages = Corpus.embed(encoder, lines, options.batch(), bar);
+            float[][] passages = encoder.encodeAll(lines, options.batch(), bar);
             float[] question = encoder.encode(List.of(String.join(" ", query)))[0];
             double[] scores = IntStream.range(0, lines.size()).mapToDouble(i -> Corpus.cosine(question, passages[i]))
                     .toArray();

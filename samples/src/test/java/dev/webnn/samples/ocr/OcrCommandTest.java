@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.webnn.samples.Samples;
+import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +77,33 @@ class OcrCommandTest {
         System.out.println(backend + ": " + (STRINGS.size() - wrong.size()) + " of " + STRINGS.size()
                 + " rendered strings read exactly; wrong: " + wrong);
         assertTrue(wrong.size() <= 1, "misread: " + wrong);
+    }
+
+    /** Two lines, the second turned by 8°, in a PNG file: both read, top to bottom, the second box tilted. */
+    @Test
+    void readsTwoLinesOfAnImageFileIncludingATiltedOne() throws IOException {
+        BufferedImage page = new BufferedImage(700, 260, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = page.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, page.getWidth(), page.getHeight());
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 30));
+        g.drawString("Shopping list, 4 Dec 2026", 30, 60);
+        g.rotate(Math.toRadians(-8), 60, 200);
+        g.drawString("2 x Milk 1.5L for EUR 2.38", 60, 200);
+        g.dispose();
+        Path file = temp.resolve("page.png");
+        javax.imageio.ImageIO.write(page, "png", file.toFile());
+        Samples.Result result = Samples.run("ocr", "--backend", "onnxruntime", "--image", file.toString());
+        assertEquals(0, result.exitCode(), result.err());
+        List<Matcher> lines = result.out().lines().skip(1).map(LINE::matcher).filter(Matcher::matches).toList();
+        assertEquals(List.of("Shopping list, 4 Dec 2026", "2 x Milk 1.5L for EUR 2.38"),
+                lines.stream().map(m -> m.group(10)).toList(), result.out());
+        Matcher tilted = lines.get(1);
+        double dx = Double.parseDouble(tilted.group(3)) - Double.parseDouble(tilted.group(1));
+        double dy = Double.parseDouble(tilted.group(4)) - Double.parseDouble(tilted.group(2));
+        assertEquals(-8, Math.toDegrees(Math.atan2(dy, dx)), 1.5, result.out());
     }
 
     @Test
