@@ -19,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,31 @@ class WebnnEmbeddingModelTest {
                         .queryEmbedding(model.embed(question).content()).maxResults(1).build());
                 assertEquals(Sentences.PASSAGES.get(Sentences.ANSWERS.get(q)), result.matches().get(0).embedded().text(),
                         question);
+            }
+        }
+    }
+
+    /** Four threads embedding different slices at once get the same vectors as one thread. */
+    @Test
+    void concurrentCallsGetTheSameVectors() throws Exception {
+        try (WebnnEmbeddingModel model = WebnnEmbeddingModel.allMiniLmL6V2()) {
+            List<Embedding> sequential = model.embedAll(segments(Sentences.PASSAGES)).content();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<List<Embedding>>> slices = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    List<TextSegment> slice = segments(Sentences.PASSAGES.subList(t * 10, t * 10 + 20));
+                    slices.add(pool.submit(() -> model.embedAll(slice).content()));
+                }
+                for (int t = 0; t < 4; t++) {
+                    List<Embedding> got = slices.get(t).get();
+                    for (int i = 0; i < got.size(); i++) {
+                        assertTrue(CosineSimilarity.between(sequential.get(t * 10 + i), got.get(i)) > 0.99999,
+                                Sentences.PASSAGES.get(t * 10 + i));
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
     }
