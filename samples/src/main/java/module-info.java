@@ -1,9 +1,11 @@
 /** Runnable WebNN for Java programs, started as {@code webnn-samples <command>}. */
 module dev.webnn.samples {
     requires dev.webnn;
-    // inspect and run: ONNX model import
-    requires dev.webnn.onnx;
     requires info.picocli;
+    // inspect, run and ocr: ONNX model import
+    requires dev.webnn.onnx;
+    // embed and search: sentence embeddings (an automatic module)
+    requires dev.webnn.langchain4j;
     // java.desktop: image decoding (classify), Java2D drawing (lenet) and the bench chart
     requires java.desktop;
     // bench: ONNX Runtime's Java API (an automatic module) as the reference, and
@@ -13,4 +15,6 @@ module dev.webnn.samples {
 
     exports dev.webnn.samples.models;
     opens dev.webnn.samples to info.picocli;
+    opens dev.webnn.samples.embed to info.picocli;
+    opens dev.webnn.samples.ocr to info.picocli;
 }

@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageInputStream;
  * source pixels each output pixel covers (so a large photo does not alias), enlarging
  * interpolates linearly between pixel centres. The aspect ratio is not kept.
  */
-final class Images {
+public final class Images {
 
     private Images() {
     }
@@ -33,7 +33,7 @@ final class Images {
      * @throws SampleException if the file is missing, unreadable, not an image, or damaged
      *     (the decoder warns, e.g. about a truncated JPEG)
      */
-    static BufferedImage read(Path file) {
+    public static BufferedImage read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw SampleException.badInput("image " + file.toAbsolutePath().normalize() + " not found");
         }

@@ -1,5 +1,8 @@
 package dev.webnn.samples;
 
+import dev.webnn.samples.embed.EmbedCommand;
+import dev.webnn.samples.embed.SearchCommand;
+import dev.webnn.samples.ocr.OcrCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
@@ -8,7 +11,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "webnn-samples", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         description = "Runnable samples of WebNN for Java.",
         subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class, ClassifyCommand.class,
-            LeNetCommand.class, BenchCommand.class, InspectCommand.class, RunCommand.class})
+            LeNetCommand.class, BenchCommand.class, InspectCommand.class, RunCommand.class,
+            EmbedCommand.class, SearchCommand.class, OcrCommand.class})
 public final class Main {
 
     /** The top-level command; subcommands do the work. */

@@ -6,12 +6,12 @@ package dev.webnn.samples;
  * cannot run the model. {@link Main#commandLine()} turns it into
  * {@code webnn-samples <command>: <message>} on standard error.
  */
-final class SampleException extends RuntimeException {
+public final class SampleException extends RuntimeException {
 
     /** Exit code of bad input: missing or corrupt files, invalid option values. */
-    static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = 2;
     /** Exit code of a backend that cannot run the model (missing operators). */
-    static final int CANNOT_RUN = 1;
+    public static final int CANNOT_RUN = 1;
 
     private static final long serialVersionUID = 1L;
 
@@ -28,7 +28,7 @@ final class SampleException extends RuntimeException {
      * @param message what is wrong and, when useful, how to fix it
      * @return the exception
      */
-    static SampleException badInput(String message) {
+    public static SampleException badInput(String message) {
         return new SampleException(BAD_INPUT, message, null);
     }
 
@@ -39,7 +39,7 @@ final class SampleException extends RuntimeException {
      * @param cause the original failure, kept for debugging
      * @return the exception
      */
-    static SampleException badInput(String message, Throwable cause) {
+    public static SampleException badInput(String message, Throwable cause) {
         return new SampleException(BAD_INPUT, message, cause);
     }
 
@@ -49,7 +49,7 @@ final class SampleException extends RuntimeException {
      * @param message which backend lacks what
      * @return the exception
      */
-    static SampleException cannotRun(String message) {
+    public static SampleException cannotRun(String message) {
         return new SampleException(CANNOT_RUN, message, null);
     }
 
@@ -58,7 +58,7 @@ final class SampleException extends RuntimeException {
      *
      * @return {@link #BAD_INPUT} or {@link #CANNOT_RUN}
      */
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 }
