@@ -65,7 +65,7 @@ class EmbedCommandTest {
     void xnnpackNamesTheOperatorsItLacks() {
         Samples.Result result = Samples.run("embed", "--backend", "xnnpack", "text");
         assertEquals(1, result.exitCode(), result.out());
-        assertEquals("webnn-samples embed: the xnnpack backend cannot run the encoder: (graph input), Cast, Erf, Gather,"
+        assertEquals("webnn-samples embed: the xnnpack backend cannot run the encoder: (graph input), Cast, Gather,"
                 + " Unsqueeze (try --backend onnxruntime)", result.err().strip());
     }
 
