@@ -93,8 +93,8 @@ final class GatherSliceConverters {
         long[] axes;
         long[] steps;
         if (node.opset() < 10) {
-            starts = node.intsAttribute("starts");
-            ends = node.intsAttribute("ends");
+            starts = node.requiredIntsAttribute("starts");
+            ends = node.requiredIntsAttribute("ends");
             axes = node.intsAttribute("axes");
             steps = null;
         } else {

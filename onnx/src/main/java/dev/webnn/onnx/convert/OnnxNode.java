@@ -209,6 +209,20 @@ final class OnnxNode {
         return proto.getAttributeList();
     }
 
+    /**
+     * The ints of an attribute the operator requires.
+     *
+     * @throws dev.webnn.onnx.OnnxFormatError naming the node and the attribute when it is absent
+     */
+    long[] requiredIntsAttribute(String name) {
+        long[] values = intsAttribute(name);
+        if (values == null) {
+            throw new dev.webnn.onnx.OnnxFormatError(where(proto, opset) + "the required attribute '" + name
+                    + "' is missing", -1, null);
+        }
+        return values;
+    }
+
     /** Converts a subgraph (an If branch) in this node's scope and returns its outputs. */
     List<Value> inline(GraphProto graph) {
         return importer.inline(graph);

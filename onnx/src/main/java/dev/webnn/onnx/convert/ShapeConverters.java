@@ -88,7 +88,7 @@ final class ShapeConverters {
 
     private static long[] reshaped(OnnxNode node) {
         long[] input = node.shape(0);
-        long[] spec = node.opset() < 5 ? node.intsAttribute("shape") : node.constant(1).longs();
+        long[] spec = node.opset() < 5 ? node.requiredIntsAttribute("shape") : node.constant(1).longs();
         boolean allowZero = node.intAttribute("allowzero", 0) == 1;
         long[] shape = new long[spec.length];
         int inferred = -1;
