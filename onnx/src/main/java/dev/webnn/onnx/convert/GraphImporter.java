@@ -15,6 +15,7 @@ import dev.webnn.onnx.proto.OnnxIr.TensorProto;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -128,7 +129,7 @@ public final class GraphImporter {
             MLOperandDescriptor descriptor = MLOperandDescriptor.of(input.dataType().webnnType().orElseThrow(
                     () -> new MLNotSupportedError("input '" + input.name() + "' has type " + input.dataType()
                             + ", which WebNN has no equivalent for")), shapes.get(input.name()));
-            if (java.util.Arrays.stream(descriptor.shape()).anyMatch(dimension -> dimension == 0)) {
+            if (Arrays.stream(descriptor.shape()).anyMatch(dimension -> dimension == 0)) {
                 throw new MLNotSupportedError("input '" + input.name() + "' " + descriptor
                         + " is empty; WebNN has no empty tensors");
             }
@@ -230,6 +231,10 @@ public final class GraphImporter {
             return value.operand();
         }
         Tensor constant = value.constant();
+        if (Arrays.stream(constant.shape()).anyMatch(d -> d == 0)) {
+            throw new MLNotSupportedError("value '" + name + "' of shape " + Arrays.toString(constant.shape())
+                    + " is empty; WebNN has no empty tensors");
+        }
         MLOperand operand = builder.constant(MLOperandDescriptor.of(constant.webnnType(), constant.shape()),
                 constant.data());
         for (Map<String, Value> scope : scopes) {
