@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLNotSupportedError;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Shape computations evaluated at import once dimensions are fixed, and conversion refusals. */
-class ConstantFoldingTest {
-
-    private static MLContext context;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void open() {
-        context = Runs.context();
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+class ConstantFoldingTest extends ImportTestBase {
 
     /** x[batch, seq, 4] reshaped to [batch·seq/…, 2, 2] via Shape → Gather → Mul → Unsqueeze → Concat → Reshape. */
     @Test

@@ -4,34 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLNotSupportedError;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Einsum's common patterns, compared with sums computed here. */
-class EinsumTest {
-
-    private static MLContext context;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void open() {
-        context = Runs.context();
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+class EinsumTest extends ImportTestBase {
 
     private float[] run(String equation, long[] aShape, float[] a, long[] bShape, float[] b) {
         TestModels models = TestModels.opset(13).input("a", OnnxDataType.FLOAT, (Object[]) boxed(aShape));

@@ -5,33 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLTypeError;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Fixing free dimensions: by name, by whole input shape, and the errors for unset or unknown names. */
-class ImportOptionsTest {
-
-    private static MLContext context;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void open() {
-        context = Runs.context();
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+class ImportOptionsTest extends ImportTestBase {
 
     private OnnxModel model() {
         return TestModels.opset(13)

@@ -3,33 +3,13 @@ package dev.webnn.onnx;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The attribute-versus-input and semantic differences between opsets, each side checked by value. */
-class OpsetVariantTest {
-
-    private static MLContext context;
-
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void open() {
-        context = Runs.context();
-    }
-
-    @AfterAll
-    static void close() {
-        context.close();
-    }
+class OpsetVariantTest extends ImportTestBase {
 
     private float[] run(TestModels models, float[] x) {
         try (MLGraph graph = models.read(folder).compile(context, OnnxImportOptions.defaults())) {
