@@ -3,7 +3,9 @@ package dev.webnn.samples;
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
+import dev.webnn.MLGraph;
 import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLPartition;
 import dev.webnn.MLTypeError;
 import dev.webnn.onnx.OnnxImportOptions;
 import dev.webnn.onnx.OnnxModel;
@@ -22,10 +24,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code webnn-samples inspect MODEL.onnx [--dim NAME=V]...}: what an ONNX model declares
  * (inputs, outputs, opset, how often each operator occurs) and, for every available
- * backend, which of its nodes that backend cannot run and why.
+ * backend, which of its nodes that backend cannot run and why; then the plan of the default
+ * context: the partitions it compiles the model into, each with its backend.
  */
 @Command(name = "inspect", description = "Show an ONNX model's inputs, outputs, opset and operators, and per backend which"
-        + " nodes it can run (symbolic dimensions must be fixed with --dim for the backend check).")
+        + " nodes it can run, and the default context's plan (symbolic dimensions must be fixed with --dim for the"
+        + " backend check and the plan).")
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -49,8 +53,23 @@ final class InspectCommand implements Callable<Integer> {
         for (MLBackend backend : ML.backends()) {
             out.println(backendLine(backend, onnx, options, nodes));
         }
+        out.println(planLines(onnx, options));
         out.flush();
         return 0;
+    }
+
+    /** The plan of the default context (every available backend, in priority order): its partitions, or why there is none. */
+    private static String planLines(OnnxModel onnx, OnnxImportOptions options) {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults());
+                MLGraph graph = onnx.compile(context, options)) {
+            List<MLPartition> plan = graph.describe();
+            StringBuilder lines = new StringBuilder("plan on the default context (" + context.backendName() + "): "
+                    + plan.size() + (plan.size() == 1 ? " partition" : " partitions"));
+            plan.forEach(partition -> lines.append(System.lineSeparator()).append("  ").append(partition));
+            return lines.toString();
+        } catch (MLTypeError | MLNotSupportedError e) {
+            return "plan on the default context: not compiled: " + e.getMessage();
+        }
     }
 
     private static void printValues(PrintWriter out, String title, List<OnnxValueInfo> values) {

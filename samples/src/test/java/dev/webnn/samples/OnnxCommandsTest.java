@@ -38,6 +38,8 @@ class OnnxCommandsTest {
         String out = result.out();
         assertTrue(out.contains("(opset "), out);
         assertTrue(out.contains("inputs:\n  x: float[3, 4, 5]"), out);
+        assertTrue(out.contains("plan on the default context (xnnpack,onnxruntime): 1 partition\n  xnnpack: 2 operations, inputs [x], outputs [y]"),
+                out);
         assertTrue(out.contains("outputs:\n  y: float[3, 4, 5]"), out);
         assertTrue(out.matches("(?s).*operators: 1 nodes, 1 types\n  Relu +1\n.*"), out);
         assertTrue(out.contains("backend xnnpack: runs all 1 nodes"), out);
