@@ -51,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     private List<ImageClassifier> models;
 
     @Option(names = "--backends", paramLabel = "NAME", split = ",", defaultValue = "xnnpack,onnxruntime",
-            description = "WebNN backends to time (default: ${DEFAULT-VALUE}).")
+            description = "WebNN backends to time; join names with + for a mixed context, e.g. xnnpack+onnxruntime"
+                    + " (default: ${DEFAULT-VALUE}).")
     private List<String> backends;
 
     @Option(names = "--threads", paramLabel = "N", split = ",", defaultValue = "1,2", description = "Thread counts (default: ${DEFAULT-VALUE}).")

@@ -37,7 +37,8 @@ public final class WebnnRunner implements Runner {
     /**
      * Compiles a model on a backend.
      *
-     * @param backend the backend name
+     * @param backend the backend name, or several joined by {@code +} for a mixed context
+     *     (e.g. {@code xnnpack+onnxruntime}, the default context's list)
      * @param threads {@code numThreads} of the context
      * @param model the model
      * @param weights the model's weights folder
@@ -46,7 +47,7 @@ public final class WebnnRunner implements Runner {
      * @throws dev.webnn.MLNotSupportedError if the backend cannot run the model
      */
     public static WebnnRunner open(String backend, int threads, ImageClassifier model, Path weights, float[] image) {
-        MLContext context = ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(threads));
+        MLContext context = ML.createContext(MLContextOptions.defaults().withBackends(backend.split("\\+")).withNumThreads(threads));
         try {
             MLGraphBuilder builder = new MLGraphBuilder(context);
             MLGraph graph = builder.build(Map.of(OUTPUT, model.build(weights, builder)));
