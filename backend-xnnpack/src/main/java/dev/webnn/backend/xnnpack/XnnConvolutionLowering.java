@@ -1,7 +1,6 @@
 package dev.webnn.backend.xnnpack;
 
 import dev.webnn.MLInputOperandLayout;
-import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.bindings.xnnpack.Xnnpack;
@@ -31,19 +30,9 @@ final class XnnConvolutionLowering {
     private XnnConvolutionLowering() {
     }
 
-    /** Filters and biases must be constants: XNNPACK packs them when the runtime is created. */
-    private static void requireConstantWeights(Node node, Operand filter, Optional<Operand> bias, XnnLowering lowering) {
-        if (!lowering.graph().isConstant(filter)) {
-            throw new MLNotSupportedError(node.op().specName() + ": the xnnpack backend needs a constant filter");
-        }
-        if (bias.isPresent() && !lowering.graph().isConstant(bias.get())) {
-            throw new MLNotSupportedError(node.op().specName() + ": the xnnpack backend needs a constant bias");
-        }
-    }
 
     /** conv2d: a convolution node, or a depthwise one when each group has one input channel. */
     static void conv2d(Conv2d op, Node node, XnnLowering lowering) {
-        requireConstantWeights(node, op.filter(), op.bias(), lowering);
         boolean nchw = op.inputLayout() == MLInputOperandLayout.NCHW;
         Operand filter = op.filter();
         long[] fs = filter.descriptor().shape();
@@ -83,7 +72,6 @@ final class XnnConvolutionLowering {
 
     /** convTranspose2d: a deconvolution node (one group only). */
     static void convTranspose2d(ConvTranspose2d op, Node node, XnnLowering lowering) {
-        requireConstantWeights(node, op.filter(), op.bias(), lowering);
         boolean nchw = op.inputLayout() == MLInputOperandLayout.NCHW;
         Operand filter = op.filter();
         long[] fs = filter.descriptor().shape();
@@ -91,9 +79,6 @@ final class XnnConvolutionLowering {
         // WebNN iohw: [inputChannels, outputChannels/groups, kH, kW]; XNNPACK wants [groups*outPerGroup, kH, kW, inPerGroup]
         int[] toOhwi = Permutations.compose(Permutations.toOihw(op.filterLayout()), OIHW_TO_OHWI);
         long[] ohwi = Permutations.apply(fs, toOhwi);
-        if (groups != 1) {
-            throw new MLNotSupportedError("convTranspose2d with groups > 1 is not supported by the xnnpack backend");
-        }
         long[] padding = op.padding();
         long[] strides = op.strides();
         long[] dilations = op.dilations();

@@ -152,8 +152,15 @@ final class XnnLowering {
         lowering.connectOutputs();
     }
 
-    /** Defines the XNNPACK nodes of one WebNN node, by its operation's family. */
+    /**
+     * Defines the XNNPACK nodes of one WebNN node, by its operation's family. Options that
+     * XNNPACK cannot run are refused first, by the same {@link XnnSupport} check a context of
+     * several backends asks before it assigns the node.
+     */
     private void lowerNode(Node node) {
+        XnnSupport.unsupportedReason(graph, node).ifPresent(reason -> {
+            throw new MLNotSupportedError(reason);
+        });
         switch (node.operation()) {
             case Binary op -> XnnElementwiseLowering.binary(op, node, this);
             case Cast op -> XnnElementwiseLowering.cast(op, node, this);

@@ -1,14 +1,11 @@
 package dev.webnn.backend.xnnpack;
 
 import dev.webnn.MLInputOperandLayout;
-import dev.webnn.MLInterpolationMode;
-import dev.webnn.MLNotSupportedError;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Pool2d;
 import dev.webnn.graph.Operation.Resample2d;
-import java.util.Arrays;
 
 /**
  * XNNPACK lowering of pooling and resampling. Like the convolutions, these run on NHWC
@@ -45,21 +42,11 @@ final class XnnPoolingLowering {
         int input = lowering.stored(in, nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         XnnLowering.Fusion fusion = lowering.fuseActivation(node);
         int output = lowering.define(fusion.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
-        if (dilations[0] != 1 || dilations[1] != 1) {
-            // XNNPACK's dilated max pooling gives wrong maxima next to padding (differential fuzzer)
-            throw new MLNotSupportedError(node.op().specName() + " with dilations is not supported by the xnnpack backend");
-        }
         if (average) {
             XnnStatus.check(Xnnpack.xnn_define_average_pooling_2d(lowering.subgraph().handle(), (int) padding[0],
                     (int) padding[3], (int) padding[1], (int) padding[2], (int) window[0], (int) window[1],
                     (int) strides[0], (int) strides[1], fusion.min(), fusion.max(), input, output, 0), "define an averagePool2d");
         } else {
-            // xnn_define_max_pooling_2d rejects a pooling size of 1 and strides above the window
-            // with xnn_status_invalid_parameter
-            if (window[0] * window[1] == 1 || strides[0] > window[0] || strides[1] > window[1]) {
-                throw new MLNotSupportedError("maxPool2d with a 1x1 window or strides " + Arrays.toString(strides)
-                        + " above the window " + Arrays.toString(window) + " is not supported by the xnnpack backend");
-            }
             XnnStatus.check(Xnnpack.xnn_define_max_pooling_2d(lowering.subgraph().handle(), (int) padding[0],
                     (int) padding[3], (int) padding[1], (int) padding[2], (int) window[0], (int) window[1],
                     (int) strides[0], (int) strides[1], (int) dilations[0], (int) dilations[1], fusion.min(), fusion.max(),
@@ -71,10 +58,6 @@ final class XnnPoolingLowering {
     static void resample2d(Resample2d op, Node node, XnnLowering lowering) {
         int[] axes = op.axes();
         long[] sizes = op.sizes();
-        if (op.mode() != MLInterpolationMode.LINEAR
-                || !(axes[0] == 1 && axes[1] == 2 || axes[0] == 2 && axes[1] == 3)) {
-            throw new MLNotSupportedError("resample2d: the xnnpack backend runs linear resampling over axes [1, 2] or [2, 3]");
-        }
         boolean nchw = axes[0] == 2;
         int input = lowering.stored(op.input(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);
         int output = lowering.define(node.output(), nchw ? XnnLayouts.NCHW_AS_NHWC : null);

@@ -1,7 +1,5 @@
 package dev.webnn.backend.xnnpack;
 
-import dev.webnn.MLNotSupportedError;
-import dev.webnn.MLPaddingMode;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
@@ -117,12 +115,6 @@ final class XnnShapeLowering {
     }
 
     static void slice(Slice op, Node node, XnnLowering lowering) {
-        long[] strides = op.strides();
-        for (long stride : strides) {
-            if (stride != 1) {
-                throw new MLNotSupportedError("slice with strides is not supported by the xnnpack backend");
-            }
-        }
         Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);
@@ -139,9 +131,6 @@ final class XnnShapeLowering {
     }
 
     static void pad(Pad op, Node node, XnnLowering lowering) {
-        if (op.mode() != MLPaddingMode.CONSTANT) {
-            throw new MLNotSupportedError("pad: the xnnpack backend pads with a constant only");
-        }
         Operand in = op.input();
         int[] perm = lowering.value(in).perm();
         int input = lowering.stored(in, perm);

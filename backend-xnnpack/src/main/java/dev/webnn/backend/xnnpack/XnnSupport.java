@@ -7,8 +7,6 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Conv2d;
 import dev.webnn.graph.Operation.ConvTranspose2d;
-import dev.webnn.graph.Operation.Gemm;
-import dev.webnn.graph.Operation.Matmul;
 import dev.webnn.graph.Operation.Pad;
 import dev.webnn.graph.Operation.Pool2d;
 import dev.webnn.graph.Operation.Resample2d;
@@ -18,9 +16,9 @@ import java.util.Optional;
 
 /**
  * Which operations within the backend's support limits XNNPACK still refuses, decided from
- * the operation's options and operands alone: the conditions under which the lowerings
- * throw {@code MLNotSupportedError}, so that a context of several backends sends such an
- * operation elsewhere instead of failing the compile.
+ * the operation's options and operands alone. It is the one place these conditions live:
+ * {@link XnnLowering} refuses a node with this reason before lowering it, and a context of
+ * several backends asks it before assigning a node, so the two cannot disagree.
  */
 final class XnnSupport {
 
@@ -46,12 +44,11 @@ final class XnnSupport {
                     : null;
             case Slice op -> Arrays.stream(op.strides()).anyMatch(s -> s != 1) ? name + " with strides" : null;
             case Pad op -> op.mode() != MLPaddingMode.CONSTANT ? name + " in " + op.mode() + " mode" : null;
-            case Gemm op -> gemm(graph, op, node, name);
-            case Matmul op -> matmul(op, name);
             default -> null;
         }).map(reason -> reason + " is not supported by the xnnpack backend");
     }
 
+    /** Filters and biases must be constants: XNNPACK packs them when the runtime is created. */
     private static String weights(Graph graph, String name, Operand filter, Operand bias) {
         if (!graph.isConstant(filter)) {
             return name + " with a non-constant filter";
@@ -63,34 +60,17 @@ final class XnnSupport {
         if (op.kind() == Pool2d.Kind.L2_POOL2D) {
             return name;
         }
+        // XNNPACK's dilated max pooling gives wrong maxima next to padding (differential fuzzer)
         if (Arrays.stream(op.dilations()).anyMatch(d -> d != 1)) {
             return name + " with dilations";
         }
         long[] window = op.windowDimensions();
         long[] strides = op.strides();
+        // xnn_define_max_pooling_2d rejects a pooling size of 1 and strides above the window
         if (op.kind() == Pool2d.Kind.MAX_POOL2D
                 && (window[0] * window[1] == 1 || strides[0] > window[0] || strides[1] > window[1])) {
             return name + " with a 1x1 window or strides above the window";
         }
         return null;
-    }
-
-    /** gemm: b must be constant, and alpha 1 when c is folded into the bias (see XnnMatrixLowering.gemm). */
-    private static String gemm(Graph graph, Gemm op, Node node, String name) {
-        if (!graph.isConstant(op.b())) {
-            return name + " with a non-constant b";
-        }
-        Operand c = op.c().orElse(null);
-        long n = node.output().descriptor().shape()[1];
-        boolean biasFolded = c != null && op.beta() != 0 && graph.isConstant(c) && c.descriptor().elementCount() == n
-                && (c.descriptor().rank() <= 1 || c.descriptor().shape()[0] == 1);
-        return op.alpha() != 1 && biasFolded ? name + " with alpha other than 1 and a bias c" : null;
-    }
-
-    private static String matmul(Matmul op, String name) {
-        long[] as = op.a().descriptor().shape();
-        long[] bs = op.b().descriptor().shape();
-        boolean sameBatch = as.length == bs.length && Arrays.equals(as, 0, as.length - 2, bs, 0, bs.length - 2);
-        return sameBatch ? null : name + " with broadcast batch dimensions";
     }
 }
