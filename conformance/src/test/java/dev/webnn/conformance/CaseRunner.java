@@ -4,12 +4,13 @@ import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLNotSupportedError;
+import dev.webnn.spi.NativeStatusException;
+import dev.webnn.testing.Refusals;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.conformance.GraphFromCase.Operands;
 import dev.webnn.conformance.Tolerance.Budget;
 import dev.webnn.conformance.WptCase.WptTensor;
-import dev.webnn.spi.NativeStatusException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class CaseRunner {
                 operands = GraphFromCase.addTo(builder, wptCase, arena);
                 graph = builder.build(operands.outputs());
             } catch (RuntimeException e) {
-                if (isDeclaredRefusal(e)) {
+                if (Refusals.isDeclared(e)) {
                     return Result.of(Outcome.UNSUPPORTED, e.getClass().getSimpleName() + ": " + e.getMessage());
                 }
                 return new Result(Outcome.FAILED, "building the graph failed: " + e, e);
@@ -99,19 +100,6 @@ public final class CaseRunner {
                 return new Result(Outcome.FAILED, "computing failed: " + e, e);
             }
         }
-    }
-
-    /**
-     * Whether an exception is a backend's own, considered refusal: an {@link MLNotSupportedError}
-     * not caused by a native library's status ({@link NativeStatusException}). Anything else a
-     * backend throws on a valid graph (other {@link UnsupportedOperationException}s included)
-     * is a failure.
-     *
-     * @param e what building or running threw
-     * @return true for a declared refusal
-     */
-    public static boolean isDeclaredRefusal(Throwable e) {
-        return e instanceof MLNotSupportedError && !(e.getCause() instanceof NativeStatusException);
     }
 
     private static Result computeAndCompare(MLContext context, MLGraph graph, WptCase wptCase, Operands operands,

@@ -12,6 +12,7 @@ import dev.webnn.MLOperationError;
 import dev.webnn.conformance.CaseRunner.Outcome;
 import dev.webnn.conformance.CaseRunner.Result;
 import dev.webnn.spi.NativeStatusException;
+import dev.webnn.testing.Refusals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,11 +107,11 @@ class CaseRunnerTest {
 
     @Test
     void onlyTheBackendsOwnNotSupportedErrorIsARefusal() {
-        assertTrue(CaseRunner.isDeclaredRefusal(new MLNotSupportedError("pad: the xnnpack backend pads with a constant only")));
-        assertFalse(CaseRunner.isDeclaredRefusal(new MLNotSupportedError("XNNPACK could not reshape the runtime",
+        assertTrue(Refusals.isDeclared(new MLNotSupportedError("pad: the xnnpack backend pads with a constant only")));
+        assertFalse(Refusals.isDeclared(new MLNotSupportedError("XNNPACK could not reshape the runtime",
                 new NativeStatusException("XNNPACK", "xnn_status_unsupported_parameter"))));
-        assertFalse(CaseRunner.isDeclaredRefusal(new UnsupportedOperationException("List.add")));
-        assertFalse(CaseRunner.isDeclaredRefusal(new MLOperationError("ONNX Runtime could not run")));
+        assertFalse(Refusals.isDeclared(new UnsupportedOperationException("List.add")));
+        assertFalse(Refusals.isDeclared(new MLOperationError("ONNX Runtime could not run")));
     }
 
     @Test

@@ -4,7 +4,6 @@ import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperandDataType;
-import dev.webnn.conformance.CaseRunner;
 import dev.webnn.conformance.GraphFromCase;
 import dev.webnn.conformance.OutputComparator;
 import dev.webnn.conformance.Tolerance;
@@ -14,6 +13,7 @@ import dev.webnn.conformance.WptCase;
 import dev.webnn.conformance.WptCase.WptOperator;
 import dev.webnn.conformance.WptCase.WptTensor;
 import dev.webnn.conformance.WptData;
+import dev.webnn.testing.Refusals;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -46,7 +46,7 @@ final class DifferentialRunner {
         DISAGREE,
         /**
          * A backend refused the graph with an MLNotSupportedError of its own (not one a native
-         * status caused: see {@link CaseRunner#isDeclaredRefusal}).
+         * status caused: see {@link Refusals#isDeclared}).
          */
         UNSUPPORTED,
         /** A backend failed on a valid graph in another way: a bug. */
@@ -80,7 +80,7 @@ final class DifferentialRunner {
                 try {
                     results.add(execute(context, wptCase, arena));
                 } catch (RuntimeException | Error e) {
-                    if (CaseRunner.isDeclaredRefusal(e)) {
+                    if (Refusals.isDeclared(e)) {
                         return new Result(Verdict.UNSUPPORTED, context.backendName() + ": " + e.getMessage());
                     }
                     return new Result(Verdict.ERROR, context.backendName() + " failed: " + trace(e));

@@ -12,6 +12,7 @@ import dev.webnn.onnx.OnnxModel;
 import dev.webnn.onnx.OnnxTensor;
 import dev.webnn.onnx.OnnxTensors;
 import dev.webnn.onnx.OnnxValueInfo;
+import dev.webnn.testing.Refusals;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ import java.util.Map;
 /**
  * Runs one case of ONNX's node-test suite on one context and classifies the outcome: the
  * import ({@link OnnxModel#addTo}) declaring a node {@link MLNotSupportedError} is "not
- * convertible", the backend declaring it at build or compute is "unsupported by backend", a
- * result outside {@link OnnxTolerance} is "wrong result", and any other exception is an error.
+ * convertible", the backend declaring it at build or compute is "unsupported by backend" (a
+ * declared refusal only: {@link Refusals#isDeclared}), a result outside {@link OnnxTolerance}
+ * is "wrong result", and any other exception is an error.
  *
  * <p>Many node tests pass the parameters a static WebNN graph needs at build time (a target
  * shape, axes, slice starts, repeats, Trilu's k) as integer graph inputs. A case whose import
@@ -84,10 +86,11 @@ final class CaseRunner {
                 return new Outcome(suiteCase.name(), wrong == null ? Outcome.Status.PASSED : Outcome.Status.WRONG_RESULT,
                         wrong == null ? "" : wrong, operators);
             }
-        } catch (MLNotSupportedError e) {
-            return new Outcome(suiteCase.name(), stage == Stage.IMPORT ? Outcome.Status.NOT_CONVERTIBLE : Outcome.Status.UNSUPPORTED,
-                    relative(suiteCase, e.getMessage()), operators);
         } catch (RuntimeException e) {
+            if (Refusals.isDeclared(e)) {
+                return new Outcome(suiteCase.name(), stage == Stage.IMPORT ? Outcome.Status.NOT_CONVERTIBLE
+                        : Outcome.Status.UNSUPPORTED, relative(suiteCase, e.getMessage()), operators);
+            }
             return new Outcome(suiteCase.name(), Outcome.Status.ERROR,
                     relative(suiteCase, e.getClass().getSimpleName() + ": " + e.getMessage()), operators);
         }
