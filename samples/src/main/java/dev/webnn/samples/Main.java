@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         description = "Runnable samples of WebNN for Java.",
         subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class, ClassifyCommand.class,
             LeNetCommand.class, BenchCommand.class, InspectCommand.class, RunCommand.class,
-            EmbedCommand.class, SearchCommand.class, OcrCommand.class})
+            EmbedCommand.class, SearchCommand.class, OcrCommand.class, StartupProbeCommand.class})
 public final class Main {
 
     /** The top-level command; subcommands do the work. */

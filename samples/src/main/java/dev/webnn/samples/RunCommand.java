@@ -15,6 +15,7 @@ import dev.webnn.onnx.OnnxImportOptions;
 import dev.webnn.onnx.OnnxModel;
 import dev.webnn.onnx.OnnxUnsupported;
 import dev.webnn.onnx.OnnxValueInfo;
+import dev.webnn.samples.bench.InputPattern;
 import dev.webnn.spi.MLBackend;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +34,16 @@ class BenchCommandTest {
         int measured = 0;
         for (String row : rows) {
             String[] cells = row.substring(2, row.length() - 2).split(" \\| ");
-            assertEquals(7, cells.length, row);
+            assertEquals(9, cells.length, row);
             assertTrue(cells[0].startsWith("SqueezeNet 1.1") || cells[0].startsWith("MobileNetV2"), row);
-            for (int i = 2; i < 5; i++) {
+            for (int i = 2; i < 6; i++) {
                 if (LATENCY.matcher(cells[i]).matches()) {
                     measured++;
                 } else {
                     assertTrue(cells[i].matches("unsupported \\[\\d+]"), row);
                 }
             }
-            for (int i = 5; i < 7; i++) {
+            for (int i = 6; i < 9; i++) {
                 assertTrue(RATIO.matcher(cells[i]).matches(), row);
             }
         }
@@ -61,6 +62,47 @@ class BenchCommandTest {
         assertEquals("| model | threads | xnnpack |", table.get(0));
         assertEquals(3, table.size(), result::out);
         assertTrue(table.get(2).startsWith("| SqueezeNet 1.1 (NCHW) | 1 | "), table.get(2));
+    }
+
+    @Test
+    void timesAnOnnxFileOnEveryEngineAndItsStartUpInFreshJvms() {
+        Path model = Samples.nodeTest("test_sigmoid");
+        Samples.Result result = Samples.run("bench", "--onnx", model.toString(), "--warmup", "1", "--runs", "2", "--rounds", "2",
+                "--threads", "1", "--startup", "1");
+        assertEquals(0, result.exitCode(), result::err);
+        List<String> table = result.out().lines().filter(l -> l.startsWith("|")).toList();
+        assertEquals("| model | threads | xnnpack | onnxruntime | default | ORT Java | xnnpack / ORT Java | onnxruntime / ORT Java"
+                + " | default / ORT Java |", table.get(0));
+        String[] cells = table.get(2).substring(2, table.get(2).length() - 2).split(" \\| ");
+        assertEquals("model.onnx x[3,4,5]", cells[0]);
+        for (int i = 2; i < 6; i++) {
+            assertTrue(LATENCY.matcher(cells[i]).matches(), table.get(2));
+        }
+        for (int i = 6; i < 9; i++) {
+            assertTrue(cells[i].matches("\\d+\\.\\d{3}"), table.get(2));
+        }
+        for (String engine : List.of("xnnpack", "onnxruntime", "default")) {
+            Matcher check = Pattern.compile("check: model\\.onnx x\\[3,4,5] on " + engine + ", 1 thread\\(s\\): max \\|difference\\| (\\S+)")
+                    .matcher(result.err());
+            assertTrue(check.find(), result::err);
+            assertTrue(Double.parseDouble(check.group(1)) < 1e-6, check.group());
+        }
+        assertEquals("| model | engine | ready in | peak RSS | RSS before | time / ORT Java | peak RSS / ORT Java |", table.get(3));
+        List<String> startup = table.subList(5, table.size());
+        assertEquals(4, startup.size(), result::out);
+        for (String row : startup) {
+            assertTrue(row.matches("\\| model\\.onnx \\| [a-zA-Z ]+ \\| \\d+ ms \\| \\d+ MiB \\| \\d+ MiB \\| \\d+\\.\\d\\d \\| \\d+\\.\\d\\d \\|"),
+                    row);
+        }
+        assertTrue(startup.get(3).contains("| ORT Java |") && startup.get(3).endsWith("| 1.00 | 1.00 |"), startup.get(3));
+    }
+
+    @Test
+    void aMissingOnnxFileIsBadInput() {
+        Path model = Samples.nodeTest("test_sigmoid");
+        Samples.Result result = Samples.run("bench", "--onnx", model.resolveSibling("missing.onnx").toString());
+        assertEquals(SampleException.BAD_INPUT, result.exitCode());
+        assertTrue(result.err().endsWith("missing.onnx: no such file" + System.lineSeparator()), result::err);
     }
 
     @Test

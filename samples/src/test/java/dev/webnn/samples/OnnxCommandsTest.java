@@ -3,17 +3,15 @@ package dev.webnn.samples;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.io.Npy;
 import dev.webnn.io.NpyArray;
-import dev.webnn.spi.NativeLibraries;
+import dev.webnn.samples.bench.InputPattern;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +30,7 @@ class OnnxCommandsTest {
 
     @Test
     void inspectPrintsInputsOutputsOperatorsAndPerBackendVerdicts() {
-        Path model = nodeTest("test_relu");
+        Path model = Samples.nodeTest("test_relu");
         Samples.Result result = Samples.run("inspect", model.toString());
         assertEquals(0, result.exitCode(), result.err());
         String out = result.out();
@@ -49,7 +47,7 @@ class OnnxCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"xnnpack", "onnxruntime"})
     void runFeedsTheNpyInputAndWritesTheOutput(String backend) {
-        Path model = nodeTest("test_relu");
+        Path model = Samples.nodeTest("test_relu");
         float[] x = new float[60];
         for (int i = 0; i < x.length; i++) {
             x[i] = (i % 7) - 3.5f;
@@ -74,7 +72,7 @@ class OnnxCommandsTest {
 
     @Test
     void runFillsMissingInputsWithThePatternAndSaysSo() {
-        Path model = nodeTest("test_add_bcast");
+        Path model = Samples.nodeTest("test_add_bcast");
         Samples.Result result = Samples.run("run", model.toString(), "--runs", "1");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("input x: float32[3, 4, 5], not given: filled with " + InputPattern.DESCRIPTION),
@@ -85,7 +83,7 @@ class OnnxCommandsTest {
 
     @Test
     void badInputsAreOneLineErrors() {
-        Path model = nodeTest("test_relu");
+        Path model = Samples.nodeTest("test_relu");
         ClassifyCommandTest.assertOneLineError(Samples.run("run", model.toString(), "--input", "nope=" + model),
                 "--input nope: the model has no input of that name; its inputs are [x]");
         ClassifyCommandTest.assertOneLineError(Samples.run("run", model.toString(), "--dim", "batch=2"),
@@ -99,13 +97,5 @@ class OnnxCommandsTest {
         assertEquals("sigmoid_0.tmp_0", RunCommand.fileName("sigmoid_0.tmp_0"));
         assertEquals("a_b_c", RunCommand.fileName("a/b:c"));
         assertEquals("_..", RunCommand.fileName(".."));
-    }
-
-    private static Path nodeTest(String name) {
-        Path model = NativeLibraries.cacheRoot().resolve("test-data/onnx-testdata/usr/share/libonnx-testdata/data/node")
-                .resolve(name).resolve("model.onnx");
-        assumeTrue(Files.isRegularFile(model), "test data missing: " + model
-                + " (run tools/fetch-test-data.sh onnx-testdata; the onnx module's build does)");
-        return model;
     }
 }

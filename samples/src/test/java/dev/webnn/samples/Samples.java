@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
+import dev.webnn.spi.NativeLibraries;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -23,6 +24,21 @@ public final class Samples {
     public static final Path MODELS = Path.of(System.getProperty("webnn.shared", "../shared"), "models");
 
     private Samples() {
+    }
+
+    /**
+     * Skips the test unless the ONNX node test case's model (from the {@code libonnx-testdata}
+     * package the onnx module's build fetches) is cached.
+     *
+     * @param name the case, e.g. {@code test_sigmoid}
+     * @return its {@code model.onnx}
+     */
+    public static Path nodeTest(String name) {
+        Path model = NativeLibraries.cacheRoot().resolve("test-data/onnx-testdata/usr/share/libonnx-testdata/data/node")
+                .resolve(name).resolve("model.onnx");
+        assumeTrue(Files.isRegularFile(model), "test data missing: " + model
+                + " (run tools/fetch-test-data.sh onnx-testdata; the onnx module's build does)");
+        return model;
     }
 
     /**

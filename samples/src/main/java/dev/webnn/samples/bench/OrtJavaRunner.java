@@ -1,6 +1,8 @@
 package dev.webnn.samples.bench;
 
+import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -8,22 +10,22 @@ import ai.onnxruntime.TensorInfo;
 import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
-import dev.webnn.MLGraphBuilder;
-import dev.webnn.samples.models.ImageClassifier;
+import dev.webnn.MLOperandDataType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The reference column: the very model our {@code onnxruntime} backend builds, exported with
- * {@code webnn.onnxruntime.saveModel} and run by ONNX Runtime's own Java API (JNI). The session
- * uses the backend's settings (intra-op threads = N, one inter-op thread,
- * {@code ORT_ENABLE_ALL}); input and output are {@link OnnxTensor}s over direct buffers,
- * created once, the output pinned so that ORT writes into it.
+ * The reference engine: an ONNX file run by ONNX Runtime's own Java API (JNI), with the
+ * settings of our {@code onnxruntime} backend (intra-op threads = N, one inter-op thread,
+ * {@code ORT_ENABLE_ALL}). Inputs and outputs are {@link OnnxTensor}s over direct buffers,
+ * created once; the outputs are pinned so that ORT writes into them.
  *
  * <p>ONNX Runtime's Java API loads its own copy of {@code libonnxruntime.so} (extracted from the
  * same jar to a temporary folder) next to the one our backend loads; the two copies are
@@ -35,34 +37,15 @@ public final class OrtJavaRunner implements Runner {
     static final String SAVE_MODEL_PROPERTY = "webnn.onnxruntime.saveModel";
 
     private final OrtSession session;
-    private final OnnxTensor input;
-    private final OnnxTensor output;
-    private final FloatBuffer outputBuffer;
     private final Map<String, OnnxTensor> inputs;
     private final Map<String, OnnxTensor> outputs;
+    private final FloatBuffer checked;
 
-    private OrtJavaRunner(OrtSession session, OnnxTensor input, OnnxTensor output, FloatBuffer outputBuffer, String inputName) {
+    private OrtJavaRunner(OrtSession session, Map<String, OnnxTensor> inputs, Map<String, OnnxTensor> outputs, FloatBuffer checked) {
         this.session = session;
-        this.input = input;
-        this.output = output;
-        this.outputBuffer = outputBuffer;
-        this.inputs = Map.of(inputName, input);
-        this.outputs = Map.of(OUTPUT, output);
-    }
-
-    /**
-     * Builds a model on the {@code onnxruntime} backend and writes the ONNX model it made.
-     *
-     * @param model the model
-     * @param weights the model's weights folder
-     * @param file where to write the {@code .onnx} file
-     * @throws dev.webnn.MLNotSupportedError if the backend cannot build the model
-     */
-    public static void export(ImageClassifier model, Path weights, Path file) {
-        export(file, context -> {
-            MLGraphBuilder builder = new MLGraphBuilder(context);
-            builder.build(Map.of(OUTPUT, model.build(weights, builder))).close();
-        });
+        this.inputs = Map.copyOf(inputs);
+        this.outputs = Map.copyOf(outputs);
+        this.checked = checked;
     }
 
     /**
@@ -88,45 +71,70 @@ public final class OrtJavaRunner implements Runner {
     }
 
     /**
-     * Opens an exported model with ONNX Runtime's Java API.
+     * Opens an ONNX file with ONNX Runtime's Java API and binds the inputs. One untimed run
+     * tells the output shapes (which may depend on the inputs'); their buffers are then pinned.
      *
-     * @param file the {@code .onnx} file written by {@link #export}
+     * @param file the {@code .onnx} file
      * @param threads intra-op threads
-     * @param model the model, for its input name and shape
-     * @param image the input values
+     * @param values a value for every model input, by name; the tensors refer to this memory
+     * @param checkedOutput the float32 output whose values {@link #output()} returns
      * @return the runner, owning its session and tensors
-     * @throws IllegalStateException if ONNX Runtime rejects the model
+     * @throws UnsupportedOperationException if an input's data type has no Java API equivalent
+     * @throws IllegalStateException if ONNX Runtime rejects the model or its inputs
      */
-    public static OrtJavaRunner open(Path file, int threads, ImageClassifier model, float[] image) {
+    public static OrtJavaRunner open(Path file, int threads, Map<String, BenchTensor> values, String checkedOutput) {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
-        OrtSession session = null;
-        OnnxTensor input = null;
+        List<AutoCloseable> owned = new ArrayList<>();
         try {
-            session = session(file, threads);
-            FloatBuffer inputBuffer = directFloats(image.length).put(image).flip();
-            input = OnnxTensor.createTensor(environment, inputBuffer, model.inputDescriptor().shape());
-            long[] outputShape = ((TensorInfo) session.getOutputInfo().get(OUTPUT).getInfo()).getShape();
-            int outputLength = Math.toIntExact(Arrays.stream(outputShape).reduce(1, Math::multiplyExact));
-            FloatBuffer outputBuffer = directFloats(outputLength);
-            OnnxTensor output = OnnxTensor.createTensor(environment, outputBuffer, outputShape);
-            return new OrtJavaRunner(session, input, output, outputBuffer, model.input());
+            OrtSession session = session(file, threads);
+            owned.add(session);
+            Map<String, OnnxTensor> inputs = new LinkedHashMap<>();
+            for (String name : session.getInputNames()) {
+                BenchTensor value = values.get(name);
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for model input " + name);
+                }
+                OnnxTensor input = OnnxTensor.createTensor(environment, value.data().asByteBuffer().order(ByteOrder.nativeOrder()),
+                        value.descriptor().shape(), javaType(value.descriptor().dataType()));
+                owned.add(input);
+                inputs.put(name, input);
+            }
+            Map<String, OnnxTensor> outputs = new LinkedHashMap<>();
+            FloatBuffer checked = null;
+            try (OrtSession.Result first = session.run(inputs)) {
+                for (Map.Entry<String, OnnxValue> result : first) {
+                    TensorInfo info = (TensorInfo) result.getValue().getInfo();
+                    ByteBuffer buffer = ByteBuffer.allocateDirect(Math.toIntExact(Math.multiplyExact(info.getNumElements(),
+                            info.type.size))).order(ByteOrder.nativeOrder());
+                    OnnxTensor output = OnnxTensor.createTensor(environment, buffer, info.getShape(), info.type);
+                    owned.add(output);
+                    outputs.put(result.getKey(), output);
+                    if (result.getKey().equals(checkedOutput) && info.type == OnnxJavaType.FLOAT) {
+                        checked = buffer.asFloatBuffer();
+                    }
+                }
+            }
+            if (checked == null) {
+                throw new IllegalArgumentException("the model has no float32 output " + checkedOutput + ": " + outputs.keySet());
+            }
+            return new OrtJavaRunner(session, inputs, outputs, checked);
         } catch (OrtException | RuntimeException e) {
-            try {
-                if (input != null) {
-                    input.close();
+            for (AutoCloseable resource : owned.reversed()) {
+                try {
+                    resource.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
                 }
-                if (session != null) {
-                    session.close();
-                }
-            } catch (OrtException suppressed) {
-                e.addSuppressed(suppressed);
+            }
+            if (e instanceof UnsupportedOperationException unsupported) {
+                throw unsupported;
             }
             throw new IllegalStateException("ONNX Runtime's Java API cannot run " + file + ": " + e.getMessage(), e);
         }
     }
 
     /**
-     * Opens an exported model with ONNX Runtime's Java API and the backend's settings:
+     * Opens an ONNX file with ONNX Runtime's Java API and the backend's settings:
      * {@code threads} intra-op threads, one inter-op thread, {@code ORT_ENABLE_ALL}.
      *
      * @param file the {@code .onnx} file
@@ -143,10 +151,23 @@ public final class OrtJavaRunner implements Runner {
         }
     }
 
+    /** The Java API's element type of a WebNN data type. */
+    private static OnnxJavaType javaType(MLOperandDataType type) {
+        return switch (type) {
+            case FLOAT32 -> OnnxJavaType.FLOAT;
+            case FLOAT16 -> OnnxJavaType.FLOAT16;
+            case INT8 -> OnnxJavaType.INT8;
+            case UINT8 -> OnnxJavaType.UINT8;
+            case INT32 -> OnnxJavaType.INT32;
+            case INT64 -> OnnxJavaType.INT64;
+            default -> throw new UnsupportedOperationException("ONNX Runtime's Java API has no " + type + " tensors");
+        };
+    }
+
     @Override
     public void run() {
         try {
-            // the output is pinned: ORT writes it into outputBuffer, the result owns nothing else
+            // the outputs are pinned: ORT writes into their buffers, the result owns nothing else
             session.run(inputs, outputs).close();
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime's Java API failed: " + e.getMessage(), e);
@@ -155,23 +176,19 @@ public final class OrtJavaRunner implements Runner {
 
     @Override
     public float[] output() {
-        float[] values = new float[outputBuffer.capacity()];
-        outputBuffer.get(0, values);
+        float[] values = new float[checked.capacity()];
+        checked.get(0, values);
         return values;
     }
 
     @Override
     public void close() {
-        input.close();
-        output.close();
+        inputs.values().forEach(OnnxTensor::close);
+        outputs.values().forEach(OnnxTensor::close);
         try {
             session.close();
         } catch (OrtException e) {
             throw new IllegalStateException("cannot close the ONNX Runtime session: " + e.getMessage(), e);
         }
-    }
-
-    private static FloatBuffer directFloats(int count) {
-        return ByteBuffer.allocateDirect(Math.multiplyExact(count, Float.BYTES)).order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 }

@@ -6,16 +6,14 @@ package dev.webnn.samples.bench;
  */
 public interface Runner extends AutoCloseable {
 
-    /** The name of the graph output of every benchmarked model. */
-    String OUTPUT = "output";
-
-    /** Runs the model once on the fixed input; returns when the output is written. */
+    /** Runs the model once on the fixed input; returns when the outputs are written. */
     void run();
 
     /**
-     * The output of the last run.
+     * The values of the checked output (one float32 output chosen by the model) after the
+     * last run, to compare engines.
      *
-     * @return a copy of the output values
+     * @return a copy of the values
      */
     float[] output();
 

@@ -1,4 +1,4 @@
-package dev.webnn.samples;
+package dev.webnn.samples.bench;
 
 import dev.webnn.MLOperandDescriptor;
 import java.lang.foreign.MemorySegment;
@@ -7,14 +7,15 @@ import java.util.SplittableRandom;
 
 /**
  * The fixed pseudo-random values {@code run} gives a model input that has no {@code .npy}
- * file: floats uniform in [-1, 1), integers 0 or 1, the same on every run.
+ * file, and {@code bench --onnx} every input: floats uniform in [-1, 1), integers 0 or 1,
+ * the same on every run.
  */
-final class InputPattern {
+public final class InputPattern {
 
     /** Seed of the pattern. */
-    static final long SEED = 20261204L;
+    public static final long SEED = 20261204L;
     /** How the pattern is described to the user. */
-    static final String DESCRIPTION = "a fixed pseudo-random pattern (floats uniform in [-1, 1), integers 0 or 1)";
+    public static final String DESCRIPTION = "a fixed pseudo-random pattern (floats uniform in [-1, 1), integers 0 or 1)";
 
     private InputPattern() {
     }
@@ -25,7 +26,7 @@ final class InputPattern {
      * @param descriptor the tensor's type and shape
      * @param data exactly {@code descriptor.byteLength()} writable bytes
      */
-    static void fill(MLOperandDescriptor descriptor, MemorySegment data) {
+    public static void fill(MLOperandDescriptor descriptor, MemorySegment data) {
         SplittableRandom random = new SplittableRandom(SEED);
         for (long i = 0; i < descriptor.elementCount(); i++) {
             switch (descriptor.dataType()) {
