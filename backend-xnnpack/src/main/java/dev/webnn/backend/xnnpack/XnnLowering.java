@@ -64,6 +64,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -402,11 +403,9 @@ final class XnnLowering {
      * @return the operand to define as the node's output, and its {@code [min, max]} bounds
      */
     Fusion fuseActivation(Node node) {
-        Operand output = node.output();
-        List<Node> readers = consumers.getOrDefault(output.id(), List.of());
-        boolean graphOutput = graph.outputs().values().stream().anyMatch(o -> o.id() == output.id());
-        if (readers.size() == 1 && !graphOutput && node.outputs().size() == 1) {
-            Node activation = readers.get(0);
+        Optional<Node> reader = onlyReader(node);
+        if (reader.isPresent()) {
+            Node activation = reader.get();
             if (activation.operation() instanceof Unary unary && unary.kind() == Unary.Kind.RELU) {
                 fused.add(activation);
                 return new Fusion(activation.output(), 0f, Float.POSITIVE_INFINITY);
@@ -417,7 +416,65 @@ final class XnnLowering {
                         XnnActivationLowering.maxValue(clamp));
             }
         }
-        return new Fusion(output, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+        return new Fusion(node.output(), Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The bias of a fully connected node: when the node's result, directly or through one
+     * reshape that keeps its last dimension (an importer flattening the rows of a linear
+     * layer), is read only by an {@code add} of a float32 constant holding exactly one value
+     * per output column ({@code [n]} or {@code [1, ..., 1, n]}), and no value on the way is a
+     * graph output, that add (and the reshape) are fused into the node, skipped later, and the
+     * constant becomes the node's bias.
+     *
+     * @param node the producing node, of a float32 result with {@code n} columns
+     * @param n the number of output columns
+     * @return the add node, the bias value id and whether a reshape was passed; empty when
+     *     there is no such add
+     */
+    Optional<FusedBias> fuseBias(Node node, long n) {
+        Optional<Node> reader = onlyReader(node);
+        Optional<Node> reshape = reader.filter(r -> r.operation() instanceof Reshape
+                && r.output().descriptor().shape()[r.output().descriptor().rank() - 1] == n);
+        Optional<Node> add = reshape.isPresent() ? onlyReader(reshape.get()) : reader;
+        if (add.isEmpty() || node.output().descriptor().dataType() != MLOperandDataType.FLOAT32
+                || !(add.get().operation() instanceof Binary binary) || binary.kind() != Binary.Kind.ADD) {
+            return Optional.empty();
+        }
+        Operand sum = reshape.orElse(node).output();
+        Operand bias = binary.a().id() == sum.id() ? binary.b() : binary.a();
+        long[] shape = bias.descriptor().shape();
+        boolean perColumn = shape.length >= 1 && shape.length <= sum.descriptor().rank() && shape[shape.length - 1] == n
+                && bias.descriptor().elementCount() == n;
+        if (bias.id() == sum.id() || !perColumn || !graph.isConstant(bias)
+                || bias.descriptor().dataType() != MLOperandDataType.FLOAT32) {
+            return Optional.empty();
+        }
+        reshape.ifPresent(fused::add);
+        fused.add(add.get());
+        return Optional.of(new FusedBias(add.get(), subgraph.constant(MLOperandDataType.FLOAT32, new long[] {n},
+                graph.constant(bias)), reshape.isPresent()));
+    }
+
+    /** The node's single reader, when the node has one output, read once and not a graph output. */
+    private Optional<Node> onlyReader(Node node) {
+        List<Node> readers = consumers.getOrDefault(node.output().id(), List.of());
+        return readers.size() == 1 && node.outputs().size() == 1 && !isGraphOutput(node.output())
+                ? Optional.of(readers.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The result of {@link #fuseBias}.
+     *
+     * @param add the fused add node, whose output the fully connected node now defines
+     * @param bias the bias value id
+     * @param reshaped whether a reshape between the product and the add was fused too
+     */
+    record FusedBias(Node add, int bias, boolean reshaped) {
+    }
+
+    private boolean isGraphOutput(Operand operand) {
+        return graph.outputs().values().stream().anyMatch(o -> o.id() == operand.id());
     }
 
     /**

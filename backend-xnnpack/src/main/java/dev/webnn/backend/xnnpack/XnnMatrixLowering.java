@@ -9,6 +9,7 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Gemm;
 import dev.webnn.graph.Operation.Matmul;
+import java.util.Optional;
 
 /**
  * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (fully connected
@@ -148,27 +149,35 @@ final class XnnMatrixLowering {
 
     /**
      * {@code a × b} for a constant b of K × N elements (any leading 1s) as a fully connected
-     * node with b as its [K, N] weights; a following relu or clamp is fused into its bounds.
-     * When b has more dimensions than a, the product gets the output's leading 1s by a reshape.
+     * node with b as its [K, N] weights. An add of a per-column float32 constant after it
+     * becomes the node's bias (the MatMul + Add of an exported linear layer, also across the
+     * reshape an importer puts between them, see {@link XnnLowering#fuseBias}), and a relu or
+     * clamp after that is fused into its bounds. When the result's shape differs from the
+     * product's (b has more dimensions than a, or a fused reshape), a reshape follows.
      */
     private static void fullyConnected(Operand a, Operand b, Node node, XnnLowering lowering) {
         long[] bs = b.descriptor().shape();
+        long n = bs[bs.length - 1];
         MLOperandDescriptor out = node.output().descriptor();
-        int weights = lowering.subgraph().constant(out.dataType(), new long[] {bs[bs.length - 2], bs[bs.length - 1]},
+        int weights = lowering.subgraph().constant(out.dataType(), new long[] {bs[bs.length - 2], n},
                 lowering.graph().constant(b));
         int input = lowering.logical(a);
         boolean sameRank = a.descriptor().rank() == out.rank();
-        XnnLowering.Fusion fusion = sameRank ? lowering.fuseActivation(node)
+        Optional<XnnLowering.FusedBias> bias = sameRank ? lowering.fuseBias(node, n) : Optional.empty();
+        XnnLowering.Fusion fusion = sameRank ? lowering.fuseActivation(bias.map(XnnLowering.FusedBias::add).orElse(node))
                 : new XnnLowering.Fusion(node.output(), Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
+        boolean reshapeAfter = !sameRank || bias.map(XnnLowering.FusedBias::reshaped).orElse(false);
         long[] productShape = a.descriptor().shape().clone();
-        productShape[productShape.length - 1] = bs[bs.length - 1];
-        int product = sameRank ? lowering.define(fusion.output(), null)
-                : lowering.subgraph().internal(out.dataType(), productShape);
+        productShape[productShape.length - 1] = n;
+        int product = reshapeAfter ? lowering.subgraph().internal(out.dataType(), productShape)
+                : lowering.define(fusion.output(), null);
         XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(), input,
-                weights, Xnnpack.XNN_INVALID_VALUE_ID(), product, Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS()), "define a matmul");
-        if (!sameRank) {
-            XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), out.rank(),
-                    lowering.subgraph().sizes(out.shape()), product, lowering.define(node.output(), null), 0),
+                weights, bias.map(XnnLowering.FusedBias::bias).orElse(Xnnpack.XNN_INVALID_VALUE_ID()), product,
+                Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS()), "define a matmul");
+        if (reshapeAfter) {
+            long[] resultShape = fusion.output().descriptor().shape();
+            XnnStatus.check(Xnnpack.xnn_define_static_reshape(lowering.subgraph().handle(), resultShape.length,
+                    lowering.subgraph().sizes(resultShape), product, lowering.define(fusion.output(), null), 0),
                     "define a reshape");
         }
     }

@@ -187,6 +187,57 @@ class XnnCompositionTest {
                 v -> Math.max(0, v));
     }
 
+    @Test
+    void aPerColumnConstantAddedToAConstantWeightMatmulIsItsBias() {
+        float[] bias = {0.5f, -1f, 2f, -0.25f, 3f};
+        double[] expected = xTimesB();
+        for (int i = 0; i < expected.length; i++) {
+            expected[i] += bias[i % 5];
+        }
+        MLOperandDescriptor column = MLOperandDescriptor.of(FLOAT32, 5);
+        MLOperandDescriptor weights = MLOperandDescriptor.of(FLOAT32, 4, 5);
+        assertClose(expected, run((b, x) -> b.add(b.matmul(x, b.constant(weights, B)), b.constant(column, bias))));
+        assertClose(expected, run((b, x) -> b.add(b.constant(MLOperandDescriptor.of(FLOAT32, 1, 1, 5), bias),
+                b.matmul(x, b.constant(weights, B)))));
+        assertClose(expected, run((b, x) -> b.relu(b.add(b.matmul(x, b.constant(weights, B)), b.constant(column, bias)))),
+                v -> Math.max(0, v));
+        // the importer's form: rows flattened for the product, reshaped back before the add
+        assertClose(expected, run((b, x) -> b.add(b.reshape(b.matmul(b.reshape(x, 6, 4), b.constant(weights, B)), 2, 3, 5),
+                b.constant(column, bias))));
+        // not a bias: a bias input, and a per-row constant, stay separate adds
+        assertClose(expected, run(SHAPE, X, (b, x) -> b.add(b.matmul(x, b.constant(weights, B)), b.input("c", column)),
+                Map.of("c", bias)));
+        float[] rows = new float[15];
+        double[] perRow = xTimesB();
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i - 7;
+        }
+        for (int i = 0; i < perRow.length; i++) {
+            perRow[i] += rows[(i / 5) % 3 * 5 + i % 5];
+        }
+        assertClose(perRow, run((b, x) -> b.add(b.matmul(x, b.constant(weights, B)),
+                b.constant(MLOperandDescriptor.of(FLOAT32, 3, 5), rows))));
+    }
+
+    @Test
+    void aMatmulThatIsAlsoAGraphOutputKeepsItsAddSeparate() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"));
+                Arena arena = Arena.ofConfined()) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand product = b.matmul(b.input("x", MLOperandDescriptor.of(FLOAT32, SHAPE)),
+                    b.constant(MLOperandDescriptor.of(FLOAT32, 4, 5), B));
+            MLOperand sum = b.add(product, b.constant(MLOperandDescriptor.of(FLOAT32, 5), new float[] {1, 1, 1, 1, 1}));
+            try (MLGraph graph = b.build(Map.of("product", product, "sum", sum))) {
+                MemorySegment p = arena.allocate(ValueLayout.JAVA_FLOAT, 30);
+                MemorySegment s = arena.allocate(ValueLayout.JAVA_FLOAT, 30);
+                context.compute(graph, Map.of("x", arena.allocateFrom(ValueLayout.JAVA_FLOAT, X)), Map.of("product", p, "sum", s));
+                double[] expected = xTimesB();
+                assertClose(expected, p.toArray(ValueLayout.JAVA_FLOAT));
+                assertClose(Arrays.stream(expected).map(v -> v + 1).toArray(), s.toArray(ValueLayout.JAVA_FLOAT));
+            }
+        }
+    }
+
     private static void assertClose(double[] expected, float[] actual, DoubleUnaryOperator f) {
         double[] mapped = new double[expected.length];
         for (int i = 0; i < expected.length; i++) {
