@@ -242,6 +242,21 @@ class XnnCompositionTest {
     }
 
     @Test
+    void powByAConstantTwoIsAnExactSquare() {
+        float[] x = {-3.5f, -0f, 0f, 1e-23f, 1.1f, 3e19f, Float.NaN, Float.NEGATIVE_INFINITY, 7.25f, -1f, 2f, 1e20f};
+        float[] squared = run(new long[] {3, 4}, x, (b, in) -> b.pow(in, b.constant(MLOperandDescriptor.of(FLOAT32, 4),
+                new float[] {2, 2, 2, 2})), Map.of());
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] * x[i], squared[i], "element " + i);
+        }
+        // an exponent that is not 2 everywhere stays a power
+        float[] mixed = run(new long[] {3, 4}, x, (b, in) -> b.pow(in, b.constant(MLOperandDescriptor.of(FLOAT32, 4),
+                new float[] {2, 2, 1, 2})), Map.of());
+        assertEquals(x[2], mixed[2]);
+        assertEquals(x[6], mixed[6]);
+    }
+
+    @Test
     void nearestNeighborResamplingByWholeFactorsReplicatesPixels() {
         // NCHW [1, 2, 2, 3] upscaled 2x vertically and 3x horizontally, then NHWC [1, 2, 3, 2] 8x by 1x
         float[] image = new float[12];
