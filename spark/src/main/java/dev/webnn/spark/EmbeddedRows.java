@@ -12,13 +12,14 @@ import org.apache.spark.sql.RowFactory;
 /**
  * A partition's rows with their embeddings appended, computed lazily in chunks of
  * {@value #CHUNK_BATCHES} batches: the encoder groups the texts of a chunk by token count, so
- * its batches carry little padding. The chunk's arrays are reused from chunk to chunk. A null
- * text gets a null embedding.
+ * its batches carry little padding. The chunks of the JVM's task threads take turns on the shared
+ * encoder, each whole: interleaved, their batches would need more shapes than the encoder keeps
+ * compiled. The chunk's arrays are reused from chunk to chunk. A null text gets a null embedding.
  */
 final class EmbeddedRows implements Iterator<Row> {
 
     /** Batches per chunk. */
-    static final int CHUNK_BATCHES = 8;
+    static final int CHUNK_BATCHES = 32;
 
     private final Iterator<Row> input;
     private final int textColumn;
@@ -89,7 +90,10 @@ final class EmbeddedRows implements Iterator<Row> {
             rows[size++] = row;
         }
         if (!texts.isEmpty()) {
-            float[][] vectors = encoder.encodeAll(texts, batchSize, null);
+            float[][] vectors;
+            synchronized (encoder) {
+                vectors = encoder.encodeAll(texts, batchSize, null);
+            }
             for (int t = 0; t < vectors.length; t++) {
                 embeddings[textRows[t]] = vectors[t];
             }

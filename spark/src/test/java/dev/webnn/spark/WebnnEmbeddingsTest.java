@@ -49,8 +49,13 @@ class WebnnEmbeddingsTest {
     private static final int PARQUET_ROWS = 200;
     /** The row of partition 1's first attempt that fails. */
     private static final int FAILING_ROW = 300;
-    /** The spec of every test: ONNX Runtime runs MiniLM whole, twice as fast as the default mixed context. */
-    private static final EmbeddingSpec SPEC = EmbeddingSpec.allMiniLmL6V2().withBackends("onnxruntime");
+    /**
+     * The spec of every test: ONNX Runtime runs MiniLM whole, twice as fast as the default mixed
+     * context; batches of 8 (the reference's are 32) make chunks of 256 rows, so the injected
+     * failure comes after a chunk of its partition was embedded.
+     */
+    private static final EmbeddingSpec SPEC = EmbeddingSpec.allMiniLmL6V2().withBackends("onnxruntime")
+            .withBatchSize(8);
     /** Failures {@link FailFirstAttempt} injected. */
     static final AtomicInteger INJECTED = new AtomicInteger();
 
