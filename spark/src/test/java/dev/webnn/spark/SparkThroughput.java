@@ -15,18 +15,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A hand-run measurement, not a test: rows per second of the 2,000 test sentences embedded by one
+ * A hand-run measurement, not a test: rows per second of the test sentences embedded by one
  * SentenceEncoder in this JVM ({@code encodeAll}, batches of 32), then by WebnnEmbeddings on a
  * local Spark of one and of two task threads (the input spread over as many partitions; the
  * output discarded with Spark's {@code noop} writer). Each path is warmed up once (the graphs
  * compiled), then timed over {@value #ROUNDS} rounds, the median printed with the JVM's heap in use
  * after a GC and its resident set. Argument: the backend, {@code onnxruntime} by default, or
  * {@code default} for the default context. Run it with
- * {@code ./mvnw -B -pl spark -am -Pspark-throughput verify -DskipTests [-Dthroughput.backend=default]}.
+ * {@code ./mvnw -B -pl spark -am -Pspark-throughput verify -DskipTests [-Dthroughput.backend=default]
+ * [-Dthroughput.rows=2048]}.
  */
 public final class SparkThroughput {
 
-    private static final int ROWS = 2_000;
+    private static final int DEFAULT_ROWS = 2_000;
     private static final int ROUNDS = 3;
 
     private SparkThroughput() {
@@ -35,15 +36,16 @@ public final class SparkThroughput {
     /**
      * Prints a Markdown table.
      *
-     * @param args the backend name, or {@code default}
+     * @param args the backend name, or {@code default}, and the number of sentences (2,000 by default)
      * @throws IOException if /proc cannot be read
      */
     public static void main(String[] args) throws IOException {
         String backend = args.length > 0 ? args[0] : "onnxruntime";
         EmbeddingSpec spec = backend.equals("default") ? EmbeddingSpec.allMiniLmL6V2()
                 : EmbeddingSpec.allMiniLmL6V2().withBackends(backend);
-        List<String> texts = TestCorpus.sentences(ROWS);
-        System.out.println("| path (" + backend + ", " + ROWS + " sentences) | rows/s (median of " + ROUNDS
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : DEFAULT_ROWS;
+        List<String> texts = TestCorpus.sentences(count);
+        System.out.println("| path (" + backend + ", " + count + " sentences) | rows/s (median of " + ROUNDS
                 + ") | heap used | RSS |");
         System.out.println("|---|---|---|---|");
         try (MLContext context = ML.createContext(spec.contextOptions());
@@ -53,7 +55,7 @@ public final class SparkThroughput {
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
                 encoder.encodeAll(texts, spec.batchSize(), null);
-                rates[round] = ROWS / ((System.nanoTime() - start) / 1e9);
+                rates[round] = count / ((System.nanoTime() - start) / 1e9);
             }
             print("single JVM, SentenceEncoder.encodeAll", rates);
         }
@@ -69,7 +71,7 @@ public final class SparkThroughput {
                 for (int round = 0; round < ROUNDS; round++) {
                     long start = System.nanoTime();
                     embed(rows, spec);
-                    rates[round] = ROWS / ((System.nanoTime() - start) / 1e9);
+                    rates[round] = count / ((System.nanoTime() - start) / 1e9);
                 }
                 print("Spark local[" + threads + "], WebnnEmbeddings.embed", rates);
             } finally {
