@@ -19,6 +19,7 @@ final class ExecutorEncoders {
 
     private static final Map<EmbeddingSpec, Opened> OPENED = new HashMap<>();
     private static boolean closeOnExit;
+    private static int opens;
 
     private ExecutorEncoders() {
     }
@@ -36,6 +37,7 @@ final class ExecutorEncoders {
         if (opened == null) {
             opened = open(spec);
             OPENED.put(spec, opened);
+            opens++;
             if (!closeOnExit) {
                 Runtime.getRuntime().addShutdownHook(new Thread(ExecutorEncoders::closeAll, "webnn-spark-close"));
                 closeOnExit = true;
@@ -45,12 +47,22 @@ final class ExecutorEncoders {
     }
 
     /**
-     * How many encoders this JVM has open.
+     * Whether this JVM has the encoder of a spec open.
      *
-     * @return the count
+     * @param spec the spec
+     * @return true once a task opened it
      */
-    static synchronized int open() {
-        return OPENED.size();
+    static synchronized boolean isOpen(EmbeddingSpec spec) {
+        return OPENED.containsKey(spec);
+    }
+
+    /**
+     * How many encoders this JVM opened.
+     *
+     * @return the count since the JVM started
+     */
+    static synchronized int opens() {
+        return opens;
     }
 
     private static Opened open(EmbeddingSpec spec) {
