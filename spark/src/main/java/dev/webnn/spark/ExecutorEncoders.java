@@ -80,7 +80,28 @@ final class ExecutorEncoders {
         } catch (RuntimeException e) {
             context.close();
             throw e;
+        } catch (ExceptionInInitializerError | NoClassDefFoundError e) {
+            context.close();
+            if (olderProtobuf(e)) {
+                throw new IllegalStateException("put the ONNX importer's protobuf-java before Spark's older one on"
+                        + " the class path (on a cluster: spark.driver.extraClassPath and"
+                        + " spark.executor.extraClassPath): " + rootMessage(e), e);
+            }
+            throw e;
         }
+    }
+
+    /** Whether a class failed to load because the protobuf runtime is older than the generated code. */
+    private static boolean olderProtobuf(Throwable error) {
+        return rootMessage(error).contains("Protobuf Gencode/Runtime");
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     /** Closes every encoder and its context (a running batch finishes first). */
