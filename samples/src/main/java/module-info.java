@@ -6,6 +6,8 @@ module dev.webnn.samples {
     requires dev.webnn.onnx;
     // embed and search: sentence embeddings (an automatic module)
     requires dev.webnn.langchain4j;
+    // spark-embed: embeddings on Apache Spark (an automatic module; Spark runs on the class path)
+    requires dev.webnn.spark;
     // java.desktop: image decoding (classify), Java2D drawing (lenet) and the bench chart
     requires java.desktop;
     // bench: ONNX Runtime's Java API (an automatic module) as the reference, and

@@ -52,6 +52,11 @@ final class ContextBackend implements Engine {
         return Objects.requireNonNull(context.compile(graph), "backend " + backend.name() + " compiled to null");
     }
 
+    @Override
+    public CompiledGraph compilePartition(Graph graph) {
+        return Objects.requireNonNull(context.compilePartition(graph), "backend " + backend.name() + " compiled to null");
+    }
+
     void close() {
         context.close();
     }

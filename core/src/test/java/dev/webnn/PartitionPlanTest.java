@@ -64,12 +64,22 @@ class PartitionPlanTest {
 
         @Override
         public CompiledGraph compile(Graph graph) {
+            return compile(graph, name);
+        }
+
+        /** Recorded as "name partition:[ops]": the graph shares the cores with other backends' partitions. */
+        @Override
+        public CompiledGraph compilePartition(Graph graph) {
+            return compile(graph, name + " partition");
+        }
+
+        private CompiledGraph compile(Graph graph, String record) {
             for (Node node : graph.nodes()) {
                 if (failing.contains(node.op())) {
                     throw new MLNotSupportedError(name + " cannot compile " + node.op().specName());
                 }
             }
-            compiled.add(name + ":" + graph.nodes().stream().map(n -> n.op().specName()).toList());
+            compiled.add(record + ":" + graph.nodes().stream().map(n -> n.op().specName()).toList());
             return interpreter.compile(graph);
         }
     }
@@ -125,7 +135,7 @@ class PartitionPlanTest {
         try (CompiledGraph executable = result.compiled()) {
             assertEquals(List.of(0, 1, 0), result.plan().partitions().stream().map(Partition::engine).toList());
             assertEquals(2, result.plan().boundaries().size());
-            assertEquals(List.of("a:[add]", "b:[sub]", "a:[mul]"), compiled);
+            assertEquals(List.of("a partition:[add]", "b partition:[sub]", "a partition:[mul]"), compiled);
             PartitionedGraph partitioned = assertInstanceOf(PartitionedGraph.class, executable);
             assertEquals(2 * 4 * Float.BYTES, partitioned.boundaryBytes());
             // ((x + x) - x) * x = x * x
@@ -170,6 +180,6 @@ class PartitionPlanTest {
                 () -> PlanCompiler.compile(graph, List.of(a, b), PartitionPlanTest::where));
         assertEquals("sub: no backend of this context runs it (a: a lacks sub; b: its partition failed to compile: "
                 + "b cannot compile sub)", e.getMessage());
-        assertTrue(compiled.stream().allMatch(c -> c.startsWith("a:")), compiled::toString);
+        assertTrue(compiled.stream().allMatch(c -> c.startsWith("a partition:")), compiled::toString);
     }
 }

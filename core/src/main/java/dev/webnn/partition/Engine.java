@@ -37,4 +37,17 @@ public interface Engine {
      * @throws dev.webnn.MLOperationError if native compilation fails
      */
     CompiledGraph compile(Graph graph);
+
+    /**
+     * Compiles a partition that runs in turn with other backends' partitions (see
+     * {@link dev.webnn.spi.BackendContext#compilePartition}).
+     *
+     * @param graph the partition
+     * @return the compiled graph
+     * @throws dev.webnn.MLNotSupportedError if the backend refuses it after all
+     * @throws dev.webnn.MLOperationError if native compilation fails
+     */
+    default CompiledGraph compilePartition(Graph graph) {
+        return compile(graph);
+    }
 }

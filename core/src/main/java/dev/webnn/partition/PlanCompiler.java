@@ -72,7 +72,9 @@ public final class PlanCompiler {
             String reason = null;
             for (Partition partition : plan.partitions()) {
                 try {
-                    compiled.add(engines.get(partition.engine()).compile(partition.graph()));
+                    Engine engine = engines.get(partition.engine());
+                    compiled.add(plan.partitions().size() == 1 ? engine.compile(partition.graph())
+                            : engine.compilePartition(partition.graph()));
                 } catch (MLNotSupportedError | MLOperationError e) {
                     failed = partition;
                     reason = "its partition failed to compile: " + e.getMessage();

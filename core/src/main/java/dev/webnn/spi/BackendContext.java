@@ -52,6 +52,21 @@ public interface BackendContext extends AutoCloseable {
      */
     CompiledGraph compile(Graph graph);
 
+    /**
+     * Compiles one partition of a graph split among several backends. Its runs alternate
+     * with the other partitions' on the same {@code numThreads} cores, so its worker threads
+     * should sleep once a run is done instead of spinning on cores the next partition's
+     * backend needs. By default the same as {@link #compile}.
+     *
+     * @param graph the partition, validated like a whole graph
+     * @return the executable graph
+     * @throws dev.webnn.MLNotSupportedError if the graph uses something the backend cannot run
+     * @throws dev.webnn.MLOperationError if native compilation fails
+     */
+    default CompiledGraph compilePartition(Graph graph) {
+        return compile(graph);
+    }
+
     /** Releases the backend's native state for this context. */
     @Override
     void close();

@@ -2,6 +2,7 @@ package dev.webnn.samples;
 
 import dev.webnn.samples.embed.EmbedCommand;
 import dev.webnn.samples.embed.SearchCommand;
+import dev.webnn.samples.embed.SparkEmbedCommand;
 import dev.webnn.samples.ocr.OcrCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         description = "Runnable samples of WebNN for Java.",
         subcommands = {HelloCommand.class, BackendsCommand.class, OpsCommand.class, ClassifyCommand.class,
             LeNetCommand.class, BenchCommand.class, InspectCommand.class, RunCommand.class,
-            EmbedCommand.class, SearchCommand.class, OcrCommand.class, StartupProbeCommand.class})
+            EmbedCommand.class, SearchCommand.class, SparkEmbedCommand.class, OcrCommand.class,
+            StartupProbeCommand.class})
 public final class Main {
 
     /** The top-level command; subcommands do the work. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code embed} and {@code search} with all-MiniLM-L6-v2 on ONNX Runtime: similar sentences are
  * closer than unrelated ones, search finds the answering line, bad input ends with exit code 2
- * and one line, and XNNPACK names what it lacks with exit code 1.
+ * and one line (for {@code spark-embed} too), and XNNPACK names what it lacks with exit code 1.
  */
 class EmbedCommandTest {
 
@@ -59,6 +59,17 @@ class EmbedCommandTest {
                 temp.resolve("model.onnx").toString(), "--tokenizer", tokenizer.toString(), "text");
         assertBadInput("webnn-samples embed: --model and --tokenizer go together", "embed", "--tokenizer",
                 tokenizer.toString(), "text");
+    }
+
+    /** Options are checked before Spark starts (these tests run on the module path, without Spark). */
+    @Test
+    void sparkEmbedRefusesBadOptionsBeforeStartingSpark() {
+        String input = temp.resolve("corpus.txt").toString();
+        String output = temp.resolve("out.parquet").toString();
+        assertBadInput("webnn-samples spark-embed: --batch must be at least 1, not 0", "spark-embed", "--input", input,
+                "--output", output, "--batch", "0");
+        assertBadInput("webnn-samples spark-embed: --model and --tokenizer go together", "spark-embed", "--input",
+                input, "--output", output, "--model", temp.resolve("model.onnx").toString());
     }
 
     @Test

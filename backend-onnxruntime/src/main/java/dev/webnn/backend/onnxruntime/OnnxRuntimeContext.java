@@ -42,6 +42,8 @@ final class OnnxRuntimeContext implements BackendContext {
     private final OrtRuntime ort;
     private final MemorySegment api;
     private final MemorySegment sessionOptions;
+    /** The options of partitions: intra-op workers sleep after a run instead of spinning (see {@link #compilePartition}). */
+    private final MemorySegment partitionOptions;
     private final int threads;
     private final int optimizationLevel;
 
@@ -50,7 +52,13 @@ final class OnnxRuntimeContext implements BackendContext {
         this.api = ort.api();
         this.threads = options.numThreads();
         this.optimizationLevel = optimizationLevel();
-        this.sessionOptions = createSessionOptions(threads, optimizationLevel, null);
+        this.sessionOptions = createSessionOptions(threads, optimizationLevel, null, true);
+        try {
+            this.partitionOptions = createSessionOptions(threads, optimizationLevel, null, false);
+        } catch (RuntimeException e) {
+            OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), sessionOptions);
+            throw e;
+        }
     }
 
     /** The {@code GraphOptimizationLevel} named by {@link #OPTIMIZATION_LEVEL_PROPERTY}, all by default. */
@@ -74,6 +82,20 @@ final class OnnxRuntimeContext implements BackendContext {
 
     @Override
     public CompiledGraph compile(Graph graph) {
+        return compile(graph, sessionOptions);
+    }
+
+    /**
+     * A partition's session lets its intra-op workers sleep after each run
+     * ({@code session.intra_op.allow_spinning = 0}): spinning, they would take the cores from
+     * the next partition's backend.
+     */
+    @Override
+    public CompiledGraph compilePartition(Graph graph) {
+        return compile(graph, partitionOptions);
+    }
+
+    private CompiledGraph compile(Graph graph, MemorySegment options) {
         Arena owned = Arena.ofShared();
         try {
             MemorySegment model;
@@ -84,7 +106,7 @@ final class OnnxRuntimeContext implements BackendContext {
             try {
                 savePathOf(SAVE_MODEL_PROPERTY).ifPresent(path -> save(model, path, 1, OnnxRuntime.ORT_DISABLE_ALL()));
                 savePathOf(SAVE_OPTIMIZED_MODEL_PROPERTY).ifPresent(path -> save(model, path, threads, optimizationLevel));
-                MemorySegment session = createSession(model, sessionOptions);
+                MemorySegment session = createSession(model, options);
                 return new OrtCompiledGraph(ort, session, graph, owned);
             } finally {
                 OrtApi.ReleaseModel.invoke(OrtApi.ReleaseModel(api), model);
@@ -98,6 +120,7 @@ final class OnnxRuntimeContext implements BackendContext {
     @Override
     public void close() {
         OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), sessionOptions);
+        OrtApi.ReleaseSessionOptions.invoke(OrtApi.ReleaseSessionOptions(api), partitionOptions);
     }
 
     /** The file a save property names, if it is set. */
@@ -111,7 +134,7 @@ final class OnnxRuntimeContext implements BackendContext {
      * throw-away session, then adds the operator-set imports ORT leaves out of such a file.
      */
     private void save(MemorySegment model, Path path, int sessionThreads, int level) {
-        MemorySegment options = createSessionOptions(sessionThreads, level, path);
+        MemorySegment options = createSessionOptions(sessionThreads, level, path, true);
         try {
             OrtApi.ReleaseSession.invoke(OrtApi.ReleaseSession(api), createSession(model, options));
         } finally {
@@ -127,7 +150,8 @@ final class OnnxRuntimeContext implements BackendContext {
         }
     }
 
-    private MemorySegment createSessionOptions(int threads, int optimizationLevel, Path optimizedModelPath) {
+    private MemorySegment createSessionOptions(int threads, int optimizationLevel, Path optimizedModelPath,
+                                               boolean spinning) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment options = ort.out(arena, o -> OrtApi.CreateSessionOptions.invoke(OrtApi.CreateSessionOptions(api), o),
                     "create session options");
@@ -138,6 +162,11 @@ final class OnnxRuntimeContext implements BackendContext {
                         "set inter-op threads");
                 ort.check(OrtApi.SetSessionGraphOptimizationLevel.invoke(OrtApi.SetSessionGraphOptimizationLevel(api),
                         options, optimizationLevel), "set the optimisation level");
+                if (!spinning) {
+                    ort.check(OrtApi.AddSessionConfigEntry.invoke(OrtApi.AddSessionConfigEntry(api), options,
+                            arena.allocateFrom("session.intra_op.allow_spinning"), arena.allocateFrom("0")),
+                            "stop the intra-op workers spinning");
+                }
                 if (optimizedModelPath != null) {
                     ort.check(OrtApi.SetOptimizedModelFilePath.invoke(OrtApi.SetOptimizedModelFilePath(api), options,
                             arena.allocateFrom(optimizedModelPath.toAbsolutePath().toString())), "set the model file path");

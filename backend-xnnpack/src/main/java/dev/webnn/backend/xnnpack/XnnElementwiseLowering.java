@@ -7,6 +7,7 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Binary;
 import dev.webnn.graph.Operation.Cast;
+import java.util.Arrays;
 
 /**
  * XNNPACK lowering of element-wise operators: the binary arithmetic operators (with
@@ -35,8 +36,19 @@ final class XnnElementwiseLowering {
         }
     }
 
-    /** The element-wise binary arithmetic operators, each one binary node. */
+    /**
+     * The element-wise binary arithmetic operators, each one binary node; {@code pow} by a
+     * constant exponent of 2 that does not broadcast {@code a} is {@code a * a}, exact (rounded
+     * once, as a correctly rounded {@code pow} gives) and much cheaper than XNNPACK's general
+     * power.
+     */
     static void binary(Binary op, Node node, XnnLowering lowering) {
+        if (op.kind() == Binary.Kind.POW && isSquare(op, node, lowering)) {
+            XnnLowering.Value in = lowering.value(op.a());
+            int out = lowering.define(node.output(), in.perm());
+            lowering.defineBinary(Xnnpack.xnn_binary_multiply(), in.id(), in.id(), out, node);
+            return;
+        }
         int type = switch (op.kind()) {
             case ADD -> Xnnpack.xnn_binary_add();
             case SUB -> Xnnpack.xnn_binary_subtract();
@@ -47,6 +59,13 @@ final class XnnElementwiseLowering {
             case POW -> Xnnpack.xnn_binary_pow();
         };
         binary(type, op.a(), op.b(), node, lowering);
+    }
+
+    /** Whether a pow raises a to a constant exponent of exactly 2 everywhere, keeping a's shape. */
+    private static boolean isSquare(Binary op, Node node, XnnLowering lowering) {
+        return lowering.graph().isConstant(op.b()) && !lowering.graph().isConstant(op.a())
+                && Arrays.equals(op.a().descriptor().shape(), node.output().descriptor().shape())
+                && Arrays.stream(lowering.constantValues(op.b())).allMatch(v -> v == 2);
     }
 
     /**

@@ -40,9 +40,10 @@ final class XnnSupport {
             case ConvTranspose2d op -> op.groups() != 1 ? name + " with groups > 1"
                     : weights(graph, name, op.filter(), op.bias().orElse(null));
             case Pool2d op -> pool(op, name);
-            case Resample2d op -> op.mode() != MLInterpolationMode.LINEAR || !(Arrays.equals(op.axes(), new int[] {1, 2})
-                    || Arrays.equals(op.axes(), new int[] {2, 3})) ? name + " other than linear over axes [1, 2] or [2, 3]"
-                    : null;
+            case Resample2d op -> !(Arrays.equals(op.axes(), new int[] {1, 2}) || Arrays.equals(op.axes(), new int[] {2, 3}))
+                    ? name + " over axes other than [1, 2] or [2, 3]"
+                    : op.mode() != MLInterpolationMode.LINEAR && XnnPoolingLowering.upscaleFactors(op) == null
+                    ? name + " in nearest-neighbor mode to sizes that are not whole multiples of the input's" : null;
             case Slice op -> Arrays.stream(op.strides()).anyMatch(s -> s != 1) ? name + " with strides" : null;
             case Pad op -> op.mode() != MLPaddingMode.CONSTANT ? name + " in " + op.mode() + " mode" : null;
             default -> null;

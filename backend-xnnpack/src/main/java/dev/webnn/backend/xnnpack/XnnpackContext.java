@@ -60,13 +60,24 @@ final class XnnpackContext implements BackendContext {
 
     @Override
     public CompiledGraph compile(Graph graph) {
+        return compile(graph, 0);
+    }
+
+    /** A partition's runtime yields its workers after each run, leaving the cores to the other backends. */
+    @Override
+    public CompiledGraph compilePartition(Graph graph) {
+        return compile(graph, Xnnpack.XNN_FLAG_YIELD_WORKERS());
+    }
+
+    private CompiledGraph compile(Graph graph, int runtimeFlags) {
         Arena owned = Arena.ofShared();
         try {
             MemorySegment runtime;
             try (XnnSubgraph subgraph = new XnnSubgraph(graph.inputs().size() + graph.outputs().size(), owned)) {
                 XnnLowering.lower(graph, subgraph);
                 MemorySegment slot = subgraph.scratch().allocate(ADDRESS);
-                XnnStatus.check(Xnnpack.xnn_create_runtime_v2(subgraph.handle(), threadpool, 0, slot), "create a runtime");
+                XnnStatus.check(Xnnpack.xnn_create_runtime_v2(subgraph.handle(), threadpool, runtimeFlags, slot),
+                        "create a runtime");
                 runtime = slot.get(ADDRESS, 0);
             }
             return new XnnCompiledGraph(runtime, graph.inputs().size(), graph.outputs().size(), owned);

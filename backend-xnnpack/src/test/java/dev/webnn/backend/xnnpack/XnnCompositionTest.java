@@ -3,6 +3,7 @@ package dev.webnn.backend.xnnpack;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.ML;
@@ -11,9 +12,11 @@ import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLLayerNormalizationOptions;
+import dev.webnn.MLNotSupportedError;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLReduceOptions;
+import dev.webnn.MLResample2dOptions;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -235,6 +238,61 @@ class XnnCompositionTest {
                 assertClose(expected, p.toArray(ValueLayout.JAVA_FLOAT));
                 assertClose(Arrays.stream(expected).map(v -> v + 1).toArray(), s.toArray(ValueLayout.JAVA_FLOAT));
             }
+        }
+    }
+
+    @Test
+    void powByAConstantTwoIsAnExactSquare() {
+        float[] x = {-3.5f, -0f, 0f, 1e-23f, 1.1f, 3e19f, Float.NaN, Float.NEGATIVE_INFINITY, 7.25f, -1f, 2f, 1e20f};
+        float[] squared = run(new long[] {3, 4}, x, (b, in) -> b.pow(in, b.constant(MLOperandDescriptor.of(FLOAT32, 4),
+                new float[] {2, 2, 2, 2})), Map.of());
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(x[i] * x[i], squared[i], "element " + i);
+        }
+        // an exponent that is not 2 everywhere stays a power
+        float[] mixed = run(new long[] {3, 4}, x, (b, in) -> b.pow(in, b.constant(MLOperandDescriptor.of(FLOAT32, 4),
+                new float[] {2, 2, 1, 2})), Map.of());
+        assertEquals(x[2], mixed[2]);
+        assertEquals(x[6], mixed[6]);
+    }
+
+    @Test
+    void nearestNeighborResamplingByWholeFactorsReplicatesPixels() {
+        // NCHW [1, 2, 2, 3] upscaled 2x vertically and 3x horizontally, then NHWC [1, 2, 3, 2] 8x by 1x
+        float[] image = new float[12];
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i + 0.5f;
+        }
+        float[] nchw = run(new long[] {1, 2, 2, 3}, image, (b, x) -> b.resample2d(x, MLResample2dOptions.defaults()
+                .withSizes(4, 9)), Map.of());
+        for (int c = 0; c < 2; c++) {
+            for (int h = 0; h < 4; h++) {
+                for (int w = 0; w < 9; w++) {
+                    assertEquals(image[c * 6 + (h / 2) * 3 + w / 3], nchw[c * 36 + h * 9 + w], "c" + c + " h" + h + " w" + w);
+                }
+            }
+        }
+        float[] nhwc = run(new long[] {1, 2, 3, 2}, image, (b, x) -> b.resample2d(x, MLResample2dOptions.defaults()
+                .withScales(8, 1).withAxes(1, 2)), Map.of());
+        assertEquals(96, nhwc.length);
+        for (int h = 0; h < 16; h++) {
+            for (int w = 0; w < 3; w++) {
+                for (int c = 0; c < 2; c++) {
+                    assertEquals(image[(h / 8) * 6 + w * 2 + c], nhwc[h * 6 + w * 2 + c], "h" + h + " w" + w + " c" + c);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nearestNeighborResamplingToOtherSizesIsDeclaredUnsupported() {
+        try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack"))) {
+            MLGraphBuilder b = new MLGraphBuilder(context);
+            MLOperand y = b.resample2d(b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 2, 2)),
+                    MLResample2dOptions.defaults().withSizes(3, 4));
+            MLNotSupportedError refusal = assertThrows(MLNotSupportedError.class, () -> b.build(Map.of("y", y)));
+            assertTrue(refusal.getMessage().contains("resample2d in nearest-neighbor mode to sizes that are not whole multiples"),
+                    refusal.getMessage());
         }
     }
 

@@ -237,6 +237,10 @@ public final class GraphImporter {
         }
         MLOperand operand = builder.constant(MLOperandDescriptor.of(constant.webnnType(), constant.shape()),
                 constant.data());
+        if (constant.data().isMapped()) {
+            // the builder holds a copy: drop the file's pages from this process (the OS rereads them if needed)
+            constant.data().unload();
+        }
         for (Map<String, Value> scope : scopes) {
             if (scope.get(name) == value) {
                 scope.put(name, new Value(constant, operand));

@@ -12,8 +12,8 @@ import java.util.List;
  * sampling positions WebNN's computes: linear with half-pixel centres, nearest with half-pixel
  * centres rounding down at ties, and nearest with asymmetric coordinates at integer upscales
  * (where both pick the same source pixels). At most two axes may change size. Nearest
- * upsampling by integer factors is composed of reshape and concat (exact, and runs where
- * resample2d's nearest mode does not).
+ * upsampling by integer factors of an input whose rank is not 4 (resample2d's) is composed of
+ * reshape and concat.
  */
 final class ResizeConverters {
 
@@ -97,7 +97,7 @@ final class ResizeConverters {
         boolean linear = mode.equals("linear");
         checkSampling(node, mode, coordinates, nearest, scales, sizes, shape, low, high);
         long[] factors = integerFactors(scales, sizes, shape, low, high);
-        if (!linear && factors != null) {
+        if (!linear && factors != null && rank != 4) {
             node.output(0, repeat(node, x, low, high, factors));
             return;
         }
@@ -125,9 +125,10 @@ final class ResizeConverters {
     }
 
     /**
-     * Nearest-neighbour upsampling by integer factors, where every sampling rule the converter
-     * accepts picks source pixel floor(i / factor): a unit axis is added after each resized
-     * axis, filled with copies by concat, and folded back by a reshape.
+     * Nearest-neighbour upsampling by integer factors of an input of rank other than 4, where
+     * every sampling rule the converter accepts picks source pixel floor(i / factor): a unit
+     * axis is added after each resized axis, filled with copies by concat, and folded back by
+     * a reshape.
      */
     private static MLOperand repeat(OnnxNode node, MLOperand x, int low, int high, long[] factors) {
         dev.webnn.MLGraphBuilder b = node.builder();

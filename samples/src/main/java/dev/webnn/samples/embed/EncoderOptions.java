@@ -8,13 +8,14 @@ import dev.webnn.langchain4j.EncoderFiles;
 import dev.webnn.langchain4j.SentenceEncoder;
 import dev.webnn.onnx.OnnxUnsupported;
 import dev.webnn.samples.SampleException;
+import dev.webnn.spark.EmbeddingSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /**
- * Options of the embedding samples ({@code embed}, {@code search}): the backend, the encoder
+ * Options of the embedding samples ({@code embed}, {@code search}, {@code spark-embed}): the backend, the encoder
  * files (all-MiniLM-L6-v2 from LangChain4j's jar by default) and the batch size; opens the
  * context and the encoder, turning missing files and unusable backends into
  * {@link SampleException}s.
@@ -88,13 +89,28 @@ final class EncoderOptions {
         return encoder;
     }
 
+    /**
+     * The same choices as a spec for Spark's executors (the files must be at the same paths on
+     * every executor).
+     *
+     * @return the spec
+     * @throws SampleException if only one of the files or a batch below 1 is given
+     */
+    EmbeddingSpec spec() {
+        EmbeddingSpec spec = customModel() ? EmbeddingSpec.of(model, tokenizer) : EmbeddingSpec.allMiniLmL6V2();
+        spec = spec.withBatchSize(batch());
+        return backend == null ? spec : spec.withBackends(backend);
+    }
+
     private EncoderFiles files() {
-        if (model == null && tokenizer == null) {
-            return EncoderFiles.allMiniLmL6V2();
-        }
-        if (model == null || tokenizer == null) {
+        return customModel() ? new EncoderFiles(model, tokenizer) : EncoderFiles.allMiniLmL6V2();
+    }
+
+    /** Whether --model and --tokenizer are given; throws if only one is. */
+    private boolean customModel() {
+        if ((model == null) != (tokenizer == null)) {
             throw SampleException.badInput("--model and --tokenizer go together");
         }
-        return new EncoderFiles(model, tokenizer);
+        return model != null;
     }
 }
