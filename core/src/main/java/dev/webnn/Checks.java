@@ -101,7 +101,7 @@ final class Checks {
      * @throws MLTypeError naming the first operand that breaks a rule
      */
     static void tensorLimits(Op op, String label, Map<String, MLOperandDescriptor> operands) {
-        List<OperandLimit> rows = SpecTensorLimits.TABLE.get(op);
+        List<OperandLimit> rows = TensorLimits.TABLE.get(op);
         for (OperandLimit row : rows) {
             MLOperandDescriptor operand = operands.get(row.role());
             if (operand == null) {

@@ -65,7 +65,7 @@ final class ConvPoolNormSupport {
     }
 
     private static OperandLimit row(Op op, String role) {
-        return SpecTensorLimits.TABLE.get(op).stream().filter(r -> r.role().equals(role)).findFirst()
+        return TensorLimits.TABLE.get(op).stream().filter(r -> r.role().equals(role)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(op.specName() + " has no tensor limits for " + role));
     }
 

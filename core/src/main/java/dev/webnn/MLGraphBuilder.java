@@ -1724,7 +1724,14 @@ public final class MLGraphBuilder {
      * {@code 1 + (inputSize - (window - 1) * dilation - 1 + beginningPadding + endingPadding) / stride},
      * rounded by {@link MLPool2dOptions#withOutputShapeRounding outputShapeRounding}, or
      * given by {@link MLPool2dOptions#withOutputSizes outputSizes}. Without window
-     * dimensions the window is the whole spatial extent (global pooling).
+     * dimensions the window is the whole spatial extent (global pooling). Padding is not
+     * counted in the averages.
+     *
+     * <p>A window that lies wholly in the padding (possible with ceil rounding, padding at
+     * least as wide as the window, or dilations) gives 0 on every backend: the spec snapshot
+     * defines no value for it (webmachinelearning/webnn#935), and 0 is what upstream WPT
+     * expects and Chromium computes. The same holds for {@code l2Pool2d} and
+     * {@code maxPool2d}.
      *
      * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code AVERAGE_POOL2D}.
      *
@@ -1757,7 +1764,8 @@ public final class MLGraphBuilder {
     /**
      * L2 norm (square root of the sum of squares) of each window of a 4-D input (spec:
      * "Pooling operations", {@code l2Pool2d(input, options)}). Shapes, options and errors
-     * are those of {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * are those of {@link #averagePool2d(MLOperand, MLPool2dOptions)}; a window wholly in
+     * the padding gives 0 (webmachinelearning/webnn#935).
      *
      * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code L2_POOL2D}.
      *
@@ -1786,7 +1794,8 @@ public final class MLGraphBuilder {
     /**
      * Maximum of each window of a 4-D input of any data type (spec: "Pooling operations",
      * {@code maxPool2d(input, options)}). Shapes, options and errors are those of
-     * {@link #averagePool2d(MLOperand, MLPool2dOptions)}.
+     * {@link #averagePool2d(MLOperand, MLPool2dOptions)}; a window wholly in the padding
+     * gives 0, not the type's lowest value (webmachinelearning/webnn#935).
      *
      * <p>IR: {@link dev.webnn.graph.Operation.Pool2d} of kind {@code MAX_POOL2D}.
      *

@@ -96,6 +96,8 @@ public final class MLNumber {
             case UINT32 -> new MLNumber(toInteger(BigInteger.ZERO, BigInteger.valueOf(0xFFFF_FFFFL)), 0).normalise();
             case INT8 -> new MLNumber(toInteger(BigInteger.valueOf(-128), BigInteger.valueOf(127)), 0).normalise();
             case UINT8 -> new MLNumber(toInteger(BigInteger.ZERO, BigInteger.valueOf(255)), 0).normalise();
+            case INT4 -> new MLNumber(toInteger(BigInteger.valueOf(-8), BigInteger.valueOf(7)), 0).normalise();
+            case UINT4 -> new MLNumber(toInteger(BigInteger.ZERO, BigInteger.valueOf(15)), 0).normalise();
         };
     }
 

@@ -176,14 +176,14 @@ public final class MLOpSupportLimits {
                 + ", maxTensorByteLength=" + maxTensorByteLength + "]";
     }
 
-    /** Builds the spec limits once from {@link SpecTensorLimits}. */
+    /** Builds the spec limits once from {@link TensorLimits} (the spec tables and the 4-bit types). */
     private static final class SpecLimitsHolder {
         static final MLOpSupportLimits SPEC = build();
 
         private static MLOpSupportLimits build() {
             Map<String, Map<String, MLTensorLimits>> operators = new LinkedHashMap<>();
             for (Op op : Op.values()) {
-                List<OperandLimit> rows = SpecTensorLimits.TABLE.get(op);
+                List<OperandLimit> rows = TensorLimits.TABLE.get(op);
                 Map<String, MLTensorLimits> roles = new LinkedHashMap<>();
                 for (OperandLimit row : rows) {
                     roles.put(row.role(), new MLTensorLimits(types(row, rows), ranks(row, rows)));

@@ -106,10 +106,14 @@ public final class MLOperandDescriptor {
     /**
      * Bytes needed for the tensor's data, saturated at {@link Long#MAX_VALUE}.
      *
-     * @return element count times element size
+     * @return element count times element size; for the 4-bit types, half the element count
+     *     rounded up
      */
     public long byteLength() {
         long count = elementCount();
+        if (dataType.isPacked()) {
+            return count / 2 + count % 2;
+        }
         return count > Long.MAX_VALUE / dataType.byteSize() ? Long.MAX_VALUE : count * dataType.byteSize();
     }
 

@@ -24,8 +24,8 @@ record OperandLimit(String role, TypeRule types, RankRule ranks) {
     record RankRule(int min, int max, String sameAs) {
     }
 
-    /** Any data type. */
-    static final TypeRule ANY_TYPE = new TypeRule(EnumSet.allOf(MLOperandDataType.class), null);
+    /** Any data type of the spec snapshot (not the 4-bit types, which {@link TensorLimits} adds where they apply). */
+    static final TypeRule ANY_TYPE = new TypeRule(MLOperandDataType.snapshotTypes(), null);
 
     static OperandLimit operand(String role, TypeRule types, RankRule ranks) {
         return new OperandLimit(role, types, ranks);

@@ -107,7 +107,7 @@ final class ReductionOps {
 
     /** The allowed data types of one role of an operation's tensor-limits table. */
     private static Set<MLOperandDataType> allowedTypes(Op op, String role) {
-        return SpecTensorLimits.TABLE.get(op).stream()
+        return TensorLimits.TABLE.get(op).stream()
                 .filter(row -> row.role().equals(role))
                 .findFirst()
                 .orElseThrow()

@@ -270,7 +270,7 @@ class MatrixOpsTest extends OpsTestFixture {
         RecordedNode extreme = node(builder.triangular(input(FLOAT16, 4, 5),
                 MLTriangularOptions.defaults().withDiagonal(Integer.MIN_VALUE)));
         assertEquals(Integer.MIN_VALUE, extreme.attributes().integer("diagonal"));
-        for (MLOperandDataType type : MLOperandDataType.values()) {
+        for (MLOperandDataType type : MLOperandDataType.snapshotTypes()) {
             MLOperand x = input(type, 1, 2, 3, 4, 5);
             assertEquals(x.descriptor(), builder.triangular(x).descriptor());
         }

@@ -124,7 +124,7 @@ class PoolingOpsTest extends OpsTestFixture {
 
     @Test
     void maxPool2dAcceptsEveryDataTypeAndTheOthersOnlyFloats() {
-        for (MLOperandDataType type : MLOperandDataType.values()) {
+        for (MLOperandDataType type : MLOperandDataType.snapshotTypes()) {
             MLOperand out = builder.maxPool2d(input(type, 1, 3, 4, 4));
             assertEquals(type, out.dataType());
             assertArrayEquals(new long[] {1, 3, 1, 1}, out.shape());

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 class QuantizationOpsTest extends OpsTestFixture {
 
-    private static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(UINT8, INT8, UINT32, INT32);
+    /** The spec's integer types of quantization, and int4/uint4 beyond the snapshot (as Chromium). */
+    private static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(UINT8, INT8, UINT32, INT32, MLOperandDataType.INT4,
+            MLOperandDataType.UINT4);
 
     /** Each graph this test builds takes a new builder. */
     QuantizationOpsTest() {
@@ -91,7 +93,7 @@ class QuantizationOpsTest extends OpsTestFixture {
                 () -> builder.quantizeLinear(input(FLOAT16, 2), input(INT8, 2), input(INT8, 2)));
         for (MLOperandDataType type : List.of(FLOAT32, FLOAT16, INT64, UINT64)) {
             assertTypeError("quantizeLinear: zeroPoint data type " + type
-                    + " is not allowed (allowed: int32, uint32, int8, uint8)",
+                    + " is not allowed (allowed: int32, uint32, int8, uint8, int4, uint4)",
                     () -> builder.quantizeLinear(input(FLOAT32, 2), input(FLOAT32, 2), input(type, 2)));
         }
     }
@@ -172,7 +174,7 @@ class QuantizationOpsTest extends OpsTestFixture {
     @Test
     void dequantizeRejectsDataTypes() {
         for (MLOperandDataType type : EnumSet.complementOf(EnumSet.copyOf(QUANTIZED))) {
-            assertTypeError("dequantizeLinear: input data type " + type + " is not allowed (allowed: int32, uint32, int8, uint8)",
+            assertTypeError("dequantizeLinear: input data type " + type + " is not allowed (allowed: int32, uint32, int8, uint8, int4, uint4)",
                     () -> builder.dequantizeLinear(input(type, 2), input(FLOAT32, 2), input(type, 2)));
         }
         for (MLOperandDataType type : EnumSet.complementOf(EnumSet.copyOf(FLOATS))) {

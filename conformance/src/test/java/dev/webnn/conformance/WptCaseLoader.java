@@ -36,8 +36,9 @@ import java.util.stream.Stream;
  * {@link BigInteger}. In tensor data, where JSON has no form for them, the strings
  * {@code "NaN"}, {@code "Infinity"} and {@code "-Infinity"} become those {@link Double}s and
  * decimal integer strings (WPT's int64/uint64 BigInts) become {@link BigInteger}. A case's
- * {@code "tolerance"} becomes its {@link WptCase#tolerance()}. A case using a data type the
- * spec snapshot lacks (int4, uint4) is kept, without tensors, as not runnable.
+ * {@code "tolerance"} becomes its {@link WptCase#tolerance()}. A case using a data type this
+ * library does not know is kept, without tensors, as not runnable; int4 and uint4, beyond the
+ * spec snapshot, are known ({@link MLOperandDataType#INT4}).
  */
 public final class WptCaseLoader {
 
@@ -211,7 +212,7 @@ public final class WptCaseLoader {
                 .findFirst();
         if (unknownType.isPresent()) {
             return new WptCase(fileName, operation, name, Map.of(), operators, Map.of(), "data type " + unknownType.get()
-                    + " is not an MLOperandDataType of the spec snapshot", tolerance);
+                    + " is not an MLOperandDataType", tolerance);
         }
         Map<String, WptTensor> inputs = tensors(inputsJson, true);
         Map<String, WptTensor> outputs = tensors(outputsJson, false);

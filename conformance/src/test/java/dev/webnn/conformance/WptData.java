@@ -1,6 +1,7 @@
 package dev.webnn.conformance;
 
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.conformance.WptCase.WptTensor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,7 +38,7 @@ public final class WptData {
      *
      * @param tensor the tensor
      * @param arena where to allocate
-     * @return {@code elementCount * byteSize} bytes in native order
+     * @return the tensor's {@code byteLength} bytes in native order (4-bit types two per byte, low nibble first)
      * @throws IllegalArgumentException if the value count does not match the shape, or a value
      *     does not fit the data type
      */
@@ -48,10 +49,14 @@ public final class WptData {
                     + " values for shape " + java.util.Arrays.toString(tensor.shape()) + " (" + count + " elements)");
         }
         MLOperandDataType type = tensor.dataType();
-        MemorySegment segment = arena.allocate(Math.max(1, count * type.byteSize()), 8).asSlice(0, count * type.byteSize());
+        long byteLength = MLOperandDescriptor.of(type, tensor.shape()).byteLength();
+        MemorySegment segment = arena.allocate(Math.max(1, byteLength), 8).asSlice(0, byteLength);
         if (tensor.fill()) {
+            // the first byte holds one element, or two of a 4-bit type
+            for (long i = 0; i < Math.min(count, type.isPacked() ? 2 : 1); i++) {
+                write(segment, type, i, tensor.value(0));
+            }
             if (count > 0) {
-                write(segment, type, 0, tensor.value(0));
                 replicateFirstElement(segment, type.byteSize());
             }
             return segment;
@@ -69,7 +74,8 @@ public final class WptData {
      * @param type the data type
      * @param index the element index
      * @param value a JSON number
-     * @throws IllegalArgumentException if the value does not fit the type
+     * @throws IllegalArgumentException if the value does not fit the type (a 4-bit type keeps the low
+     *     nibble of an integer, as WPT packs them)
      */
     public static void write(MemorySegment segment, MLOperandDataType type, long index, Object value) {
         switch (type) {
@@ -78,6 +84,12 @@ public final class WptData {
             case INT32, UINT32 -> segment.setAtIndex(ValueLayout.JAVA_INT, index, (int) integerBits(type, value));
             case INT64, UINT64 -> segment.setAtIndex(ValueLayout.JAVA_LONG, index, integerBits(type, value));
             case INT8, UINT8 -> segment.setAtIndex(ValueLayout.JAVA_BYTE, index, (byte) integerBits(type, value));
+            case INT4, UINT4 -> {
+                // WPT writes 4-bit data as 8-bit integers and packs their low nibbles (10 is int4 -6)
+                int shift = (int) (index % 2) * 4;
+                byte other = (byte) (segment.get(ValueLayout.JAVA_BYTE, index / 2) & (0xF0 >>> shift));
+                segment.set(ValueLayout.JAVA_BYTE, index / 2, (byte) (other | (toInteger(value).intValue() & 0xF) << shift));
+            }
         }
     }
 
@@ -160,6 +172,10 @@ public final class WptData {
             case INT64, UINT64 -> segment.getAtIndex(ValueLayout.JAVA_LONG, index);
             case INT8 -> segment.getAtIndex(ValueLayout.JAVA_BYTE, index);
             case UINT8 -> Byte.toUnsignedInt(segment.getAtIndex(ValueLayout.JAVA_BYTE, index));
+            case INT4, UINT4 -> {
+                int nibble = segment.get(ValueLayout.JAVA_BYTE, index / 2) >> (index % 2) * 4 & 0xF;
+                yield type == MLOperandDataType.INT4 && nibble > 7 ? nibble - 16 : nibble;
+            }
             default -> throw new IllegalArgumentException(type + " is not an integer type");
         };
         BigInteger integer = BigInteger.valueOf(bits);
@@ -218,11 +234,11 @@ public final class WptData {
     }
 
     private static BigInteger min(MLOperandDataType type) {
-        return type.isSigned() ? BigInteger.ONE.shiftLeft(type.byteSize() * 8 - 1).negate() : BigInteger.ZERO;
+        return type.isSigned() ? BigInteger.ONE.shiftLeft(type.bitSize() - 1).negate() : BigInteger.ZERO;
     }
 
     private static BigInteger max(MLOperandDataType type) {
-        BigInteger bound = BigInteger.ONE.shiftLeft(type.byteSize() * 8 - (type.isSigned() ? 1 : 0));
+        BigInteger bound = BigInteger.ONE.shiftLeft(type.bitSize() - (type.isSigned() ? 1 : 0));
         return bound.subtract(BigInteger.ONE);
     }
 }

@@ -111,7 +111,7 @@ public final class Npy {
      * @param file the file to create or replace
      * @param descriptor data type and shape
      * @param data exactly {@code descriptor.byteLength()} bytes in native (little-endian) order
-     * @throws MLTypeError if the data size does not match the descriptor
+     * @throws MLTypeError if the data size does not match the descriptor, or its type is 4-bit (NumPy has none)
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void write(Path file, MLOperandDescriptor descriptor, MemorySegment data) {
@@ -129,6 +129,7 @@ public final class Npy {
             case UINT64 -> "<u8";
             case INT8 -> "|i1";
             case UINT8 -> "|u1";
+            case INT4, UINT4 -> throw new MLTypeError("npy: NumPy has no " + descriptor.dataType() + " data type");
         };
         StringBuilder shape = new StringBuilder();
         for (long dimension : descriptor.shape()) {

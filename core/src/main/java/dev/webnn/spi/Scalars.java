@@ -31,6 +31,8 @@ public final class Scalars {
             case INT32, UINT32 -> data.set(ValueLayout.JAVA_INT_UNALIGNED, 0, (int) cast.longBits());
             case INT64, UINT64 -> data.set(ValueLayout.JAVA_LONG_UNALIGNED, 0, cast.longBits());
             case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) cast.longBits());
+            // a one-element 4-bit tensor: the value in the low nibble
+            case INT4, UINT4 -> data.set(ValueLayout.JAVA_BYTE, 0, (byte) (cast.longBits() & 0xF));
         }
         return data;
     }

@@ -53,9 +53,9 @@ public enum OnnxDataType {
     FLOAT8E5M2(19, 1, null),
     /** 8-bit float e5m2fnuz (no WebNN type). */
     FLOAT8E5M2FNUZ(20, 1, null),
-    /** Unsigned 4-bit integer (no WebNN type). */
+    /** Unsigned 4-bit integer (WebNN's uint4, beyond the spec snapshot, is not imported yet). */
     UINT4(21, 0, null),
-    /** Signed 4-bit integer (no WebNN type). */
+    /** Signed 4-bit integer (WebNN's int4, beyond the spec snapshot, is not imported yet). */
     INT4(22, 0, null),
     /** 4-bit float e2m1 (no WebNN type). */
     FLOAT4E2M1(23, 0, null);

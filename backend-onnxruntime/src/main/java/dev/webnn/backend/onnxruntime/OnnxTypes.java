@@ -30,6 +30,8 @@ final class OnnxTypes {
             case UINT64 -> OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64();
             case INT8 -> OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8();
             case UINT8 -> OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8();
+            case INT4 -> OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_INT4();
+            case UINT4 -> OnnxRuntime.ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT4();
         };
     }
 }

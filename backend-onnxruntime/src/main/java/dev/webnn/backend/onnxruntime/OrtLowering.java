@@ -195,7 +195,7 @@ final class OrtLowering {
      */
     private void emitOutput(String name, Operand operand) {
         model.output(name, operand.descriptor());
-        model.node("Identity", List.of(name(operand)), name);
+        model.copy(name(operand), operand.descriptor().dataType(), name);
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.Set;
  * <p>quantizeLinear and dequantizeLinear map to ONNX's QuantizeLinear and DequantizeLinear when
  * ONNX can express the blockwise broadcast of scale and zero point (one scale for the whole
  * tensor, one per index of an axis, or blocks along one axis) and its CPU kernels take the
- * integer type (int8 and uint8; its int32 dequantization rejects nonzero zero points), so that
+ * integer type (int8, uint8, int4 and uint4; its int32 dequantization rejects nonzero zero points), so that
  * ONNX Runtime can fuse them into its quantized kernels. float16 values are quantized as float32
  * (exactly widened), as ONNX Runtime's float16 QuantizeLinear truncates instead of rounding half
  * to even. Otherwise they are composed exactly in double precision, where every
@@ -90,7 +90,7 @@ final class OrtMatrixLowering {
         long[] inputShape = op.input().descriptor().shape();
         long[] scaleShape = op.scale().descriptor().shape();
         MLOperandDataType integer = op.zeroPoint().descriptor().dataType();
-        boolean kernel = integer == INT8 || integer == UINT8;
+        boolean kernel = integer == INT8 || integer == UINT8 || integer.isPacked();
         OrtModelBuilder model = lowering.model();
         String input = lowering.name(op.input());
         String scale = lowering.name(op.scale());
@@ -100,6 +100,10 @@ final class OrtMatrixLowering {
         if (!kernel || axis == MULTIPLE_AXES) {
             composeQuantization(op, node, lowering, quantize);
             return;
+        }
+        if (integer.isPacked()) {
+            // ONNX Runtime's Reshape and Expand lack the 4-bit types: the zero point is shaped as float32
+            zeroPoint = model.cast(zeroPoint, OnnxTypes.of(FLOAT32));
         }
         if (axis == NO_AXIS) {
             if (scaleShape.length > 0) {
@@ -120,6 +124,9 @@ final class OrtMatrixLowering {
             }
             attributes.add(OrtAttribute.integer("axis", axis));
             attributes.add(OrtAttribute.integer("block_size", inputShape[axis] / scaleShape[axis]));
+        }
+        if (integer.isPacked()) {
+            zeroPoint = model.cast(zeroPoint, OnnxTypes.of(integer));
         }
         if (quantize && op.input().descriptor().dataType() == FLOAT16) {
             // ONNX Runtime's float16 QuantizeLinear truncates instead of rounding half to even.
@@ -223,6 +230,8 @@ final class OrtMatrixLowering {
             case UINT8 -> max ? 255 : 0;
             case INT32 -> max ? Integer.MAX_VALUE : Integer.MIN_VALUE;
             case UINT32 -> max ? 0xFFFF_FFFFL : 0;
+            case INT4 -> max ? 7 : -8;
+            case UINT4 -> max ? 15 : 0;
             default -> throw new IllegalStateException("no quantized type " + integer);
         };
         return model.cast(model.scalar(INT64, MLNumber.of(value)), OnnxTypes.DOUBLE);

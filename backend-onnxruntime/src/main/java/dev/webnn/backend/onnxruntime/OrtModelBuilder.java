@@ -181,6 +181,23 @@ final class OrtModelBuilder implements AutoCloseable {
     }
 
     /**
+     * Copies a value to {@code output}: an Identity node, or for the 4-bit types, which ONNX
+     * Runtime's Identity lacks, two exact Cast nodes through float32 (its int8 to int4 Cast
+     * loses the high nibbles).
+     *
+     * @param value the value name
+     * @param type its data type
+     * @param output the value name to write
+     */
+    void copy(String value, MLOperandDataType type, String output) {
+        if (type.isPacked()) {
+            cast(cast(value, OnnxTypes.of(MLOperandDataType.FLOAT32)), OnnxTypes.of(type), output);
+        } else {
+            node("Identity", List.of(value), output);
+        }
+    }
+
+    /**
      * Adds an ONNX node of the default domain.
      *
      * @param opType the ONNX operator, e.g. {@code "Conv"}

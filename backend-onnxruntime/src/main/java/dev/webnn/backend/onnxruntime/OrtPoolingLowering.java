@@ -7,12 +7,15 @@ import dev.webnn.MLInputOperandLayout;
 import dev.webnn.MLInterpolationMode;
 import dev.webnn.MLNumber;
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.graph.Node;
 import dev.webnn.graph.Op;
 import dev.webnn.graph.Operation.Pool2d;
 import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.spi.Permutations;
+import dev.webnn.spi.PoolWindows;
 import dev.webnn.spi.SupportLimitsBuilder;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -30,6 +33,11 @@ import java.util.Set;
  * start in the padding differs between runtimes. ONNX Runtime rejects pads that are not
  * smaller than the window; such pools pad explicitly with a Pad node first. maxPool2d of
  * 32-bit integers runs on doubles, which hold them exactly.
+ *
+ * <p>A window that lies wholly in the padding ({@link PoolWindows}) gives 0, as upstream WPT
+ * and Chromium do (webmachinelearning/webnn#935). Which windows these are follows from the
+ * shapes, so only such pools get the extra Where node that writes the zeros (ONNX Runtime
+ * alone would give the lowest float or NaN there).
  *
  * <p>resample2d always gives ONNX Resize the output sizes, so that the coordinate scale is
  * {@code outputSize / inputSize} as WebNN defines it ({@code half_pixel}), with
@@ -139,9 +147,13 @@ final class OrtPoolingLowering {
         OrtAttribute[] onnxAttributes = attributes.toArray(OrtAttribute[]::new);
         OrtModelBuilder model = lowering.model();
         boolean explicit = !accepted;
-        // ONNX MaxPool has no 32-bit integer types; doubles hold them exactly.
-        boolean viaDouble = type == MLOperandDataType.INT32 || type == MLOperandDataType.UINT32;
         boolean rescaled = explicit && pooling == Pooling.AVERAGE;
+        PoolWindows windows = PoolWindows.of(op);
+        boolean someEmpty = windows.anyEmpty();
+        // ONNX MaxPool has no 32-bit integer types and Where no int8; doubles hold them exactly.
+        boolean viaDouble = type == MLOperandDataType.INT32 || type == MLOperandDataType.UINT32
+                || someEmpty && type == MLOperandDataType.INT8;
+        int[][] counts = {windows.inputCounts(0), windows.inputCounts(1)};
         lowering.emit(node, lowering.name(op.input()), OrtLowering.toNchw(layout), (in, out) -> {
             String source = in;
             if (explicit) {
@@ -152,15 +164,40 @@ final class OrtPoolingLowering {
             if (viaDouble) {
                 source = model.cast(source, OnnxTypes.DOUBLE);
             }
-            String pooled = rescaled || viaDouble ? model.temporary("pooled") : out;
-            model.node(onnxOperator, List.of(source), pooled, onnxAttributes);
+            // pool, then rescale the averages, zero the empty windows and cast back, as needed; the last step writes out
+            int remaining = (rescaled ? 1 : 0) + (someEmpty ? 1 : 0) + (viaDouble ? 1 : 0);
+            String value = remaining == 0 ? out : model.temporary("pooled");
+            model.node(onnxOperator, List.of(source), value, onnxAttributes);
+            if (rescaled) {
+                String rescaledValue = --remaining == 0 ? out : model.temporary("rescaled");
+                model.node("Mul", List.of(value, inputCountFactors(lowering, node, window, counts)), rescaledValue);
+                value = rescaledValue;
+            }
+            if (someEmpty) {
+                String zero = viaDouble ? model.cast(model.scalar(FLOAT32, MLNumber.of(0)), OnnxTypes.DOUBLE)
+                        : model.scalar(type, MLNumber.of(0));
+                String masked = --remaining == 0 ? out : model.temporary("masked");
+                model.node("Where", List.of(coveredMask(model, counts), value, zero), masked);
+                value = masked;
+            }
             if (viaDouble) {
-                model.cast(pooled, OnnxTypes.of(type), out);
-            } else if (rescaled) {
-                model.node("Mul", List.of(pooled, inputCountFactors(lowering, node, window, strides, dilations, pads, spatial,
-                        outputSizes)), out);
+                model.cast(value, OnnxTypes.of(type), out);
             }
         });
+    }
+
+    /** The bool {@code [outputHeight, outputWidth]} mask of the windows that hold input elements. */
+    private static String coveredMask(OrtModelBuilder model, int[][] counts) {
+        int height = counts[0].length;
+        int width = counts[1].length;
+        byte[] mask = new byte[height * width];
+        for (int h = 0; h < height; h++) {
+            for (int w = 0; w < width; w++) {
+                mask[h * width + w] = (byte) (counts[0][h] > 0 && counts[1][w] > 0 ? 1 : 0);
+            }
+        }
+        String bytes = model.constant(MLOperandDescriptor.of(MLOperandDataType.UINT8, height, width), MemorySegment.ofArray(mask));
+        return model.cast(bytes, OnnxTypes.BOOL);
     }
 
     private static boolean isZero(long[] values) {
@@ -175,21 +212,12 @@ final class OrtPoolingLowering {
      * The constant that turns averages over whole windows into averages over the input
      * elements in each window: {@code windowSize / count} per output position.
      */
-    private static String inputCountFactors(OrtLowering lowering, Node node, long[] window, long[] strides, long[] dilations, long[] pads,
-                                            long[] spatial, long[] outputSizes) {
-        double[][] counts = new double[2][];
-        for (int i = 0; i < 2; i++) {
-            counts[i] = new double[(int) outputSizes[i]];
-            for (int o = 0; o < outputSizes[i]; o++) {
-                for (int k = 0; k < window[i]; k++) {
-                    long position = o * strides[i] - pads[i] + k * dilations[i];
-                    counts[i][o] += position >= 0 && position < spatial[i] ? 1 : 0;
-                }
-            }
-        }
+    private static String inputCountFactors(OrtLowering lowering, Node node, long[] window, int[][] counts) {
+        long width = counts[1].length;
+        long[] outputSizes = {counts[0].length, width};
         double size = window[0] * window[1];
         return lowering.constant(node, outputSizes, index -> size
-                / (counts[0][(int) (index / outputSizes[1])] * counts[1][(int) (index % outputSizes[1])]));
+                / ((double) counts[0][(int) (index / width)] * counts[1][(int) (index % width)]));
     }
 
     /** resample2d: ONNX Resize to the output sizes, over the resampled axes moved where ONNX Runtime resizes. */

@@ -47,7 +47,8 @@ import java.util.Optional;
  * </ul>
  *
  * <p>ONNX Runtime's CPU kernels of these operators are type-agnostic copies: every WebNN data
- * type and rank the spec allows runs, so no limit is narrowed.
+ * type and rank the spec allows runs, so no limit is narrowed (reshape of the 4-bit types goes
+ * through float32, as ONNX Runtime's Reshape lacks them).
  */
 final class OrtShapeLowering {
 
@@ -65,8 +66,19 @@ final class OrtShapeLowering {
         withShape(op.input(), node, lowering, "Expand", op.newShape());
     }
 
-    /** reshape: ONNX Reshape, zeros meaning zero-sized dimensions. */
+    /**
+     * reshape: ONNX Reshape, zeros meaning zero-sized dimensions. ONNX Runtime's CPU Reshape
+     * has no 4-bit kernel; int4 and uint4 are reshaped as float32 between exact Cast nodes.
+     */
     static void reshape(Reshape op, Node node, OrtLowering lowering) {
+        MLOperandDataType type = op.input().descriptor().dataType();
+        if (type.isPacked()) {
+            OrtModelBuilder model = lowering.model();
+            String reshaped = model.intermediate("Reshape", List.of(model.cast(lowering.name(op.input()), OnnxTypes.of(MLOperandDataType.FLOAT32)),
+                    model.int64s(op.newShape())), OrtAttribute.integer("allowzero", 1));
+            model.cast(reshaped, OnnxTypes.of(type), lowering.output(node));
+            return;
+        }
         withShape(op.input(), node, lowering, "Reshape", op.newShape(), OrtAttribute.integer("allowzero", 1));
     }
 
@@ -273,7 +285,7 @@ final class OrtShapeLowering {
         if (perDimensionValues > 0) {
             return false;
         }
-        lowering.model().node("Identity", List.of(lowering.name(input)), lowering.output(node));
+        lowering.model().copy(lowering.name(input), input.descriptor().dataType(), lowering.output(node));
         return true;
     }
 

@@ -178,6 +178,7 @@ final class GraphRunner implements AutoCloseable {
                 case INT8, UINT8 -> data.set(JAVA_BYTE, i, (byte) bits);
                 case INT32, UINT32 -> data.setAtIndex(JAVA_INT, i, (int) bits);
                 case INT64, UINT64 -> data.setAtIndex(JAVA_LONG, i, bits);
+                case INT4, UINT4 -> data.set(JAVA_BYTE, i / 2, (byte) (data.get(JAVA_BYTE, i / 2) | (bits & 0xF) << i % 2 * 4));
             }
         }
         return data;
@@ -229,6 +230,8 @@ final class GraphRunner implements AutoCloseable {
                 case INT32 -> data.getAtIndex(JAVA_INT.withByteAlignment(1), i);
                 case UINT32 -> Integer.toUnsignedLong(data.getAtIndex(JAVA_INT.withByteAlignment(1), i));
                 case INT64, UINT64 -> data.getAtIndex(JAVA_LONG.withByteAlignment(1), i);
+                case INT4 -> (long) (byte) (data.get(JAVA_BYTE, i / 2) << 4 - i % 2 * 4) >> 4;
+                case UINT4 -> data.get(JAVA_BYTE, i / 2) >> i % 2 * 4 & 0xF;
                 default -> throw new IllegalStateException("not an integer type: " + descriptor.dataType());
             };
         }

@@ -300,6 +300,51 @@ class OrtConvolutionLoweringTest {
         assertArrayEquals(new float[] {-5, -3, -7, -1}, run(b, y, Map.of("x", new float[] {-5, -3, -7, -1})));
     }
 
+    /** Windows wholly in padding give 0 (webmachinelearning/webnn#935, as upstream WPT expects). */
+    @ParameterizedTest
+    @EnumSource(value = MLOperandDataType.class, names = {"FLOAT32", "FLOAT16", "INT8", "INT32"})
+    void maxPool2dWindowsWhollyInPaddingGiveZero(MLOperandDataType type) {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(type, 1, 1, 5, 5));
+        MLOperand y = b.maxPool2d(x, ceilPoolOverPadding());
+        assertArrayEquals(new float[] {-1, -3, 0, -11, -13, 0, 0, 0, 0}, run(b, y, Map.of("x", negatives(25))));
+    }
+
+    @Test
+    void averagePool2dWindowsWhollyInPaddingGiveZero() {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 5, 5));
+        MLOperand y = b.averagePool2d(x, ceilPoolOverPadding());
+        assertArrayEquals(new float[] {-4, -6.5f, 0, -16.5f, -19, 0, 0, 0, 0}, run(b, y, Map.of("x", negatives(25))));
+    }
+
+    @Test
+    void l2Pool2dWindowsWhollyInPaddingGiveZero() {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 1, 5, 5));
+        MLOperand y = b.l2Pool2d(x, ceilPoolOverPadding());
+        float[] expected = {(float) Math.sqrt(90), (float) Math.sqrt(295), 0, (float) Math.sqrt(1735), (float) Math.sqrt(3405), 0, 0, 0, 0};
+        assertArrayEquals(expected, run(b, y, Map.of("x", negatives(25))), 1e-4f);
+    }
+
+    /** Padding wider than the window, and dilations stepping over a small image, leave windows wholly in padding. */
+    @Test
+    void averagePool2dLargePaddingAndDilationsGiveZeroInEmptyWindows() {
+        MLGraphBuilder b = new MLGraphBuilder(runner.context());
+        MLOperand x = b.input("x", MLOperandDescriptor.of(FLOAT32, 1, 2, 2, 1));
+        // rows: windows start at -3, -2, -1 and 0 over 2 rows; columns: at -2, -1 and 0, dilation 3 steps over both
+        MLOperand y = b.averagePool2d(x, MLPool2dOptions.defaults().withWindowDimensions(2, 2).withPadding(3, 0, 2, 2)
+                .withDilations(1, 3).withLayout(MLInputOperandLayout.NHWC));
+        assertArrayEquals(new long[] {1, 4, 3, 1}, y.shape());
+        assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 2, 0, 1, 3, 0, 2}, run(b, y, Map.of("x", new float[] {1, 2, 3, 4})));
+    }
+
+    /** 5x5 image, window 3, strides 3, padding 1 and ceil rounding: the third row and column of windows start at 5. */
+    private static MLPool2dOptions ceilPoolOverPadding() {
+        return MLPool2dOptions.defaults().withWindowDimensions(3, 3).withStrides(3, 3).withPadding(1, 1, 1, 1)
+                .withOutputShapeRounding(MLRoundingType.CEIL);
+    }
+
     @Test
     void maxPool2dUint8() {
         MLGraphBuilder b = new MLGraphBuilder(runner.context());
@@ -376,7 +421,7 @@ class OrtConvolutionLoweringTest {
         assertArrayEquals(maxima, run(d, d.maxPool2d(x3, options.withLayout(MLInputOperandLayout.NHWC)), Map.of("x", range(16))));
     }
 
-    /** Rounding up can add windows entirely beyond the input; the others are as usual. */
+    /** Rounding up can add windows entirely beyond the input, which give 0; the others are as usual. */
     @Test
     void maxPool2dCeilRoundingWithWindowsBeyondTheInput() {
         MLGraphBuilder b = new MLGraphBuilder(runner.context());
@@ -384,8 +429,7 @@ class OrtConvolutionLoweringTest {
         MLOperand y = b.maxPool2d(x, MLPool2dOptions.defaults().withWindowDimensions(1, 1).withStrides(2, 2)
                 .withOutputShapeRounding(MLRoundingType.CEIL));
         assertArrayEquals(new long[] {1, 1, 3, 3}, y.shape());
-        float[] result = run(b, y, Map.of("x", range(16)));
-        assertArrayEquals(new float[] {0, 2, 8, 10}, new float[] {result[0], result[1], result[3], result[4]});
+        assertArrayEquals(new float[] {0, 2, 0, 8, 10, 0, 0, 0, 0}, run(b, y, Map.of("x", range(16))));
     }
 
     // ---- resample2d ----
@@ -654,6 +698,15 @@ class OrtConvolutionLoweringTest {
         float[] values = new float[last - first + 1];
         for (int i = 0; i < values.length; i++) {
             values[i] = first + i;
+        }
+        return values;
+    }
+
+    /** -1, -2, ..., -count. */
+    private static float[] negatives(int count) {
+        float[] values = range(1, count);
+        for (int i = 0; i < count; i++) {
+            values[i] = -values[i];
         }
         return values;
     }

@@ -377,9 +377,12 @@ class OrtShapeLoweringTest {
         assertArrayEquals(new long[] {5, -1L, Long.MIN_VALUE}, out);
     }
 
-    /** Every operator on every data type the backend claims, with values every type represents. */
+    /**
+     * Every operator on every data type of the spec snapshot, with values every type
+     * represents (the 4-bit types, which only reshape and transpose take: OrtFourBitTest).
+     */
     @ParameterizedTest
-    @EnumSource(MLOperandDataType.class)
+    @EnumSource(value = MLOperandDataType.class, names = {"INT4", "UINT4"}, mode = EnumSource.Mode.EXCLUDE)
     void everyOperatorRunsOnEveryClaimedDataType(MLOperandDataType type) {
         MLOpSupportLimits limits = g.context().opSupportLimits();
         MLOperand x = g.input("x", type, S2x3, ONE_TO_SIX);

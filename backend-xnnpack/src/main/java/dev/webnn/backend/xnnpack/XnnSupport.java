@@ -11,6 +11,7 @@ import dev.webnn.graph.Operation.Pad;
 import dev.webnn.graph.Operation.Pool2d;
 import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.graph.Operation.Slice;
+import dev.webnn.spi.PoolWindows;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -71,6 +72,12 @@ final class XnnSupport {
         if (op.kind() == Pool2d.Kind.MAX_POOL2D
                 && (window[0] * window[1] == 1 || strides[0] > window[0] || strides[1] > window[1])) {
             return name + " with a 1x1 window or strides above the window";
+        }
+        // windows wholly in padding are trimmed off and padded back with zeros (XnnPoolingLowering)
+        PoolWindows windows = PoolWindows.of(op);
+        if (windows.anyEmpty() && (!windows.emptyOnlyAtEnds()
+                || op.padding()[0] < windows.leadingEmpty(0) * strides[0] || op.padding()[2] < windows.leadingEmpty(1) * strides[1])) {
+            return name + " whose windows wholly in padding are not only leading and trailing ones";
         }
         return null;
     }

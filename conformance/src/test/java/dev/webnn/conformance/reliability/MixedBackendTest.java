@@ -1,5 +1,6 @@
 package dev.webnn.conformance.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,8 @@ import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInvalidStateError;
+import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLPartition;
 import dev.webnn.MLTensor;
@@ -147,6 +150,29 @@ class MixedBackendTest {
                 List.of("conv2d", "gather", "conv2d", "where", "softmax"));
         Result result = DifferentialRunner.run(generated, List.of(onnxRuntime, mixed));
         assertEquals(Verdict.AGREE, result.verdict(), result.detail());
+    }
+
+    /**
+     * int4 weights (beyond the spec snapshot), which XNNPACK does not take: their
+     * dequantizeLinear falls back to ONNX Runtime and the matmul after it runs on XNNPACK.
+     */
+    @Test
+    void fourBitWeightsDequantizeOnOnnxRuntimeAndFeedAnXnnpackMatmul() {
+        MLGraphBuilder b = new MLGraphBuilder(mixed);
+        // [[1, -2], [7, -8]], low nibble first: 0xE1 and 0x87
+        MLOperand weights = b.dequantizeLinear(b.constant(MLOperandDescriptor.of(MLOperandDataType.INT4, 2, 2),
+                        new byte[] {(byte) 0xE1, (byte) 0x87}),
+                b.constant(MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 1), new float[] {0.5f}),
+                b.constant(MLOperandDescriptor.of(MLOperandDataType.INT4, 1, 1), new byte[] {0}));
+        MLOperand x = b.input("x", MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 2));
+        try (Arena arena = Arena.ofConfined(); MLGraph graph = b.build(Map.of("y", b.matmul(x, weights)))) {
+            assertEquals(List.of("onnxruntime", "xnnpack"), graph.describe().stream().map(MLPartition::backend).toList(),
+                    graph.describe()::toString);
+            MemorySegment y = arena.allocate(ValueLayout.JAVA_FLOAT, 2);
+            mixed.compute(graph, Map.of("x", arena.allocateFrom(ValueLayout.JAVA_FLOAT, 1, 2)), Map.of("y", y));
+            // [1, 2] x 0.5 * [[1, -2], [7, -8]]
+            assertArrayEquals(new float[] {7.5f, -9}, y.toArray(ValueLayout.JAVA_FLOAT));
+        }
     }
 
     @Test
