@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -72,7 +73,11 @@ final class OpsCommand implements Callable<Integer> {
         MLTensorLimits main = roles.containsKey("trueValue") ? roles.get("trueValue") : roles.values().iterator().next();
         Set<MLOperandDataType> types = EnumSet.noneOf(MLOperandDataType.class);
         types.addAll(main.dataTypes());
-        return types.size() == MLOperandDataType.values().length ? "all types"
-                : types.stream().map(MLOperandDataType::specName).collect(Collectors.joining(", "));
+        if (!types.containsAll(MLOperandDataType.snapshotTypes())) {
+            return types.stream().map(MLOperandDataType::specName).collect(Collectors.joining(", "));
+        }
+        // "all types" are the spec snapshot's eight; the 4-bit types beyond it are named
+        return Stream.concat(Stream.of("all types"), types.stream().filter(t -> !MLOperandDataType.snapshotTypes().contains(t))
+                .map(MLOperandDataType::specName)).collect(Collectors.joining(", "));
     }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,19 +96,20 @@ public final class StartupProbe {
         long start = System.nanoTime();
         if (engine.equals(Engines.ORT_JAVA)) {
             try (OrtSession session = OrtJavaRunner.session(file, threads)) {
-                return sample(start, baseline);
+                return sample(start, baseline, session);
             } catch (OrtException e) {
                 throw new IllegalStateException("ONNX Runtime's Java API cannot open " + file + ": " + e.getMessage(), e);
             }
         }
         try (MLContext context = Engines.open(engine, threads); MLGraph graph = OnnxModel.read(file).compile(context, options)) {
-            return sample(start, baseline);
+            return sample(start, baseline, graph);
         }
     }
 
-    /** The sample once the model is ready to run (still open). */
-    private static Sample sample(long start, long baseline) {
+    /** The sample once {@code ready}, the open session or compiled graph, can run. */
+    private static Sample sample(long start, long baseline, AutoCloseable ready) {
         double millis = (System.nanoTime() - start) / 1e6;
+        Objects.requireNonNull(ready, "nothing was opened");
         return new Sample(millis, status("VmHWM"), baseline);
     }
 
