@@ -101,13 +101,19 @@ final class BenchCommand implements Callable<Integer> {
                 description = "An ONNX file to time (repeatable; each may be followed by its own --dim options).")
         private Path file;
 
+        // no initial map: picocli would share one initial value among the repeated groups
         @Option(names = "--dim", paramLabel = "NAME=V",
                 description = "Fixes a symbolic input dimension of the preceding --onnx file, e.g. --dim batch_size=1.")
-        private Map<String, Long> dimensions = new LinkedHashMap<>();
+        private Map<String, Long> dimensions;
+
+        /** The {@code --dim} values of this file. */
+        private Map<String, Long> dimensions() {
+            return dimensions == null ? Map.of() : dimensions;
+        }
 
         /** Measures start-up on an engine in a fresh JVM. */
         StartupProbe.Sample probe(String engine, int threads) {
-            return StartupProbe.inFreshJvm(Main.class, file, dimensions, engine, threads);
+            return StartupProbe.inFreshJvm(Main.class, file, dimensions(), engine, threads);
         }
 
         /** Reads the file, its inputs shaped by the {@code --dim} values. */
@@ -117,7 +123,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             try {
                 OnnxImportOptions options = OnnxImportOptions.defaults();
-                for (Map.Entry<String, Long> dimension : dimensions.entrySet()) {
+                for (Map.Entry<String, Long> dimension : dimensions().entrySet()) {
                     options = options.withDimension(dimension.getKey(), dimension.getValue());
                 }
                 return new OnnxBenchModel(file, options);
