@@ -40,7 +40,7 @@ final class StartupProbeCommand implements Callable<Integer> {
             out.println(StartupProbe.measure(model.file(), model.importOptions(), engine, threads).line());
             return 0;
         } catch (UnsupportedOperationException e) {
-            out.println(engine + ": " + e.getMessage());
+            out.println(e.getMessage());
             return StartupProbe.UNSUPPORTED_EXIT;
         } finally {
             out.flush();

@@ -184,12 +184,38 @@ public final class BarChart {
             g.setColor(TEXT);
             FontMetrics metrics = g.getFontMetrics();
             int groupCenter = (int) Math.round(LEFT + (r + 0.5) * groupWidth);
-            List<String> lines = new ArrayList<>(List.of(row.model().split(", ")));
+            List<String> lines = labelLines(row.model(), metrics, groupWidth - 6);
             lines.add(row.threads() + (row.threads() == 1 ? " thread" : " threads"));
             for (int i = 0; i < lines.size(); i++) {
                 String text = lines.get(i);
                 g.drawString(text, groupCenter - metrics.stringWidth(text) / 2, HEIGHT - BOTTOM + 20 + 16 * i);
             }
         }
+    }
+
+    /**
+     * A row's label under its bars: the model's name without what follows it in the title (a
+     * layout in parentheses, ", synthetic classifier", an ONNX file's extension and input
+     * shapes), broken after spaces and underscores into lines that fit the group's width.
+     */
+    private static List<String> labelLines(String title, FontMetrics metrics, double width) {
+        String name = title;
+        for (String end : List.of(" (", ", ", ".onnx")) {
+            int at = name.indexOf(end);
+            if (at > 0) {
+                name = name.substring(0, at);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String piece : name.split("(?<=[ _])")) {
+            if (!line.isEmpty() && metrics.stringWidth(line + piece) > width) {
+                lines.add(line.strip());
+                line = "";
+            }
+            line += piece;
+        }
+        lines.add(line.strip());
+        return lines;
     }
 }
