@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLClampOptions;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLEluOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
@@ -27,30 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.DoubleUnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The activation and element-wise unary operators on the xnnpack backend: graphs built and
  * run through the public API, compared with values worked out from the spec's formulas.
  */
-class XnnActivationLoweringTest {
+class XnnActivationLoweringTest extends OneThreadXnnpackTest {
 
     /** Inputs covering both signs, halves (rounding ties), zeros of both signs and large magnitudes. */
     private static final float[] MIXED = {-7.25f, -2.5f, -1.5f, -0.5f, -0.0f, 0.0f, 0.5f, 1.5f, 2.5f, 3.75f, 1e-3f, -40f};
-
-    private static MLContext context;
-
-    @BeforeAll
-    static void openContext() {
-        context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack").withNumThreads(1));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
 
     /** Builds {@code op(x)} for an input {@code x} of {@code shape}, runs it on {@code data}. */
     private static float[] run(long[] shape, float[] data, BiFunction<MLGraphBuilder, MLOperand, MLOperand> op) {

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.webnn.ML;
 import dev.webnn.MLBatchNormalizationOptions;
 import dev.webnn.MLClampOptions;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLConv2dOptions;
 import dev.webnn.MLEluOptions;
 import dev.webnn.MLGemmOptions;
@@ -41,8 +38,6 @@ import java.util.function.BiFunction;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -54,19 +49,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against the same graph run in float32 on the same (float16-representable) data; cast in
  * both directions; and the support limits.
  */
-class XnnFloat16Test {
-
-    private static MLContext context;
-
-    @BeforeAll
-    static void openContext() {
-        context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack").withNumThreads(1));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
-    }
+class XnnFloat16Test extends OneThreadXnnpackTest {
 
     // ---- float16 arithmetic of the checks ----
 

@@ -5,10 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.webnn.ML;
 import dev.webnn.MLClampOptions;
-import dev.webnn.MLContext;
-import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLInputOperandLayout;
@@ -21,15 +18,13 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Pooling windows that lie wholly in the padding on the xnnpack backend: they give 0, as on
  * ONNX Runtime and in upstream WPT (webmachinelearning/webnn#935).
  */
-class XnnPoolingLoweringTest {
+class XnnPoolingLoweringTest extends OneThreadXnnpackTest {
 
     /** -1, -2, ..., -25: a 5x5 image whose maxima are not 0. */
     private static final float[] NEGATIVES = new float[25];
@@ -38,18 +33,6 @@ class XnnPoolingLoweringTest {
         for (int i = 0; i < NEGATIVES.length; i++) {
             NEGATIVES[i] = -(i + 1);
         }
-    }
-
-    private static MLContext context;
-
-    @BeforeAll
-    static void openContext() {
-        context = ML.createContext(MLContextOptions.defaults().withBackend("xnnpack").withNumThreads(1));
-    }
-
-    @AfterAll
-    static void closeContext() {
-        context.close();
     }
 
     /** 5x5 image, window 3, strides 3, padding 1 and ceil rounding: the third row and column of windows start at 5. */
