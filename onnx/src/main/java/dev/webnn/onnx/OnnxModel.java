@@ -4,7 +4,9 @@ import dev.webnn.MLContext;
 import dev.webnn.MLGraph;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.onnx.convert.GraphImporter;
+import dev.webnn.onnx.convert.InputShapes;
 import dev.webnn.onnx.internal.ModelFiles;
 import dev.webnn.onnx.internal.Tensor;
 import dev.webnn.onnx.internal.TensorDecoder;
@@ -19,6 +21,7 @@ import dev.webnn.onnx.proto.OnnxIr.ValueInfoProto;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -188,6 +191,26 @@ public final class OnnxModel {
     }
 
     /**
+     * The graph inputs the model takes with these options: their data types and their shapes
+     * with every symbolic dimension fixed, as {@link #compile} gives them to the graph.
+     *
+     * @param options the free dimensions
+     * @return input name to descriptor, in model order (inputs fixed by value left out)
+     * @throws dev.webnn.MLTypeError if a dimension is left free or an option names nothing in the model
+     * @throws dev.webnn.MLNotSupportedError if an input's type has no WebNN equivalent
+     */
+    public Map<String, MLOperandDescriptor> inputDescriptors(OnnxImportOptions options) {
+        Map<String, long[]> shapes = shapes(options);
+        Map<String, MLOperandDescriptor> descriptors = new LinkedHashMap<>();
+        for (OnnxValueInfo input : inputs) {
+            if (shapes.containsKey(input.name())) {
+                descriptors.put(input.name(), InputShapes.descriptor(input, shapes.get(input.name())));
+            }
+        }
+        return descriptors;
+    }
+
+    /**
      * Lists every node that cannot run on the context, before compiling: nodes without a
      * conversion, with attribute values or data types that cannot be converted, and nodes whose
      * WebNN operators the context's backend lacks or cannot run with their data types.
@@ -204,7 +227,7 @@ public final class OnnxModel {
     }
 
     private Map<String, long[]> shapes(OnnxImportOptions options) {
-        return dev.webnn.onnx.convert.InputShapes.resolve(inputs, options);
+        return InputShapes.resolve(inputs, options);
     }
 
     /** The inputs fixed by value, checked against their declarations. */

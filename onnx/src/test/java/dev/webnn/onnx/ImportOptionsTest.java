@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.webnn.MLGraph;
+import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTypeError;
 
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,20 @@ class ImportOptionsTest extends ImportTestBase {
                 () -> model.compile(context, OnnxImportOptions.defaults().withDimension("batch_size", 2)));
         assertTrue(error.getMessage().contains("dimension 'sequence' of input 'x' is not set"), error.getMessage());
         assertTrue(error.getMessage().contains("[batch_size, sequence]"), error.getMessage());
+    }
+
+    @Test
+    void inputDescriptorsAreTheOnesTheCompiledGraphTakes() {
+        OnnxModel model = TestModels.opset(13).input("x", OnnxDataType.FLOAT, "batch_size", "sequence")
+                .node("Relu", new String[] {"x"}, new String[] {"y"}).output("y", OnnxDataType.FLOAT)
+                .read(folder);
+        OnnxImportOptions options = OnnxImportOptions.defaults().withDimension("batch_size", 2).withDimension("sequence", 5);
+        try (MLGraph graph = model.compile(context, options)) {
+            assertEquals(graph.inputDescriptors(), model.inputDescriptors(options));
+        }
+        assertEquals(MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 2, 5), model.inputDescriptors(options).get("x"));
+        assertThrows(MLTypeError.class,
+                () -> model.inputDescriptors(OnnxImportOptions.defaults().withDimension("batch_size", 2)));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.webnn.samples;
 
 import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLTypeError;
 import dev.webnn.onnx.OnnxImportOptions;
 import dev.webnn.samples.bench.BarChart;
 import dev.webnn.samples.bench.BenchModel;
@@ -127,6 +128,9 @@ final class BenchCommand implements Callable<Integer> {
                     options = options.withDimension(dimension.getKey(), dimension.getValue());
                 }
                 return new OnnxBenchModel(file, options);
+            } catch (MLTypeError e) {
+                throw SampleException.badInput(file + ": " + e.getMessage() + " (fix symbolic dimensions with --dim NAME=V"
+                        + " after the --onnx file)", e);
             } catch (MLNotSupportedError | IllegalArgumentException e) {
                 throw SampleException.badInput(file + ": " + e.getMessage(), e);
             }

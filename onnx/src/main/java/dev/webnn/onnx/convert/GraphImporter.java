@@ -126,9 +126,7 @@ public final class GraphImporter {
             if (!shapes.containsKey(input.name())) {
                 continue; // fixed by value: defined by the caller as a constant
             }
-            MLOperandDescriptor descriptor = MLOperandDescriptor.of(input.dataType().webnnType().orElseThrow(
-                    () -> new MLNotSupportedError("input '" + input.name() + "' has type " + input.dataType()
-                            + ", which WebNN has no equivalent for")), shapes.get(input.name()));
+            MLOperandDescriptor descriptor = InputShapes.descriptor(input, shapes.get(input.name()));
             if (Arrays.stream(descriptor.shape()).anyMatch(dimension -> dimension == 0)) {
                 throw new MLNotSupportedError("input '" + input.name() + "' " + descriptor
                         + " is empty; WebNN has no empty tensors");

@@ -1,5 +1,7 @@
 package dev.webnn.onnx.convert;
 
+import dev.webnn.MLNotSupportedError;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTypeError;
 import dev.webnn.onnx.OnnxDimension;
 import dev.webnn.onnx.OnnxImportOptions;
@@ -56,6 +58,20 @@ public final class InputShapes {
             shapes.put(input.name(), shape);
         }
         return shapes;
+    }
+
+    /**
+     * The WebNN descriptor of a graph input of a resolved shape.
+     *
+     * @param input the declared input
+     * @param shape its shape, from {@link #resolve}
+     * @return the descriptor
+     * @throws MLNotSupportedError if the input's type has no WebNN equivalent
+     */
+    public static MLOperandDescriptor descriptor(OnnxValueInfo input, long[] shape) {
+        return MLOperandDescriptor.of(input.dataType().webnnType().orElseThrow(
+                () -> new MLNotSupportedError("input '" + input.name() + "' has type " + input.dataType()
+                        + ", which WebNN has no equivalent for")), shape);
     }
 
     private static Set<String> dimensionNames(List<OnnxValueInfo> inputs) {

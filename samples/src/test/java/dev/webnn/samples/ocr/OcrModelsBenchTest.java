@@ -33,4 +33,16 @@ class OcrModelsBenchTest {
         assertTrue(rows.get(0).startsWith("| " + OcrModels.DETECTOR + " x[1,3,32,64] | 1 | "), rows.get(0));
         assertTrue(rows.get(1).startsWith("| " + OcrModels.RECOGNISER + " x[1,3,48,96] | 1 | "), rows.get(1));
     }
+
+    @Test
+    void aDimensionLeftFreeIsBadInputNamingIt() {
+        Path folder = OcrModels.defaultFolder();
+        assumeTrue(Files.isRegularFile(folder.resolve(OcrModels.RECOGNISER)), "needs the PaddleOCR models: "
+                + "tools/fetch-test-data.sh ocr-models");
+        Samples.Result result = Samples.run("bench", "--onnx", folder.resolve(OcrModels.RECOGNISER).toString(),
+                "--dim", "p2o.DynamicDimension.0=1");
+        assertEquals(2, result.exitCode(), result::err);
+        assertTrue(result.err().contains("dimension 'p2o.DynamicDimension.1' of input 'x' is not set")
+                && result.err().contains("--dim NAME=V"), result::err);
+    }
 }
