@@ -8,7 +8,6 @@ import dev.webnn.MLTensor;
 import dev.webnn.MLTensorDescriptor;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,7 +65,7 @@ public class DispatchBenchmark {
         MLTensor a = context.createTensor(MLTensorDescriptor.writable(TinyGraph.DESCRIPTOR));
         MLTensor b = context.createTensor(MLTensorDescriptor.writable(TinyGraph.DESCRIPTOR));
         MLTensor c = context.createTensor(MLTensorDescriptor.readable(TinyGraph.DESCRIPTOR));
-        float[] values = {1, 2, 3, 4, 5, 6, 7, 8};
+        float[] values = TinyGraph.VALUES;
         context.writeTensor(a, MemorySegment.ofArray(values));
         context.writeTensor(b, MemorySegment.ofArray(values));
         input = a;
@@ -76,9 +75,8 @@ public class DispatchBenchmark {
         tensorInputs = Map.of("a", a, "b", b);
         tensorOutputs = Map.of("c", c);
         arena = Arena.ofShared();
-        segmentInputs = Map.of("a", arena.allocateFrom(ValueLayout.JAVA_FLOAT, values),
-                "b", arena.allocateFrom(ValueLayout.JAVA_FLOAT, values));
-        segmentOutputs = Map.of("c", arena.allocate(TinyGraph.DESCRIPTOR.byteLength(), 64));
+        segmentInputs = TinyGraph.inputs(arena);
+        segmentOutputs = Map.of("c", TinyGraph.output(arena));
     }
 
     /** Releases the context (with its graph and tensors) and the segments. */

@@ -8,7 +8,6 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -58,11 +57,9 @@ public class PartitionedComputeBenchmark {
         if (graph.describe().size() != 3) {
             throw new IllegalStateException("expected three partitions: " + graph.describe());
         }
-        float[] values = {1, 2, 3, 4, 5, 6, 7, 8};
         arena = Arena.ofShared();
-        inputs = Map.of("a", arena.allocateFrom(ValueLayout.JAVA_FLOAT, values),
-                "b", arena.allocateFrom(ValueLayout.JAVA_FLOAT, values));
-        outputs = Map.of("d", arena.allocate(TinyGraph.DESCRIPTOR.byteLength(), 64));
+        inputs = TinyGraph.inputs(arena);
+        outputs = Map.of("d", TinyGraph.output(arena));
     }
 
     /** Releases the context (with its graph) and the segments. */
