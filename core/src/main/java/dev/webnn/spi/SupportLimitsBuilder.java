@@ -77,6 +77,19 @@ public final class SupportLimitsBuilder {
     }
 
     /**
+     * Restricts graph inputs and outputs (not constants, not operators' operands) to some
+     * data types: for a backend that reads constants of more types than it takes or gives.
+     *
+     * @param allowed the data types of the graph inputs and outputs the backend handles
+     * @return this builder
+     */
+    public SupportLimitsBuilder retainGraphDataTypes(Set<MLOperandDataType> allowed) {
+        input = intersect(input, allowed);
+        output = intersect(output, allowed);
+        return this;
+    }
+
+    /**
      * Restricts the operand roles of one operator to some data types (every role, or the
      * roles named). An operator the limits do not hold is left alone.
      *

@@ -18,6 +18,11 @@ import java.util.Optional;
  * of NCHW operators are left stored as NHWC, and constant filters are permuted once at
  * compile time. A relu or clamp that follows is fused into the output bounds.
  *
+ * <p>A filter that is a {@code dequantizeLinear} of constants ({@link XnnDequantizedConstant})
+ * with channelwise int8 values per output channel runs a conv2d (not depthwise) on XNNPACK's
+ * dynamically quantized integer kernel, the input quantized to int8 per image at run time;
+ * any other such filter is dequantized once, at compile time.
+ *
  * <p>XNNPACK's float16 convolutions only accept float32 filters and biases (it converts
  * them back to float16 when packing), so float16 weights are widened, exactly, at compile
  * time.
@@ -61,7 +66,18 @@ final class XnnConvolutionLowering {
                     (int) (outputChannels / inputChannels), (int) inputChannels, fusion.min(), fusion.max(),
                     input, weights, bias, output, 0), "define a depthwise conv2d");
         } else {
-            int weights = permutedConstant(lowering, filter, toOhwi, null);
+            // int8 weights run XNNPACK's integer kernel on the input quantized per image at run time
+            Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(filter, toOhwi[0]);
+            int weights = quantized.map(q -> {
+                MemorySegment permuted = lowering.subgraph().allocateConstant(q.data().byteSize());
+                Permutations.permute(q.data(), fs, toOhwi, 1, permuted);
+                return lowering.subgraph().channelwiseConstant(ohwi, 0, permuted, q.scales());
+            }).orElseGet(() -> permutedConstant(lowering, filter, toOhwi, null));
+            if (quantized.isPresent()) {
+                long[] inputShape = op.input().descriptor().shape();
+                input = lowering.dynamicallyQuantized(input, nchw ? Permutations.apply(inputShape, XnnLayouts.NCHW_AS_NHWC)
+                        : inputShape, 3);
+            }
             XnnStatus.check(Xnnpack.xnn_define_convolution_2d(lowering.subgraph().handle(),
                     (int) padding[0], (int) padding[3], (int) padding[1], (int) padding[2], (int) kernelH, (int) kernelW,
                     (int) strides[0], (int) strides[1], (int) dilations[0], (int) dilations[1], (int) groups,
@@ -111,12 +127,12 @@ final class XnnConvolutionLowering {
         long[] shape = Permutations.apply(d.shape(), perm);
         if (d.dataType() == MLOperandDataType.FLOAT16) {
             MemorySegment halves = lowering.subgraph().scratch().allocate(d.byteLength(), 2);
-            Permutations.permute(lowering.graph().constant(filter), d.shape(), perm, d.dataType().byteSize(), halves);
+            Permutations.permute(lowering.staticData(filter), d.shape(), perm, d.dataType().byteSize(), halves);
             return lowering.constant(MLOperandDataType.FLOAT32, shape,
                     XnnLowering.values(halves, d.dataType(), d.elementCount()));
         }
         MemorySegment data = lowering.subgraph().allocateConstant(d.byteLength());
-        Permutations.permute(lowering.graph().constant(filter), d.shape(), perm, d.dataType().byteSize(), data);
+        Permutations.permute(lowering.staticData(filter), d.shape(), perm, d.dataType().byteSize(), data);
         return lowering.subgraph().constant(d.dataType(), shape, data);
     }
 }

@@ -92,7 +92,7 @@ final class XnnLowering {
             Op.GEMM, Op.MATMUL, Op.BATCH_NORMALIZATION, Op.LAYER_NORMALIZATION,
             Op.REDUCE_SUM, Op.REDUCE_MEAN, Op.REDUCE_L1, Op.REDUCE_SUM_SQUARE, Op.REDUCE_L2, Op.REDUCE_LOG_SUM,
             Op.REDUCE_MAX, Op.REDUCE_MIN,
-            Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD));
+            Op.RESHAPE, Op.TRANSPOSE, Op.CONCAT, Op.SPLIT, Op.SLICE, Op.PAD, Op.DEQUANTIZE_LINEAR));
 
     /** An operand's value in the subgraph and the permutation it is stored under. */
     record Value(int id, int[] perm) {
@@ -113,6 +113,10 @@ final class XnnLowering {
     private final Map<Integer, Node> producers = new HashMap<>();
     /** Activation nodes folded into their producer's output bounds. */
     private final Set<Node> fused = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** float32 data of dequantized constants, by operand id. */
+    private final Map<Integer, MemorySegment> dequantized = new HashMap<>();
+    /** Dynamically quantized int8 copies of values, by value id and the dimensions one scale covers. */
+    private final Map<List<Integer>, Integer> quantizedCopies = new HashMap<>();
 
     private XnnLowering(Graph graph, XnnSubgraph subgraph) {
         this.graph = graph;
@@ -188,8 +192,11 @@ final class XnnLowering {
             case Split op -> XnnShapeLowering.split(op, node, this);
             case Slice op -> XnnShapeLowering.slice(op, node, this);
             case Pad op -> XnnShapeLowering.pad(op, node, this);
+            case Quantization _ -> {
+                // a dequantized constant is defined where it is read: as int8 weights or as float32 data
+            }
             case LogicalBinary _, LogicalUnary _, Where _, ArgMinMax _, CumulativeSum _, Expand _, Reverse _, Tile _,
-                 Gather _, GatherND _, ScatterElements _, ScatterND _, Triangular _, Quantization _, InstanceNormalization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
+                 Gather _, GatherND _, ScatterElements _, ScatterND _, Triangular _, InstanceNormalization _, Gru _, GruCell _, Lstm _, LstmCell _ -> throw unsupported(node);
         }
     }
 
@@ -224,14 +231,83 @@ final class XnnLowering {
     Value value(Operand operand) {
         Value value = values.get(operand.id());
         if (value == null) {
-            if (!graph.isConstant(operand)) {
+            if (!isStatic(operand)) {
                 throw new IllegalStateException("operand " + operand.id() + " used before it is defined");
             }
             MLOperandDescriptor d = operand.descriptor();
-            value = new Value(subgraph.constant(d.dataType(), d.shape(), graph.constant(operand)), null);
+            value = new Value(subgraph.constant(d.dataType(), d.shape(), staticData(operand)), null);
             values.put(operand.id(), value);
         }
         return value;
+    }
+
+    /**
+     * Whether an operand is static data: a constant, or a dequantized constant (see
+     * {@link XnnDequantizedConstant}).
+     *
+     * @param operand an operand of the graph
+     * @return true if its values are known at compile time
+     */
+    boolean isStatic(Operand operand) {
+        return graph.isConstant(operand) || dequantizedConstant(operand).isPresent();
+    }
+
+    /**
+     * The data of a static operand: a constant's own, or a dequantized constant's float32
+     * values, computed once.
+     *
+     * @param operand a static operand
+     * @return its elements in logical order
+     */
+    MemorySegment staticData(Operand operand) {
+        if (graph.isConstant(operand)) {
+            return graph.constant(operand);
+        }
+        return dequantized.computeIfAbsent(operand.id(),
+                id -> dequantizedConstant(operand).orElseThrow().dequantize(subgraph::allocateConstant));
+    }
+
+    /**
+     * The dequantized constant computing an operand.
+     *
+     * @param operand an operand of the graph
+     * @return it, or empty when the operand is not the output of a {@code dequantizeLinear} of constants
+     */
+    Optional<XnnDequantizedConstant> dequantizedConstant(Operand operand) {
+        return XnnDequantizedConstant.of(graph, producers.get(operand.id()));
+    }
+
+    /**
+     * The operand's weights as channelwise-quantized int8, when it is a dequantized constant
+     * of float32 that is exactly that (see {@link XnnDequantizedConstant#channelwise}).
+     *
+     * @param operand an operand of the graph
+     * @param axis the operand's dimension of the output channels
+     * @return the int8 data (alive as long as the runtime) and scales, or empty
+     */
+    Optional<XnnDequantizedConstant.Channelwise> channelwise(Operand operand, int axis) {
+        if (operand.descriptor().dataType() != MLOperandDataType.FLOAT32) {
+            return Optional.empty();
+        }
+        return dequantizedConstant(operand).flatMap(d -> d.channelwise(axis, subgraph::allocateConstant));
+    }
+
+    /**
+     * A float32 value quantized to int8 at run time, one scale per batch element (made once
+     * per value and split).
+     *
+     * @param value a float32 value id
+     * @param shape its dimensions as stored
+     * @param nonBatchDims how many trailing dimensions one scale covers
+     * @return the {@code qdint8} value id
+     */
+    int dynamicallyQuantized(int value, long[] shape, int nonBatchDims) {
+        return quantizedCopies.computeIfAbsent(List.of(value, nonBatchDims), key -> {
+            int quantized = subgraph.dynamicallyQuantized(shape, nonBatchDims);
+            XnnStatus.check(Xnnpack.xnn_define_convert(subgraph.handle(), value, quantized, 0),
+                    "define a dynamic quantization");
+            return quantized;
+        });
     }
 
     /**
@@ -274,9 +350,9 @@ final class XnnLowering {
         MLOperandDescriptor d = operand.descriptor();
         long[] storedShape = Permutations.apply(d.shape(), perm);
         int id;
-        if (graph.isConstant(operand)) {
+        if (isStatic(operand)) {
             MemorySegment data = subgraph.allocateConstant(d.byteLength());
-            Permutations.permute(graph.constant(operand), d.shape(), perm, d.dataType().byteSize(), data);
+            Permutations.permute(staticData(operand), d.shape(), perm, d.dataType().byteSize(), data);
             id = subgraph.constant(d.dataType(), storedShape, data);
         } else {
             id = subgraph.internal(d.dataType(), storedShape);
@@ -304,7 +380,7 @@ final class XnnLowering {
         Arrays.fill(padded, 1);
         System.arraycopy(d.shape(), 0, padded, rank - d.rank(), d.rank());
         MemorySegment data = subgraph.allocateConstant(d.byteLength());
-        Permutations.permute(graph.constant(operand), padded, perm, d.dataType().byteSize(), data);
+        Permutations.permute(staticData(operand), padded, perm, d.dataType().byteSize(), data);
         return subgraph.constant(d.dataType(), Permutations.apply(padded, perm), data);
     }
 
@@ -337,7 +413,7 @@ final class XnnLowering {
      * @return its elements in logical order
      */
     double[] constantValues(Operand operand) {
-        return values(graph.constant(operand), operand.descriptor().dataType(), operand.descriptor().elementCount());
+        return values(staticData(operand), operand.descriptor().dataType(), operand.descriptor().elementCount());
     }
 
     /**

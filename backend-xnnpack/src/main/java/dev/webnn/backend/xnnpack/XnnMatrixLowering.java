@@ -15,6 +15,13 @@ import java.util.Optional;
  * XNNPACK lowering of gemm (fully connected with a constant B) and matmul (fully connected
  * with constant weights, else batch matrix multiply with broadcasting); the reductions are
  * in {@link XnnReductionLowering}.
+ *
+ * <p>Weights may also be a {@code dequantizeLinear} of constants ({@link XnnDequantizedConstant}).
+ * When they are channelwise int8 per output column (or per tensor), the fully connected node
+ * takes them as {@code qcint8} and its float32 input quantized to int8 per row at run time
+ * (XNNPACK's dynamically quantized {@code qd8-f32-qc8w} kernels): the activations' rounding is
+ * the only difference from the float reference. Other quantized weights are dequantized once,
+ * at compile time.
  */
 final class XnnMatrixLowering {
 
@@ -29,14 +36,15 @@ final class XnnMatrixLowering {
      */
     static void gemm(Gemm op, Node node, XnnLowering lowering) {
         Operand b = op.b();
-        boolean constantB = lowering.graph().isConstant(b);
+        boolean constantB = lowering.isStatic(b);
         double alpha = op.alpha();
         double beta = op.beta();
         MLOperandDataType type = node.output().descriptor().dataType();
         int input = lowering.logical(op.a());
+        long[] inputShape = op.a().descriptor().shape();
         if (op.aTranspose()) {
-            long[] shape = op.a().descriptor().shape();
-            int transposed = lowering.subgraph().internal(type, new long[] {shape[1], shape[0]});
+            inputShape = new long[] {inputShape[1], inputShape[0]};
+            int transposed = lowering.subgraph().internal(type, inputShape);
             lowering.transpose(input, new int[] {1, 0}, transposed);
             input = transposed;
         }
@@ -58,8 +66,15 @@ final class XnnMatrixLowering {
         if (constantB) {
             // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
             int flags = op.bTranspose() ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
+            int channelDim = op.bTranspose() ? 0 : 1;
+            Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(b, channelDim);
+            int weights = quantized.map(q -> lowering.subgraph().channelwiseConstant(b.descriptor().shape(), channelDim,
+                    q.data(), q.scales())).orElseGet(() -> lowering.stored(b, null));
+            if (quantized.isPresent()) {
+                input = lowering.dynamicallyQuantized(input, inputShape, 1);
+            }
             XnnStatus.check(Xnnpack.xnn_define_fully_connected(lowering.subgraph().handle(), fusion.min(), fusion.max(),
-                    input, lowering.stored(b, null), bias, product, flags), "define a gemm");
+                    input, weights, bias, product, flags), "define a gemm");
         } else {
             long[] as = op.a().descriptor().shape();
             long[] bs = b.descriptor().shape();
@@ -118,7 +133,7 @@ final class XnnMatrixLowering {
         long[] as = a.descriptor().shape();
         long[] bs = b.descriptor().shape();
         MLOperandDescriptor out = node.output().descriptor();
-        if (lowering.graph().isConstant(b) && b.descriptor().elementCount() == bs[bs.length - 2] * bs[bs.length - 1]) {
+        if (lowering.isStatic(b) && b.descriptor().elementCount() == bs[bs.length - 2] * bs[bs.length - 1]) {
             fullyConnected(a, b, node, lowering);
             return;
         }
@@ -158,10 +173,13 @@ final class XnnMatrixLowering {
     private static void fullyConnected(Operand a, Operand b, Node node, XnnLowering lowering) {
         long[] bs = b.descriptor().shape();
         long n = bs[bs.length - 1];
+        long[] weightShape = {bs[bs.length - 2], n};
         MLOperandDescriptor out = node.output().descriptor();
-        int weights = lowering.subgraph().constant(out.dataType(), new long[] {bs[bs.length - 2], n},
-                lowering.graph().constant(b));
-        int input = lowering.logical(a);
+        Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(b, bs.length - 1);
+        int weights = quantized.map(q -> lowering.subgraph().channelwiseConstant(weightShape, 1, q.data(), q.scales()))
+                .orElseGet(() -> lowering.subgraph().constant(out.dataType(), weightShape, lowering.staticData(b)));
+        int input = quantized.isPresent() ? lowering.dynamicallyQuantized(lowering.logical(a), a.descriptor().shape(), 1)
+                : lowering.logical(a);
         boolean sameRank = a.descriptor().rank() == out.rank();
         Optional<XnnLowering.FusedBias> bias = sameRank ? lowering.fuseBias(node, n) : Optional.empty();
         XnnLowering.Fusion fusion = sameRank ? lowering.fuseActivation(bias.map(XnnLowering.FusedBias::add).orElse(node))

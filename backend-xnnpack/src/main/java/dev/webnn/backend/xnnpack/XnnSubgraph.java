@@ -2,6 +2,7 @@ package dev.webnn.backend.xnnpack;
 
 import static java.lang.foreign.MemorySegment.NULL;
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
@@ -74,6 +75,42 @@ final class XnnSubgraph implements AutoCloseable {
      */
     int constant(MLOperandDataType type, long[] shape, MemorySegment data) {
         return define(type, shape, data, Xnnpack.XNN_INVALID_VALUE_ID(), 0);
+    }
+
+    /**
+     * Defines channelwise-quantized int8 weights ({@code qcint8}, zero point 0) over memory
+     * that outlives the runtime (not copied).
+     *
+     * @param shape the dimensions as stored
+     * @param channelDim the dimension of the channels
+     * @param data the int8 values, alive until the runtime is deleted
+     * @param scales one scale per channel, each positive and normal
+     * @return the value id
+     */
+    int channelwiseConstant(long[] shape, int channelDim, MemorySegment data, float[] scales) {
+        MemorySegment scaleData = allocateConstant((long) scales.length * Float.BYTES);
+        MemorySegment.copy(scales, 0, scaleData, JAVA_FLOAT, 0, scales.length);
+        MemorySegment id = scratch.allocate(JAVA_INT);
+        XnnStatus.check(Xnnpack.xnn_define_channelwise_quantized_tensor_value(subgraph, Xnnpack.xnn_datatype_qcint8(),
+                scaleData, shape.length, channelDim, sizes(shape), data, Xnnpack.XNN_INVALID_VALUE_ID(), 0, id),
+                "define channelwise-quantized int8 weights of rank " + shape.length);
+        return id.get(JAVA_INT, 0);
+    }
+
+    /**
+     * Defines an internal dynamically quantized int8 value ({@code qdint8}): a convert node
+     * writing it picks one scale and zero point per batch element at run time.
+     *
+     * @param shape the dimensions as stored
+     * @param nonBatchDims how many trailing dimensions one scale covers
+     * @return the value id
+     */
+    int dynamicallyQuantized(long[] shape, int nonBatchDims) {
+        MemorySegment id = scratch.allocate(JAVA_INT);
+        XnnStatus.check(Xnnpack.xnn_define_dynamically_quantized_tensor_value(subgraph, Xnnpack.xnn_datatype_qdint8(),
+                shape.length, nonBatchDims, sizes(shape), Xnnpack.XNN_INVALID_VALUE_ID(), 0, id),
+                "define a dynamically quantized int8 value of rank " + shape.length);
+        return id.get(JAVA_INT, 0);
     }
 
     /** Memory that lives as long as the runtime, for constants computed during lowering. */

@@ -9,6 +9,7 @@ import dev.webnn.graph.Operation.Conv2d;
 import dev.webnn.graph.Operation.ConvTranspose2d;
 import dev.webnn.graph.Operation.Pad;
 import dev.webnn.graph.Operation.Pool2d;
+import dev.webnn.graph.Operation.Quantization;
 import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.graph.Operation.Slice;
 import dev.webnn.spi.PoolWindows;
@@ -46,16 +47,22 @@ final class XnnSupport {
                     ? name + " in nearest-neighbor mode to sizes that are not whole multiples of the input's" : null;
             case Slice op -> Arrays.stream(op.strides()).anyMatch(s -> s != 1) ? name + " with strides" : null;
             case Pad op -> op.mode() != MLPaddingMode.CONSTANT ? name + " in " + op.mode() + " mode" : null;
+            case Quantization op -> op.kind() != Quantization.Kind.DEQUANTIZE_LINEAR ? name
+                    : XnnDequantizedConstant.of(graph, node).isEmpty() ? name + " of a non-constant input, scale or zero point"
+                    : null;
             default -> null;
         }).map(reason -> reason + " is not supported by the xnnpack backend");
     }
 
-    /** Filters and biases must be constants: XNNPACK packs them when the runtime is created. */
+    /**
+     * Filters and biases must be static, constants or dequantized constants: XNNPACK packs
+     * them when the runtime is created.
+     */
     private static String weights(Graph graph, String name, Operand filter, Operand bias) {
-        if (!graph.isConstant(filter)) {
+        if (!XnnDequantizedConstant.isStatic(graph, filter)) {
             return name + " with a non-constant filter";
         }
-        return bias != null && !graph.isConstant(bias) ? name + " with a non-constant bias" : null;
+        return bias != null && !XnnDequantizedConstant.isStatic(graph, bias) ? name + " with a non-constant bias" : null;
     }
 
     private static String pool(Pool2d op, String name) {

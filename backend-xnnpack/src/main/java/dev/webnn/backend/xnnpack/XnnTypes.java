@@ -30,8 +30,18 @@ import java.util.Set;
  */
 final class XnnTypes {
 
-    /** The WebNN data types of graph inputs, constants and outputs. */
+    /** The WebNN data types of graph inputs and outputs, and of every operator's operands but dequantizeLinear's. */
     static final Set<MLOperandDataType> SUPPORTED = EnumSet.of(MLOperandDataType.FLOAT32, MLOperandDataType.FLOAT16);
+
+    /**
+     * The integer types of the constant data and zero points {@code dequantizeLinear} reads
+     * (see {@link XnnDequantizedConstant}); constants take these and {@link #SUPPORTED}.
+     */
+    static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(MLOperandDataType.INT8, MLOperandDataType.UINT8);
+
+    /** The WebNN data types of constants: {@link #SUPPORTED} and {@link #QUANTIZED}. */
+    static final Set<MLOperandDataType> CONSTANTS = EnumSet.of(MLOperandDataType.FLOAT32, MLOperandDataType.FLOAT16,
+            MLOperandDataType.INT8, MLOperandDataType.UINT8);
 
     /**
      * The operators that also run float16 tensors ({@code cast} between float32 and float16).
@@ -61,15 +71,19 @@ final class XnnTypes {
 
     /**
      * Narrows the limits of every lowered operator to the types it runs: float32 and
-     * float16 for {@link #FLOAT16_OPERATORS}, float32 for the rest.
+     * float16 for {@link #FLOAT16_OPERATORS}, float32 for the rest, and for
+     * {@code dequantizeLinear} {@link #QUANTIZED} data and zero points with a float32 scale.
      *
-     * @param limits limits already narrowed to {@link #SUPPORTED}
+     * @param limits limits already narrowed to {@link #SUPPORTED} and {@link #QUANTIZED}
      * @return the same builder, narrowed
      */
     static SupportLimitsBuilder narrow(SupportLimitsBuilder limits) {
         for (Op op : Op.values()) {
-            if (!FLOAT16_OPERATORS.contains(op)) {
-                limits.retainDataTypes(op.specName(), FLOAT32_ONLY);
+            if (op == Op.DEQUANTIZE_LINEAR) {
+                limits.retainDataTypes(op.specName(), QUANTIZED, "input", "zeroPoint");
+                limits.retainDataTypes(op.specName(), FLOAT32_ONLY, "scale", "output");
+            } else {
+                limits.retainDataTypes(op.specName(), FLOAT16_OPERATORS.contains(op) ? SUPPORTED : FLOAT32_ONLY);
             }
         }
         return limits;

@@ -47,7 +47,8 @@ final class XnnpackContext implements BackendContext {
     public MLOpSupportLimits supportLimits(MLOpSupportLimits specLimits) {
         SupportLimitsBuilder lowered = SupportLimitsBuilder.from(specLimits)
                 .retainOperators(name -> XnnLowering.OPERATORS.contains(Op.fromSpecName(name)))
-                .retainDataTypes(XnnTypes.SUPPORTED)
+                .retainDataTypes(XnnTypes.CONSTANTS)
+                .retainGraphDataTypes(XnnTypes.SUPPORTED)
                 .retainMaxRank(MAX_RANK);
         return XnnTypes.narrow(lowered).withPreferredInputLayout(MLInputOperandLayout.NHWC, specLimits.maxTensorByteLength())
                 .build();

@@ -2,6 +2,8 @@ package dev.webnn.backend.xnnpack;
 
 import static dev.webnn.MLOperandDataType.FLOAT16;
 import static dev.webnn.MLOperandDataType.FLOAT32;
+import static dev.webnn.MLOperandDataType.INT8;
+import static dev.webnn.MLOperandDataType.UINT8;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -474,10 +476,13 @@ class XnnFloat16Test extends OneThreadXnnpackTest {
         for (String op : List.of("resample2d", "linear", "hardSigmoid", "batchNormalization")) {
             assertEquals(java.util.Set.of(FLOAT32), limits.operator(op).orElseThrow().get("input").dataTypes(), op);
         }
+        // every operand of every operator is a float, but dequantizeLinear's quantized data and zero point
         for (var entry : limits.operators()) {
-            for (MLTensorLimits role : limits.operator(entry).orElseThrow().values()) {
-                assertTrue(List.of(FLOAT32, FLOAT16).containsAll(role.dataTypes()), entry + " " + role.dataTypes());
-            }
+            limits.operator(entry).orElseThrow().forEach((role, roleLimits) -> {
+                boolean quantized = entry.equals("dequantizeLinear") && (role.equals("input") || role.equals("zeroPoint"));
+                assertTrue((quantized ? List.of(INT8, UINT8) : List.of(FLOAT32, FLOAT16)).containsAll(roleLimits.dataTypes()),
+                        entry + " " + role + " " + roleLimits.dataTypes());
+            });
         }
     }
 
