@@ -155,7 +155,9 @@ final class ModelOptions {
         }
     }
 
+    /** Whether the operator computes float32 (its output's types; dequantizeLinear reads integers to make it). */
     private static boolean runsFloat32(Optional<Map<String, MLTensorLimits>> roles) {
-        return roles.isPresent() && roles.get().values().iterator().next().dataTypes().contains(MLOperandDataType.FLOAT32);
+        return roles.isPresent() && roles.get().getOrDefault("output", roles.get().values().iterator().next()).dataTypes()
+                .contains(MLOperandDataType.FLOAT32);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.webnn.samples.models.ImageClassifier;
 import dev.webnn.samples.models.MobileNetV2;
 import dev.webnn.samples.models.SqueezeNet;
 import java.io.IOException;
@@ -11,15 +12,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code classify}: SqueezeNet ranks the lesser panda first on every backend that runs its
- * operators, MobileNetV2 warns that its classes are synthetic, and every bad input ends
+ * {@code classify}: SqueezeNet, also with int8 weights, ranks the lesser panda first on every
+ * backend that runs its operators, MobileNetV2 warns that its classes are synthetic, and every bad input ends
  * with exit code 2 and a one-line message.
  */
 class ClassifyCommandTest {
@@ -28,12 +31,12 @@ class ClassifyCommandTest {
     Path temp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"xnnpack", "onnxruntime"})
-    void squeezeNetRanksTheLesserPandaFirst(String backend) {
+    @CsvSource({"xnnpack, squeezenet", "onnxruntime, squeezenet", "xnnpack, squeezenet_int8", "onnxruntime, squeezenet_int8"})
+    void squeezeNetRanksTheLesserPandaFirst(String backend, String model) {
         Samples.assumeModel("squeezenet1.1_nchw");
-        Samples.assertRuns(backend, "SqueezeNet", SqueezeNet.OPERATORS);
+        Samples.assertRuns(backend, model, ImageClassifier.valueOf(model.toUpperCase(Locale.ROOT)).operators());
         Samples.Result result = Samples.run("classify", "--models", Samples.MODELS.toString(), "--backend", backend,
-                "--threads", "2", "--runs", "3");
+                "--model", model, "--threads", "2", "--runs", "3");
         System.out.print(result.out());
         assertEquals(0, result.exitCode(), result.err());
         List<String> lines = result.out().lines().toList();

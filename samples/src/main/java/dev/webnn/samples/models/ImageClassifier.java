@@ -17,9 +17,15 @@ public enum ImageClassifier {
     /** SqueezeNet 1.1, NCHW, real weights: the classes are meaningful; outputs logits. */
     SQUEEZENET("SqueezeNet 1.1 (NCHW)", "squeezenet1.1_nchw", SqueezeNet.OPERATORS, SqueezeNet::build, true,
             SqueezeNet.INPUT, SqueezeNet.INPUT_DESCRIPTOR),
+    /** SqueezeNet 1.1, NCHW, with its filters quantized to int8 per output channel ({@link SqueezeNet#buildInt8}). */
+    SQUEEZENET_INT8("SqueezeNet 1.1 int8 weights (NCHW)", "squeezenet1.1_nchw", SqueezeNet.INT8_OPERATORS,
+            SqueezeNet::buildInt8, true, SqueezeNet.INPUT, SqueezeNet.INPUT_DESCRIPTOR),
     /** MobileNetV2 1.0, NCHW; outputs probabilities; the classifier weight is synthetic unless {@code gemm_104_weight.npy} is present. */
     MOBILENETV2("MobileNetV2 1.0 (NCHW)", "mobilenetv2_nchw", MobileNetV2.OPERATORS, MobileNetV2::build, false,
-            MobileNetV2.INPUT, MobileNetV2.INPUT_DESCRIPTOR);
+            MobileNetV2.INPUT, MobileNetV2.INPUT_DESCRIPTOR),
+    /** MobileNetV2 1.0, NCHW, with its weights quantized to int8 per output channel ({@link MobileNetV2#buildInt8}). */
+    MOBILENETV2_INT8("MobileNetV2 1.0 int8 weights (NCHW)", "mobilenetv2_nchw", MobileNetV2.INT8_OPERATORS,
+            MobileNetV2::buildInt8, false, MobileNetV2.INPUT, MobileNetV2.INPUT_DESCRIPTOR);
 
     private final String title;
     private final String folder;
@@ -75,7 +81,7 @@ public enum ImageClassifier {
      * @return true if the classes are meaningless
      */
     public boolean hasSyntheticClassifier(Path weights) {
-        return this == MOBILENETV2 && !MobileNetV2.hasRealClassifier(weights);
+        return (this == MOBILENETV2 || this == MOBILENETV2_INT8) && !MobileNetV2.hasRealClassifier(weights);
     }
 
     /**

@@ -23,6 +23,10 @@ import java.util.List;
  * <p>The final 1000×1280 classifier weight ({@code gemm_104_weight.npy}) is missing from the
  * test data. When absent, a clearly synthetic deterministic weight is used: the graph then has
  * the real cost and shapes (for benchmarks and backend comparisons) but meaningless classes.
+ *
+ * <p>{@link #buildInt8} makes the same network with int8 weights: every convolution filter and
+ * the classifier weight quantized per output channel ({@link Int8Weights}) and read through
+ * {@code dequantizeLinear}; biases stay float32.
  */
 public final class MobileNetV2 {
 
@@ -34,6 +38,9 @@ public final class MobileNetV2 {
     public static final MLOperandDescriptor NHWC_INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 224, 224, 3);
     /** The spec names of the operators the graph uses. */
     public static final List<String> OPERATORS = List.of("conv2d", "clamp", "add", "averagePool2d", "reshape", "gemm", "softmax");
+    /** The spec names of the operators the int8-weights graph uses. */
+    public static final List<String> INT8_OPERATORS = List.of("dequantizeLinear", "conv2d", "clamp", "add", "averagePool2d",
+            "reshape", "gemm", "softmax");
 
     /** (a, b, c, groups, stride, residual) of the 16 bottlenecks, from the models README. */
     private static final int[][] BOTTLENECKS = {
@@ -47,12 +54,14 @@ public final class MobileNetV2 {
     private final Weights weights;
     private final MLGraphBuilder builder;
     private final MLInputOperandLayout layout;
+    private final boolean int8;
 
-    private MobileNetV2(Path folder, MLGraphBuilder builder, MLInputOperandLayout layout) {
+    private MobileNetV2(Path folder, MLGraphBuilder builder, MLInputOperandLayout layout, boolean int8) {
         this.folder = folder;
         this.weights = new Weights(folder);
         this.builder = builder;
         this.layout = layout;
+        this.int8 = int8;
     }
 
     /**
@@ -76,7 +85,19 @@ public final class MobileNetV2 {
      * @return the [1,1000] softmax output
      */
     public static MLOperand build(Path weightsFolder, MLGraphBuilder builder, MLInputOperandLayout layout) {
-        return new MobileNetV2(weightsFolder, builder, layout).probabilities();
+        return new MobileNetV2(weightsFolder, builder, layout, false).probabilities();
+    }
+
+    /**
+     * Adds MobileNetV2 (NCHW) with int8 weights to a builder: the float32 weights quantized per
+     * output channel when they are read.
+     *
+     * @param weightsFolder the {@code mobilenetv2_nchw/weights} folder
+     * @param builder the builder
+     * @return the [1,1000] softmax output
+     */
+    public static MLOperand buildInt8(Path weightsFolder, MLGraphBuilder builder) {
+        return new MobileNetV2(weightsFolder, builder, MLInputOperandLayout.NCHW, true).probabilities();
     }
 
     /**
@@ -104,7 +125,9 @@ public final class MobileNetV2 {
         x = relu6(conv(x, 95, 1, 0, 1));
         x = builder.averagePool2d(x, MLPool2dOptions.defaults().withLayout(layout));
         x = builder.reshape(x, 1, 1280);
-        MLOperand classifier = hasRealClassifier(folder) ? weights.constant(builder, "gemm_104_weight") : syntheticClassifier();
+        MLOperand classifier = hasRealClassifier(folder)
+                ? int8 ? weights.int8Constant(builder, "gemm_104_weight", false) : weights.constant(builder, "gemm_104_weight")
+                : syntheticClassifier();
         x = builder.gemm(x, classifier, MLGemmOptions.defaults().withBTranspose(true)
                 .withC(weights.constant(builder, "gemm_104_bias")));
         return builder.softmax(x, 1);
@@ -120,13 +143,16 @@ public final class MobileNetV2 {
             state ^= state << 17;
             data[i] = ((state >>> 40) / (float) (1 << 24) - 0.5f) * 0.05f;
         }
-        return builder.constant(MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1000, 1280), MemorySegment.ofArray(data));
+        MLOperandDescriptor descriptor = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1000, 1280);
+        return int8 ? Int8Weights.dequantized(builder, descriptor, MemorySegment.ofArray(data))
+                : builder.constant(descriptor, MemorySegment.ofArray(data));
     }
 
     private MLOperand conv(MLOperand input, int index, long stride, long padding, long groups) {
         String name = "conv_" + index + "_weight";
         boolean nhwc = layout == MLInputOperandLayout.NHWC;
-        MLOperand filter = nhwc ? weights.constantOhwi(builder, name) : weights.constant(builder, name);
+        MLOperand filter = int8 ? weights.int8Constant(builder, name, nhwc)
+                : nhwc ? weights.constantOhwi(builder, name) : weights.constant(builder, name);
         return builder.conv2d(input, filter, MLConv2dOptions.defaults()
                 .withStrides(stride, stride).withPadding(padding, padding, padding, padding).withGroups(groups)
                 .withInputLayout(layout)

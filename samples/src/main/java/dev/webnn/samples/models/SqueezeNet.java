@@ -22,13 +22,18 @@ public final class SqueezeNet {
     public static final MLOperandDescriptor INPUT_DESCRIPTOR = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 1, 3, 224, 224);
     /** The spec names of the operators the graph uses. */
     public static final List<String> OPERATORS = List.of("conv2d", "relu", "maxPool2d", "concat", "averagePool2d", "reshape");
+    /** The spec names of the operators the int8-weights graph uses. */
+    public static final List<String> INT8_OPERATORS = List.of("dequantizeLinear", "conv2d", "relu", "maxPool2d", "concat",
+            "averagePool2d", "reshape");
 
     private final Weights weights;
     private final MLGraphBuilder builder;
+    private final boolean int8;
 
-    private SqueezeNet(Path folder, MLGraphBuilder builder) {
+    private SqueezeNet(Path folder, MLGraphBuilder builder, boolean int8) {
         this.weights = new Weights(folder);
         this.builder = builder;
+        this.int8 = int8;
     }
 
     /**
@@ -39,7 +44,19 @@ public final class SqueezeNet {
      * @return the [1,1000] logits
      */
     public static MLOperand build(Path weightsFolder, MLGraphBuilder builder) {
-        return new SqueezeNet(weightsFolder, builder).logits();
+        return new SqueezeNet(weightsFolder, builder, false).logits();
+    }
+
+    /**
+     * Adds SqueezeNet 1.1 with int8 weights to a builder: every filter quantized per output
+     * channel when it is read ({@link Weights#int8Constant}); biases stay float32.
+     *
+     * @param weightsFolder the {@code squeezenet1.1_nchw/weights} folder
+     * @param builder the builder
+     * @return the [1,1000] logits
+     */
+    public static MLOperand buildInt8(Path weightsFolder, MLGraphBuilder builder) {
+        return new SqueezeNet(weightsFolder, builder, true).logits();
     }
 
     private MLOperand logits() {
@@ -69,7 +86,8 @@ public final class SqueezeNet {
 
     private MLOperand conv(MLOperand input, int index, long stride, long padding) {
         String name = "squeezenet0_conv" + index;
-        MLOperand conv = builder.conv2d(input, weights.constant(builder, name + "_weight"), MLConv2dOptions.defaults()
+        MLOperand filter = int8 ? weights.int8Constant(builder, name + "_weight", false) : weights.constant(builder, name + "_weight");
+        MLOperand conv = builder.conv2d(input, filter, MLConv2dOptions.defaults()
                 .withStrides(stride, stride).withPadding(padding, padding, padding, padding)
                 .withBias(weights.constant(builder, name + "_bias")));
         return builder.relu(conv);
