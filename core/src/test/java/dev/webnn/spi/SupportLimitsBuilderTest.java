@@ -3,6 +3,7 @@ package dev.webnn.spi;
 import static dev.webnn.MLOperandDataType.FLOAT16;
 import static dev.webnn.MLOperandDataType.FLOAT32;
 import static dev.webnn.MLOperandDataType.INT32;
+import static dev.webnn.MLOperandDataType.INT8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,5 +50,15 @@ class SupportLimitsBuilderTest {
         assertFalse(builder.operand("noSuchOperator", "a").isPresent());
         assertThrows(IllegalArgumentException.class, () -> builder.withOperand("gemm", "nope", builder
                 .operand("gemm", "a").orElseThrow()));
+    }
+
+    @Test
+    void narrowsGraphInputsAndOutputsButNotConstants() {
+        MLOpSupportLimits limits = SupportLimitsBuilder.from(spec).retainDataTypes(Set.of(FLOAT32, INT8))
+                .retainGraphDataTypes(Set.of(FLOAT32)).build();
+        assertEquals(Set.of(FLOAT32), limits.input().dataTypes());
+        assertEquals(Set.of(FLOAT32), limits.output().dataTypes());
+        assertEquals(Set.of(FLOAT32, INT8), limits.constant().dataTypes());
+        assertTrue(limits.operator("dequantizeLinear").orElseThrow().get("input").dataTypes().contains(INT8));
     }
 }

@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code dequantizeLinear} of constant int8/uint8 weights feeding matmul, gemm and conv2d:
@@ -199,37 +201,41 @@ class XnnQuantizedWeightsTest extends OneThreadXnnpackTest {
         assertExact(product(x, dequantized), y);
     }
 
-    @Test
-    void conv2dWithPerOutputChannelInt8FilterRunsTheIntegerKernel() {
-        // NCHW [1, 3, 5, 5] input, OIHW [4, 3, 3, 3] filter, per output channel scales
+    @ParameterizedTest(name = "{0}x{0} filter")
+    @ValueSource(ints = {3, 1})
+    void conv2dWithPerOutputChannelInt8FilterRunsTheIntegerKernel(int kernel) {
+        // NCHW [1, 3, 5, 5] input, OIHW [4, 3, k, k] filter, per output channel scales; a 1x1 filter is a per-pixel product
         int c = 3;
         int o = 4;
         int size = 5;
+        int taps = kernel * kernel;
+        int pad = kernel / 2;
         float[] x = activations(c * size * size);
-        byte[] w = weights(o * c * 9);
+        byte[] w = weights(o * c * taps);
         float[] s = scales(o);
         float[] y = run(new long[] {1, c, size, size}, x, b -> in -> b.conv2d(in, b.dequantizeLinear(
-                b.constant(MLOperandDescriptor.of(INT8, o, c, 3, 3), w),
+                b.constant(MLOperandDescriptor.of(INT8, o, c, kernel, kernel), w),
                 b.constant(MLOperandDescriptor.of(FLOAT32, o, 1, 1, 1), s),
                 b.constant(MLOperandDescriptor.of(INT8, o, 1, 1, 1), new byte[o])),
-                MLConv2dOptions.defaults().withPadding(1, 1, 1, 1)));
+                MLConv2dOptions.defaults().withPadding(pad, pad, pad, pad)));
         double halfStep = 2.0 / 255 / 2;
         double largest = 0;
         for (int oc = 0; oc < o; oc++) {
             double sumAbs = 0;
-            for (int i = 0; i < c * 9; i++) {
-                sumAbs += Math.abs(w[oc * c * 9 + i] * s[oc]);
+            for (int i = 0; i < c * taps; i++) {
+                sumAbs += Math.abs(w[oc * c * taps + i] * s[oc]);
             }
             for (int h = 0; h < size; h++) {
                 for (int v = 0; v < size; v++) {
                     double expected = 0;
                     for (int ic = 0; ic < c; ic++) {
-                        for (int kh = 0; kh < 3; kh++) {
-                            for (int kw = 0; kw < 3; kw++) {
-                                int ih = h + kh - 1;
-                                int iw = v + kw - 1;
+                        for (int kh = 0; kh < kernel; kh++) {
+                            for (int kw = 0; kw < kernel; kw++) {
+                                int ih = h + kh - pad;
+                                int iw = v + kw - pad;
                                 if (ih >= 0 && ih < size && iw >= 0 && iw < size) {
-                                    expected += x[(ic * size + ih) * size + iw] * w[((oc * c + ic) * 3 + kh) * 3 + kw] * s[oc];
+                                    expected += x[(ic * size + ih) * size + iw] * w[((oc * c + ic) * kernel + kh) * kernel + kw]
+                                            * s[oc];
                                 }
                             }
                         }
