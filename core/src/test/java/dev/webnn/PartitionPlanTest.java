@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The partitioner and the plan compiler on engines that run chosen operators through the
- * reference interpreter: first-backend assignment, lone-node absorption, boundaries, moving a
- * partition whose compile fails, and the error when no backend runs an operation.
+ * reference interpreter: first-backend assignment, lone-node absorption, constant-fed nodes
+ * joining their readers, boundaries, moving a partition whose compile fails, and the error when no backend runs an operation.
  */
 class PartitionPlanTest {
 
@@ -155,6 +155,29 @@ class PartitionPlanTest {
             assertEquals(List.of("b:[sub, add, sub]"), compiled);
             // ((x - x) + x) - x = 0
             assertArrayEquals(new float[] {0, 0, 0, 0}, run(executable, new float[] {1, 2, 3, -4}), 0f);
+        }
+    }
+
+    @Test
+    void aNodeReadingOnlyConstantsJoinsThePartitionOfItsReader() {
+        MLGraphBuilder builder = new MLGraphBuilder(context);
+        MLOperandDescriptor vector = MLOperandDescriptor.of(MLOperandDataType.FLOAT32, 4);
+        MLOperand x = builder.input("x", vector);
+        // as weights dequantized from constants are: computed from constants only
+        MLOperand weights = builder.add(builder.constant(vector, new float[] {1, 2, 3, 4}),
+                builder.constant(vector, new float[] {0, -4, 0, 0}));
+        FakeEngine a = new FakeEngine("a", EnumSet.of(Op.ADD, Op.MUL), Set.of());
+        FakeEngine b = new FakeEngine("b", EnumSet.of(Op.SUB), Set.of());
+        // the built graph owns the constants' data: it stays open while the plan runs
+        try (MLGraph built = builder.build(Map.of("out", builder.mul(builder.sub(x, builder.constant(vector,
+                new float[] {1, 1, 1, 1})), weights)));
+             CompiledGraph executable = PlanCompiler.compile(built.graph(), List.of(a, b), PartitionPlanTest::where)
+                     .compiled()) {
+            // no partition of their own and no boundary for the weights: they are computed where they are read
+            assertEquals(List.of("b partition:[sub]", "a partition:[add, mul]"), compiled);
+            assertEquals(4 * Float.BYTES, assertInstanceOf(PartitionedGraph.class, executable).boundaryBytes());
+            // (x - 1) * [1, -2, 3, 4]
+            assertArrayEquals(new float[] {0, -2, 6, 12}, run(executable, new float[] {1, 2, 3, 4}));
         }
     }
 

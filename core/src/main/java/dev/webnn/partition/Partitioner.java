@@ -23,8 +23,10 @@ import java.util.function.Function;
  * <p>Each node goes to the first backend that runs it. A cheap node whose producers and
  * consumers all run on one other backend that also runs it moves there, so it does not split
  * that backend's partition in two. Nodes are then grouped into stages: a node's stage is the largest of its
- * producers' stages, plus one for a producer on another backend. The nodes of one backend
- * in one stage form a partition; every edge between partitions goes to a later stage, so
+ * producers' stages, plus one for a producer on another backend; a node reading no other
+ * node's result takes the earliest stage of its readers when they all run on its backend
+ * (so weights dequantized from constants stay with the product reading them). The nodes of
+ * one backend in one stage form a partition; every edge between partitions goes to a later stage, so
  * the partitions run in stage order without cycles.
  */
 public final class Partitioner {
@@ -139,11 +141,21 @@ public final class Partitioner {
 
     private Plan group(int[] assignment) {
         int[] stage = new int[nodes.size()];
-        Map<Long, List<Integer>> byStage = new TreeMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             for (int p : predecessors.get(i)) {
                 stage[i] = Math.max(stage[i], stage[p] + (assignment[p] == assignment[i] ? 0 : 1));
             }
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            int root = i;
+            if (predecessors.get(i).isEmpty() && !successors.get(i).isEmpty()
+                    && successors.get(i).stream().allMatch(s -> assignment[s] == assignment[root])) {
+                // a node reading no other node's result (weights dequantized from constants) joins its readers' partition
+                stage[i] = successors.get(i).stream().mapToInt(s -> stage[s]).min().orElseThrow();
+            }
+        }
+        Map<Long, List<Integer>> byStage = new TreeMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
             byStage.computeIfAbsent(((long) stage[i] << 32) | assignment[i], k -> new ArrayList<>()).add(i);
         }
         int[] partitionOf = new int[nodes.size()];

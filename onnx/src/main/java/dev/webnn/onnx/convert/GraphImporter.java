@@ -159,7 +159,7 @@ public final class GraphImporter {
     }
 
     private void convertNodes(GraphProto graph) {
-        for (NodeProto proto : graph.getNodeList()) {
+        for (NodeProto proto : DynamicQuantizedMatMuls.rewrite(graph)) {
             OnnxNode node = new OnnxNode(this, proto, opset);
             try {
                 convert(node, proto);

