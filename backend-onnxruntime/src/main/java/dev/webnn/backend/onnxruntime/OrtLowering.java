@@ -58,6 +58,7 @@ import dev.webnn.spi.Permutations;
 import dev.webnn.spi.SupportLimitsBuilder;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -80,11 +81,22 @@ final class OrtLowering {
     private final OrtModelBuilder model;
     /** Graph inputs keep their WebNN names, by operand id. */
     private final Map<Integer, String> inputNames = new HashMap<>();
+    /** The node computing each operator output, by operand id. */
+    private final Map<Integer, Node> producers = new HashMap<>();
+    /** The nodes reading each operand, by operand id. */
+    private final Map<Integer, List<Node>> readers = new HashMap<>();
+    /** DynamicQuantizeLinear's three outputs for each operand quantized so, by operand id. */
+    private final Map<Integer, String[]> dynamicallyQuantized = new HashMap<>();
 
     private OrtLowering(Graph graph, OrtModelBuilder model) {
         this.graph = graph;
         this.model = model;
         graph.inputs().forEach((name, operand) -> inputNames.put(operand.id(), name));
+        for (Node node : graph.nodes()) {
+            node.outputs().forEach(output -> producers.put(output.id(), node));
+            node.operation().operands().forEach(operand -> readers.computeIfAbsent(operand.id(), id -> new ArrayList<>())
+                    .add(node));
+        }
     }
 
     /**
@@ -123,9 +135,14 @@ final class OrtLowering {
             case ArgMinMax op -> OrtReductionLowering.argMinMax(op, node, this);
             case CumulativeSum op -> OrtReductionLowering.cumulativeSum(op, node, this);
             case Gemm op -> OrtMatrixLowering.gemm(op, node, this);
-            case Matmul op -> OrtMatrixLowering.matmul(op, node, this);
+            case Matmul op -> OrtQuantizedMatmul.weights(op, this).ifPresentOrElse(
+                    weights -> OrtQuantizedMatmul.lower(op, weights, node, this), () -> OrtMatrixLowering.matmul(op, node, this));
             case Triangular op -> OrtMatrixLowering.triangular(op, node, this);
-            case Quantization op -> OrtMatrixLowering.quantization(op, node, this);
+            case Quantization op -> {
+                if (!OrtQuantizedMatmul.readOnlyByIntegerProducts(node, this)) {
+                    OrtMatrixLowering.quantization(op, node, this);
+                }
+            }
             case Concat op -> OrtShapeLowering.concat(op, node, this);
             case Expand op -> OrtShapeLowering.expand(op, node, this);
             case Reshape op -> OrtShapeLowering.reshape(op, node, this);
@@ -182,6 +199,51 @@ final class OrtLowering {
      */
     Optional<MemorySegment> constantData(Operand operand) {
         return graph.isConstant(operand) ? Optional.of(graph.constant(operand)) : Optional.empty();
+    }
+
+    /** The graph being lowered. */
+    Graph graph() {
+        return graph;
+    }
+
+    /**
+     * The node computing an operand.
+     *
+     * @param operand an operand of the graph
+     * @return its producer; empty for graph inputs and constants
+     */
+    Optional<Node> producer(Operand operand) {
+        return Optional.ofNullable(producers.get(operand.id()));
+    }
+
+    /**
+     * The nodes reading an operand.
+     *
+     * @param operand an operand of the graph
+     * @return its readers, in graph order
+     */
+    List<Node> readers(Operand operand) {
+        return readers.getOrDefault(operand.id(), List.of());
+    }
+
+    /** Whether an operand is one of the graph's outputs. */
+    boolean isGraphOutput(Operand operand) {
+        return graph.outputs().values().stream().anyMatch(output -> output.id() == operand.id());
+    }
+
+    /**
+     * A float32 operand quantized to uint8 at run time by ONNX's DynamicQuantizeLinear (one
+     * node per operand, shared by its readers).
+     *
+     * @param operand a float32 operand
+     * @return the value names of the quantized values, their scale and their zero point
+     */
+    String[] dynamicallyQuantized(Operand operand) {
+        return dynamicallyQuantized.computeIfAbsent(operand.id(), id -> {
+            String[] outputs = {model.temporary("quantized"), model.temporary("scale"), model.temporary("zero_point")};
+            model.node("DynamicQuantizeLinear", List.of(name(operand)), List.of(outputs));
+            return outputs;
+        });
     }
 
     /** The value name of a node's single output. */
