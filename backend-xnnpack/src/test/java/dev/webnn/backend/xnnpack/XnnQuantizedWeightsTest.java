@@ -193,7 +193,7 @@ class XnnQuantizedWeightsTest extends OneThreadXnnpackTest {
         float[] s = {0.01f, 0.02f};
         double[] dequantized = new double[K * N];
         for (int i = 0; i < dequantized.length; i++) {
-            dequantized[i] = (float) ((w[i] - 100) * s[i / N < K / 2 ? 0 : 1]);
+            dequantized[i] = (w[i] - 100) * s[i / N < K / 2 ? 0 : 1]; // float32, rounded once as the spec computes it
         }
         float[] y = run(new long[] {M, K}, x, b -> in -> b.matmul(in, b.dequantizeLinear(
                 b.constant(MLOperandDescriptor.of(INT8, K, N), w), b.constant(MLOperandDescriptor.of(FLOAT32, 2, 1), s),
