@@ -17,6 +17,9 @@ import java.util.Optional;
  * filters permuted once at compile time (non-constant ones by a Transpose node). Attributes
  * at their ONNX defaults are left out, as ordinary exports write them.
  *
+ * <p>A filter that is a dequantizeLinear of int8/uint8 constants arrives dequantized once, at
+ * compile time ({@link OrtQuantizedWeights}).
+ *
  * <p>Float16 nodes are emitted as they are: where ONNX Runtime's CPU kernel exists only for
  * float32, its graph transformer runs the node in float32 between Cast nodes, which is
  * exact for the conversions and rounds the float32 result once.

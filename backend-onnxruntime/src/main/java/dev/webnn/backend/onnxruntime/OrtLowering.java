@@ -135,11 +135,13 @@ final class OrtLowering {
             case ArgMinMax op -> OrtReductionLowering.argMinMax(op, node, this);
             case CumulativeSum op -> OrtReductionLowering.cumulativeSum(op, node, this);
             case Gemm op -> OrtMatrixLowering.gemm(op, node, this);
-            case Matmul op -> OrtQuantizedMatmul.weights(op, this).ifPresentOrElse(
-                    weights -> OrtQuantizedMatmul.lower(op, weights, node, this), () -> OrtMatrixLowering.matmul(op, node, this));
+            case Matmul op -> OrtQuantizedWeights.weights(op, this).ifPresentOrElse(
+                    weights -> OrtQuantizedWeights.lower(op, weights, node, this), () -> OrtMatrixLowering.matmul(op, node, this));
             case Triangular op -> OrtMatrixLowering.triangular(op, node, this);
             case Quantization op -> {
-                if (!OrtQuantizedMatmul.readOnlyByIntegerProducts(node, this)) {
+                if (OrtQuantizedWeights.readOnlyAsFloatWeights(node, this)) {
+                    OrtQuantizedWeights.dequantizeAtCompileTime(node, this);
+                } else if (!OrtQuantizedWeights.readOnlyByIntegerProducts(node, this)) {
                     OrtMatrixLowering.quantization(op, node, this);
                 }
             }

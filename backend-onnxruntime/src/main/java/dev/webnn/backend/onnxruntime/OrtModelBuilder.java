@@ -128,10 +128,20 @@ final class OrtModelBuilder implements AutoCloseable {
      */
     String constant(MLOperandDescriptor descriptor, MemorySegment data) {
         String name = temporary("const");
-        MemorySegment copy = constants.allocate(Math.max(1, data.byteSize()), 64).asSlice(0, data.byteSize());
+        MemorySegment copy = allocate(data.byteSize());
         copy.copyFrom(data);
         initializer(name, descriptor, copy);
         return name;
+    }
+
+    /**
+     * Memory that lives as long as the session, for initializer data the lowering computes.
+     *
+     * @param bytes its size
+     * @return zeroed memory, 64-byte aligned
+     */
+    MemorySegment allocate(long bytes) {
+        return constants.allocate(Math.max(1, bytes), 64).asSlice(0, bytes);
     }
 
     /** A 1-D int64 constant, e.g. a shape or axes input. */

@@ -9,6 +9,7 @@ import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Conv2d;
 import dev.webnn.graph.Operation.ConvTranspose2d;
 import dev.webnn.spi.Permutations;
+import dev.webnn.spi.ConstantDequantization;
 import java.lang.foreign.MemorySegment;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
  * of NCHW operators are left stored as NHWC, and constant filters are permuted once at
  * compile time. A relu or clamp that follows is fused into the output bounds.
  *
- * <p>A filter that is a {@code dequantizeLinear} of constants ({@link XnnDequantizedConstant})
+ * <p>A filter that is a {@code dequantizeLinear} of constants ({@link ConstantDequantization})
  * with channelwise int8 values per output channel runs a conv2d (not depthwise) on XNNPACK's
  * dynamically quantized integer kernel, the input quantized to int8 per image at run time;
  * any other such filter is dequantized once, at compile time.
@@ -67,7 +68,7 @@ final class XnnConvolutionLowering {
                     input, weights, bias, output, 0), "define a depthwise conv2d");
         } else {
             // int8 weights run XNNPACK's integer kernel on the input quantized per image at run time
-            Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(filter, toOhwi[0]);
+            Optional<ConstantDequantization.Channelwise> quantized = lowering.channelwise(filter, toOhwi[0]);
             int weights = quantized.map(q -> {
                 MemorySegment permuted = lowering.subgraph().allocateConstant(q.data().byteSize());
                 Permutations.permute(q.data(), fs, toOhwi, 1, permuted);

@@ -54,6 +54,7 @@ import dev.webnn.graph.Operation.Triangular;
 import dev.webnn.graph.Operation.Unary;
 import dev.webnn.graph.Operation.Where;
 import dev.webnn.spi.Permutations;
+import dev.webnn.spi.ConstantDequantization;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
@@ -243,7 +244,7 @@ final class XnnLowering {
 
     /**
      * Whether an operand is static data: a constant, or a dequantized constant (see
-     * {@link XnnDequantizedConstant}).
+     * {@link ConstantDequantization}).
      *
      * @param operand an operand of the graph
      * @return true if its values are known at compile time
@@ -273,19 +274,19 @@ final class XnnLowering {
      * @param operand an operand of the graph
      * @return it, or empty when the operand is not the output of a {@code dequantizeLinear} of constants
      */
-    Optional<XnnDequantizedConstant> dequantizedConstant(Operand operand) {
-        return XnnDequantizedConstant.of(graph, producers.get(operand.id()));
+    Optional<ConstantDequantization> dequantizedConstant(Operand operand) {
+        return ConstantDequantization.of(graph, producers.get(operand.id()));
     }
 
     /**
      * The operand's weights as channelwise-quantized int8, when it is a dequantized constant
-     * of float32 that is exactly that (see {@link XnnDequantizedConstant#channelwise}).
+     * of float32 that is exactly that (see {@link ConstantDequantization#channelwise}).
      *
      * @param operand an operand of the graph
      * @param axis the operand's dimension of the output channels
      * @return the int8 data (alive as long as the runtime) and scales, or empty
      */
-    Optional<XnnDequantizedConstant.Channelwise> channelwise(Operand operand, int axis) {
+    Optional<ConstantDequantization.Channelwise> channelwise(Operand operand, int axis) {
         if (operand.descriptor().dataType() != MLOperandDataType.FLOAT32) {
             return Optional.empty();
         }

@@ -9,6 +9,7 @@ import dev.webnn.graph.Node;
 import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Gemm;
 import dev.webnn.graph.Operation.Matmul;
+import dev.webnn.spi.ConstantDequantization;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Optional;
  * with constant weights, else batch matrix multiply with broadcasting); the reductions are
  * in {@link XnnReductionLowering}.
  *
- * <p>Weights may also be a {@code dequantizeLinear} of constants ({@link XnnDequantizedConstant}).
+ * <p>Weights may also be a {@code dequantizeLinear} of constants ({@link ConstantDequantization}).
  * When they are channelwise int8 per output column (or per tensor), the fully connected node
  * takes them as {@code qcint8} and its float32 input quantized to int8 per row at run time
  * (XNNPACK's dynamically quantized {@code qd8-f32-qc8w} kernels): the activations' rounding is
@@ -67,7 +68,7 @@ final class XnnMatrixLowering {
             // fully connected computes input * filter^T with filter [N, K]; without the flag B' must be [N, K]
             int flags = op.bTranspose() ? 0 : Xnnpack.XNN_FLAG_TRANSPOSE_WEIGHTS();
             int channelDim = op.bTranspose() ? 0 : 1;
-            Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(b, channelDim);
+            Optional<ConstantDequantization.Channelwise> quantized = lowering.channelwise(b, channelDim);
             int weights = quantized.map(q -> lowering.subgraph().channelwiseConstant(b.descriptor().shape(), channelDim,
                     q.data(), q.scales())).orElseGet(() -> lowering.stored(b, null));
             if (quantized.isPresent()) {
@@ -175,7 +176,7 @@ final class XnnMatrixLowering {
         long n = bs[bs.length - 1];
         long[] weightShape = {bs[bs.length - 2], n};
         MLOperandDescriptor out = node.output().descriptor();
-        Optional<XnnDequantizedConstant.Channelwise> quantized = lowering.channelwise(b, bs.length - 1);
+        Optional<ConstantDequantization.Channelwise> quantized = lowering.channelwise(b, bs.length - 1);
         int weights = quantized.map(q -> lowering.subgraph().channelwiseConstant(weightShape, 1, q.data(), q.scales()))
                 .orElseGet(() -> lowering.subgraph().constant(out.dataType(), weightShape, lowering.staticData(b)));
         int input = quantized.isPresent() ? lowering.dynamicallyQuantized(lowering.logical(a), a.descriptor().shape(), 1)

@@ -13,6 +13,7 @@ import dev.webnn.graph.Operation.Quantization;
 import dev.webnn.graph.Operation.Resample2d;
 import dev.webnn.graph.Operation.Slice;
 import dev.webnn.spi.PoolWindows;
+import dev.webnn.spi.ConstantDequantization;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ final class XnnSupport {
             case Slice op -> Arrays.stream(op.strides()).anyMatch(s -> s != 1) ? name + " with strides" : null;
             case Pad op -> op.mode() != MLPaddingMode.CONSTANT ? name + " in " + op.mode() + " mode" : null;
             case Quantization op -> op.kind() != Quantization.Kind.DEQUANTIZE_LINEAR ? name
-                    : XnnDequantizedConstant.of(graph, node).isEmpty() ? name + " of a non-constant input, scale or zero point"
+                    : ConstantDequantization.of(graph, node).isEmpty() ? name + " of a non-constant input, scale or zero point"
                     : null;
             default -> null;
         }).map(reason -> reason + " is not supported by the xnnpack backend");
@@ -59,10 +60,21 @@ final class XnnSupport {
      * them when the runtime is created.
      */
     private static String weights(Graph graph, String name, Operand filter, Operand bias) {
-        if (!XnnDequantizedConstant.isStatic(graph, filter)) {
+        if (!isStatic(graph, filter)) {
             return name + " with a non-constant filter";
         }
-        return bias != null && !XnnDequantizedConstant.isStatic(graph, bias) ? name + " with a non-constant bias" : null;
+        return bias != null && !isStatic(graph, bias) ? name + " with a non-constant bias" : null;
+    }
+
+    /**
+     * Whether an operand is a constant or a dequantized constant: a weight the lowering can
+     * hand XNNPACK as static data (found by a scan of the nodes: support checks have no
+     * producer index).
+     */
+    private static boolean isStatic(Graph graph, Operand operand) {
+        return graph.isConstant(operand) || graph.nodes().stream()
+                .filter(node -> node.outputs().stream().anyMatch(output -> output.id() == operand.id())).findFirst()
+                .flatMap(node -> ConstantDequantization.of(graph, node)).isPresent();
     }
 
     private static String pool(Pool2d op, String name) {

@@ -5,6 +5,7 @@ import dev.webnn.MLOperandDataType;
 import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Op;
 import dev.webnn.spi.SupportLimitsBuilder;
+import dev.webnn.spi.ConstantDequantization;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ final class XnnTypes {
 
     /**
      * The integer types of the constant data and zero points {@code dequantizeLinear} reads
-     * (see {@link XnnDequantizedConstant}); constants take these and {@link #SUPPORTED}.
+     * (see {@link ConstantDequantization}); constants take these and {@link #SUPPORTED}.
      */
     static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(MLOperandDataType.INT8, MLOperandDataType.UINT8);
 

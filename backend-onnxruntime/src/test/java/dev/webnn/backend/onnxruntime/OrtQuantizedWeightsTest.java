@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,8 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * ONNX Runtime's integer kernels (DynamicQuantizeLinear and MatMulInteger in the model it is
  * given, no DequantizeLinear), within the error of rounding the activations to uint8 of the
  * float product; weights that are not per tensor or per column keep the float path, exact.
+ * Quantized conv2d filters are dequantized at compile time: a float Conv, exact, and no
+ * DequantizeLinear at run time.
  */
-class OrtQuantizedMatmulTest {
+class OrtQuantizedWeightsTest {
 
     private static final int M = 5;
     private static final int K = 16;
@@ -47,16 +50,20 @@ class OrtQuantizedMatmulTest {
     /** Runs {@code x × dequantizeLinear(w, scale, zeroPoint)}; saves the model it hands ONNX Runtime to {@code saved}. */
     private float[] run(float[] x, MLOperandDataType type, byte[] w, long[] scaleShape, float[] scale, byte[] zeroPoint,
                         Path saved) {
+        return run(x, new long[] {M, K}, (b, in) -> b.matmul(in, b.dequantizeLinear(
+                b.constant(MLOperandDescriptor.of(type, K, N), w), b.constant(MLOperandDescriptor.of(FLOAT32, scaleShape), scale),
+                b.constant(MLOperandDescriptor.of(type, scaleShape), zeroPoint))), saved);
+    }
+
+    /** Runs {@code f(x)} for x of {@code shape}; saves the model it hands ONNX Runtime to {@code saved}. */
+    private static float[] run(float[] x, long[] shape, BiFunction<MLGraphBuilder, MLOperand, MLOperand> f, Path saved) {
         String previous = System.setProperty(OnnxRuntimeContext.SAVE_MODEL_PROPERTY, saved.toString());
         try (MLContext context = ML.createContext(MLContextOptions.defaults().withBackend("onnxruntime").withNumThreads(1));
              Arena arena = Arena.ofConfined()) {
             MLGraphBuilder b = new MLGraphBuilder(context);
-            MLOperand weights = b.dequantizeLinear(b.constant(MLOperandDescriptor.of(type, K, N), w),
-                    b.constant(MLOperandDescriptor.of(FLOAT32, scaleShape), scale),
-                    b.constant(MLOperandDescriptor.of(type, scaleShape), zeroPoint));
-            MLOperand y = b.matmul(b.input("x", MLOperandDescriptor.of(FLOAT32, M, K)), weights);
+            MLOperand y = f.apply(b, b.input("x", MLOperandDescriptor.of(FLOAT32, shape)));
             try (MLGraph graph = b.build(Map.of("y", y))) {
-                MemorySegment out = arena.allocate(ValueLayout.JAVA_FLOAT, M * N);
+                MemorySegment out = arena.allocate(MLOperandDescriptor.of(FLOAT32, y.shape()).byteLength());
                 context.compute(graph, Map.of("x", arena.allocateFrom(ValueLayout.JAVA_FLOAT, x)), Map.of("y", out));
                 return out.toArray(ValueLayout.JAVA_FLOAT);
             }
@@ -162,5 +169,30 @@ class OrtQuantizedMatmulTest {
             }
         }
         assertFalse(operators(saved).contains("MatMulInteger"), "the saved model's operators");
+    }
+
+    @Test
+    void quantizedConv2dFiltersAreDequantizedAtCompileTime() throws IOException {
+        // x [1, 2, 3, 3], int8 filter [3, 2, 1, 1] with one scale per output channel: y[o] = sum_c x[c] * w[o][c] * s[o]
+        float[] x = new float[18];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i * 0.5f - 4;
+        }
+        byte[] w = {10, -20, 30, 40, -50, 60};
+        float[] scale = {0.5f, 0.25f, 0.125f};
+        Path saved = temp.resolve("conv.onnx");
+        float[] y = run(x, new long[] {1, 2, 3, 3}, (b, in) -> b.conv2d(in, b.dequantizeLinear(
+                b.constant(MLOperandDescriptor.of(INT8, 3, 2, 1, 1), w),
+                b.constant(MLOperandDescriptor.of(FLOAT32, 3, 1, 1, 1), scale),
+                b.constant(MLOperandDescriptor.of(INT8, 3, 1, 1, 1), new byte[3]))), saved);
+        for (int o = 0; o < 3; o++) {
+            for (int p = 0; p < 9; p++) {
+                double expected = x[p] * w[o * 2] * scale[o] + x[9 + p] * w[o * 2 + 1] * scale[o];
+                assertEquals(expected, y[o * 9 + p], 1e-5, "y[" + o + "][" + p + "]");
+            }
+        }
+        String model = operators(saved);
+        assertTrue(model.contains("Conv"), "the saved model's operators");
+        assertFalse(model.contains("DequantizeLinear"), "the filter is not dequantized by a node");
     }
 }

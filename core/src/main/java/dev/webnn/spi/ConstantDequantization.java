@@ -1,4 +1,4 @@
-package dev.webnn.backend.xnnpack;
+package dev.webnn.spi;
 
 import dev.webnn.MLOperandDataType;
 import dev.webnn.graph.Graph;
@@ -12,26 +12,24 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 
 /**
- * A {@code dequantizeLinear} whose input, scale and zero point are all constants: quantized
- * weights. XNNPACK runs no dequantize node; such a value is either handed to a fully
- * connected or convolution node as channelwise-quantized int8 weights ({@link #channelwise},
- * for XNNPACK's integer kernels) or computed once at compile time as float32
- * ({@link #dequantize}), exactly as the spec computes it:
- * {@code (input - zeroPoint) * scale}, the product rounded once to float32.
+ * A {@code dequantizeLinear} whose input, scale and zero point are all constants, with int8
+ * or uint8 data and a float32 scale: quantized weights, which a backend may hand to integer
+ * kernels ({@link #channelwise}) or compute once at compile time ({@link #dequantize}),
+ * exactly as the spec computes them: {@code (input - zeroPoint) * scale}, the product rounded
+ * once to float32.
  *
  * <p>Scale and zero point broadcast block-wise as the spec defines it: along each dimension
- * the input's size is a whole multiple of the scale's, and each scale element covers a
- * block of that many input elements; a scale of lower rank is aligned to the input's
- * trailing dimensions.
+ * the input's size is a whole multiple of the scale's, and each scale element covers a block
+ * of that many input elements.
  */
-final class XnnDequantizedConstant {
+public final class ConstantDequantization {
 
     private final Graph graph;
     private final Operand input;
     private final Operand scale;
     private final Operand zeroPoint;
 
-    private XnnDequantizedConstant(Graph graph, Quantization op) {
+    private ConstantDequantization(Graph graph, Quantization op) {
         this.graph = graph;
         this.input = op.input();
         this.scale = op.scale();
@@ -39,46 +37,22 @@ final class XnnDequantizedConstant {
     }
 
     /**
-     * The node as quantized weights, when it is a {@code dequantizeLinear} of constants.
+     * The node as quantized weights, when it is a {@code dequantizeLinear} of int8 or uint8
+     * constants with a float32 scale.
      *
      * @param graph the graph holding the node
      * @param node any node, or null
-     * @return the dequantized constant, or empty
+     * @return the dequantization, or empty
      */
-    static Optional<XnnDequantizedConstant> of(Graph graph, Node node) {
+    public static Optional<ConstantDequantization> of(Graph graph, Node node) {
         if (node != null && node.operation() instanceof Quantization op && op.kind() == Quantization.Kind.DEQUANTIZE_LINEAR
-                && graph.isConstant(op.input()) && graph.isConstant(op.scale()) && graph.isConstant(op.zeroPoint())) {
-            return Optional.of(new XnnDequantizedConstant(graph, op));
+                && graph.isConstant(op.input()) && graph.isConstant(op.scale()) && graph.isConstant(op.zeroPoint())
+                && (op.input().descriptor().dataType() == MLOperandDataType.INT8
+                        || op.input().descriptor().dataType() == MLOperandDataType.UINT8)
+                && op.scale().descriptor().dataType() == MLOperandDataType.FLOAT32) {
+            return Optional.of(new ConstantDequantization(graph, op));
         }
         return Optional.empty();
-    }
-
-    /**
-     * The dequantized constant computing an operand, found by a scan of the graph's nodes
-     * (for support checks, which have no producer index).
-     *
-     * @param graph the graph
-     * @param operand an operand of the graph
-     * @return the dequantized constant, or empty when the operand is computed otherwise
-     */
-    static Optional<XnnDequantizedConstant> producing(Graph graph, Operand operand) {
-        if (graph.isConstant(operand) || graph.inputs().containsValue(operand)) {
-            return Optional.empty();
-        }
-        return graph.nodes().stream().filter(n -> n.outputs().stream().anyMatch(o -> o.id() == operand.id())).findFirst()
-                .flatMap(node -> of(graph, node));
-    }
-
-    /**
-     * Whether an operand is a constant or a dequantized constant: a weight the lowering can
-     * hand XNNPACK as static data.
-     *
-     * @param graph the graph
-     * @param operand an operand of the graph
-     * @return true for constant data
-     */
-    static boolean isStatic(Graph graph, Operand operand) {
-        return graph.isConstant(operand) || producing(graph, operand).isPresent();
     }
 
     /**
@@ -87,7 +61,7 @@ final class XnnDequantizedConstant {
      * @param allocate gives memory of a byte length that outlives its use
      * @return the dequantized elements
      */
-    MemorySegment dequantize(LongFunction<MemorySegment> allocate) {
+    public MemorySegment dequantize(LongFunction<MemorySegment> allocate) {
         long count = input.descriptor().elementCount();
         MemorySegment out = allocate.apply(count * Float.BYTES);
         Blocks blocks = new Blocks(input.descriptor().shape(), scale.descriptor().shape());
@@ -103,16 +77,16 @@ final class XnnDequantizedConstant {
     }
 
     /**
-     * The weights as XNNPACK's channelwise-quantized int8 ({@code qcint8}: zero point 0, one
-     * positive normal float32 scale per channel), when they are exactly that: the scale and
-     * zero point vary along {@code axis} only (or not at all), every {@code input - zeroPoint}
-     * fits int8, and every scale is positive and normal.
+     * The weights as channelwise-quantized int8 (zero point 0, one positive normal float32
+     * scale per channel), when they are exactly that: the scale and zero point vary along
+     * {@code axis} only (or not at all), every {@code input - zeroPoint} fits int8, and every
+     * scale is positive and normal.
      *
      * @param axis the input dimension of the output channels
-     * @param allocate gives memory of a byte length that outlives the runtime
+     * @param allocate gives memory of a byte length that outlives its use
      * @return the int8 data in the input's layout and one scale per channel, or empty
      */
-    Optional<Channelwise> channelwise(int axis, LongFunction<MemorySegment> allocate) {
+    public Optional<Channelwise> channelwise(int axis, LongFunction<MemorySegment> allocate) {
         long[] shape = input.descriptor().shape();
         long[] scaleShape = Blocks.aligned(scale.descriptor().shape(), shape.length);
         for (int d = 0; d < shape.length; d++) {
@@ -145,11 +119,6 @@ final class XnnDequantizedConstant {
         return Optional.of(new Channelwise(out, channelScales));
     }
 
-    /** The input's shape. */
-    long[] shape() {
-        return input.descriptor().shape();
-    }
-
     private int integer(MemorySegment data, long index) {
         byte value = data.get(ValueLayout.JAVA_BYTE, index);
         return input.descriptor().dataType() == MLOperandDataType.UINT8 ? Byte.toUnsignedInt(value) : value;
@@ -161,7 +130,7 @@ final class XnnDequantizedConstant {
      * @param data the int8 values (zero point 0), in the input's layout
      * @param scales one scale per channel
      */
-    record Channelwise(MemorySegment data, float[] scales) {
+    public record Channelwise(MemorySegment data, float[] scales) {
     }
 
     /** Maps an input element's index to the index of the scale (and zero point) element covering it. */
@@ -180,6 +149,7 @@ final class XnnDequantizedConstant {
             }
         }
 
+        /** A scale shape of {@code rank} dimensions (the spec's scales already have the input's rank). */
         static long[] aligned(long[] scaleShape, int rank) {
             long[] padded = new long[rank];
             Arrays.fill(padded, 1);
