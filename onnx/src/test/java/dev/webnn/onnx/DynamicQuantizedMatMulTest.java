@@ -13,6 +13,7 @@ import dev.webnn.ML;
 import dev.webnn.MLContext;
 import dev.webnn.MLContextOptions;
 import dev.webnn.MLGraph;
+import dev.webnn.testing.QuantizedProducts;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -72,43 +73,22 @@ class DynamicQuantizedMatMulTest extends ImportTestBase {
         return model.write(folder);
     }
 
-    /** x × ((w - zero point) × scale) in double. */
-    private double[] floatProduct() {
-        double[] y = new double[M * N];
-        for (int m = 0; m < M; m++) {
-            for (int n = 0; n < N; n++) {
-                for (int k = 0; k < K; k++) {
-                    y[m * N + n] += x[m * K + k] * (weights[k * N + n] - zeroPoints[n]) * (double) scales[n];
-                }
-            }
+    /** The weights dequantized, (w - zero point) × scale, in double. */
+    private double[] dequantizedWeights() {
+        double[] w = new double[K * N];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (weights[i] - zeroPoints[i % N]) * (double) scales[i % N];
         }
-        return y;
+        return w;
     }
 
     /**
      * Asserts y within the error of rounding x to uint8 over its whole range (the coarsest
      * rounding any engine applies: DynamicQuantizeLinear's one scale per tensor) of the float
-     * product.
+     * product ({@link QuantizedProducts}).
      */
     private void assertNearFloatProduct(float[] y, String engine) {
-        double min = 0;
-        double max = 0;
-        for (float v : x) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double halfStep = (max - min) / 255 / 2;
-        double[] expected = floatProduct();
-        for (int m = 0; m < M; m++) {
-            for (int n = 0; n < N; n++) {
-                double sumAbs = 0;
-                for (int k = 0; k < K; k++) {
-                    sumAbs += Math.abs((weights[k * N + n] - zeroPoints[n]) * (double) scales[n]);
-                }
-                double error = Math.abs(y[m * N + n] - expected[m * N + n]);
-                assertTrue(error <= halfStep * sumAbs + 1e-5, engine + ": y[" + m + "][" + n + "] off by " + error);
-            }
-        }
+        QuantizedProducts.assertWithinActivationRounding(x, dequantizedWeights(), M, K, N, false, y, engine);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.webnn.MLGraphBuilder;
 import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
+import dev.webnn.testing.QuantizedProducts;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -94,29 +95,12 @@ class OrtQuantizedWeightsTest {
         return new String(Files.readAllBytes(model), StandardCharsets.ISO_8859_1);
     }
 
-    /** Asserts y within half a uint8 step of x's range times each column's sum of |w| of the float product, and not exact. */
+    /**
+     * Asserts y within the error of rounding x to uint8 with one scale ({@link QuantizedProducts})
+     * and not exact (so x was quantized).
+     */
     private static void assertQuantizedProduct(float[] x, double[] w, float[] y) {
-        double min = 0;
-        double max = 0;
-        for (float v : x) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
-        }
-        double halfStep = (max - min) / 255 / 2;
-        double largest = 0;
-        for (int m = 0; m < M; m++) {
-            for (int n = 0; n < N; n++) {
-                double expected = 0;
-                double sumAbs = 0;
-                for (int k = 0; k < K; k++) {
-                    expected += x[m * K + k] * w[k * N + n];
-                    sumAbs += Math.abs(w[k * N + n]);
-                }
-                double error = Math.abs(expected - y[m * N + n]);
-                assertTrue(error <= halfStep * sumAbs + 1e-5, "y[" + m + "][" + n + "] off by " + error);
-                largest = Math.max(largest, error);
-            }
-        }
+        double largest = QuantizedProducts.assertWithinActivationRounding(x, w, M, K, N, false, y, "onnxruntime");
         assertTrue(largest > 1e-5, "no rounding of the activations: largest error " + largest);
     }
 

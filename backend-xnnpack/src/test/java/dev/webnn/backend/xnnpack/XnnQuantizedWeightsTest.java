@@ -16,6 +16,7 @@ import dev.webnn.MLOperand;
 import dev.webnn.MLOperandDataType;
 import dev.webnn.MLOperandDescriptor;
 import dev.webnn.MLTensorLimits;
+import dev.webnn.testing.QuantizedProducts;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -96,31 +97,12 @@ class XnnQuantizedWeightsTest extends OneThreadXnnpackTest {
     }
 
     /**
-     * Asserts the integer kernel's result: within the error of rounding each row of x to
-     * int8 (half a step, (max - min) / 255 / 2, times the row's sum of |w|) and not exact
-     * (the float path is exact to 1e-5, so a larger error shows x was quantized).
+     * Asserts the integer kernel's result: within the error of rounding each row of x to int8
+     * ({@link QuantizedProducts}) and not exact (the float path is exact to 1e-5, so a larger
+     * error shows x was quantized).
      */
     private static void assertQuantizedProduct(float[] x, double[] w, float[] actual) {
-        double[] expected = product(x, w);
-        double largest = 0;
-        for (int m = 0; m < M; m++) {
-            double min = 0;
-            double max = 0;
-            for (int k = 0; k < K; k++) {
-                min = Math.min(min, x[m * K + k]);
-                max = Math.max(max, x[m * K + k]);
-            }
-            double halfStep = (max - min) / 255 / 2;
-            for (int n = 0; n < N; n++) {
-                double sumAbs = 0;
-                for (int k = 0; k < K; k++) {
-                    sumAbs += Math.abs(w[k * N + n]);
-                }
-                double error = Math.abs(expected[m * N + n] - actual[m * N + n]);
-                assertTrue(error <= halfStep * sumAbs + 1e-5, "row " + m + " column " + n + ": error " + error);
-                largest = Math.max(largest, error);
-            }
-        }
+        double largest = QuantizedProducts.assertWithinActivationRounding(x, w, M, K, N, true, actual, "xnnpack");
         assertTrue(largest > 1e-5, "the largest error " + largest + " shows no int8 rounding of the activations");
     }
 
