@@ -53,10 +53,10 @@ public enum OnnxDataType {
     FLOAT8E5M2(19, 1, null),
     /** 8-bit float e5m2fnuz (no WebNN type). */
     FLOAT8E5M2FNUZ(20, 1, null),
-    /** Unsigned 4-bit integer (WebNN's uint4, beyond the spec snapshot, is not imported yet). */
-    UINT4(21, 0, null),
-    /** Signed 4-bit integer (WebNN's int4, beyond the spec snapshot, is not imported yet). */
-    INT4(22, 0, null),
+    /** Unsigned 4-bit integer, two per byte (WebNN's uint4, beyond the spec snapshot). */
+    UINT4(21, 0, MLOperandDataType.UINT4),
+    /** Signed 4-bit integer, two per byte (WebNN's int4, beyond the spec snapshot). */
+    INT4(22, 0, MLOperandDataType.INT4),
     /** 4-bit float e2m1 (no WebNN type). */
     FLOAT4E2M1(23, 0, null);
 
@@ -86,6 +86,27 @@ public enum OnnxDataType {
      */
     public int byteSize() {
         return byteSize;
+    }
+
+    /**
+     * Whether two values share a byte, the first in the low nibble (int4 and uint4).
+     *
+     * @return true for the 4-bit integer types
+     */
+    public boolean isPacked() {
+        return this == INT4 || this == UINT4;
+    }
+
+    /**
+     * Bytes that {@code count} values take in {@code raw_data}: two 4-bit values per byte
+     * (rounded up), else {@link #byteSize} each.
+     *
+     * @param count the number of values
+     * @return their byte length
+     * @throws ArithmeticException if it overflows a long
+     */
+    public long byteLength(long count) {
+        return isPacked() ? (count + 1) / 2 : Math.multiplyExact(count, byteSize);
     }
 
     /**

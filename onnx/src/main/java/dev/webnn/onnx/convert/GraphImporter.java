@@ -187,7 +187,7 @@ public final class GraphImporter {
             throw node.unsupported("domain '" + proto.getDomain() + "' is not the default ONNX domain");
         }
         Folder folder = registry.folder(proto.getOpType());
-        if (folder != null && node.allInputsConstant() && folder.fold(node)) {
+        if (folder != null && node.allInputsFoldable() && folder.fold(node)) {
             return;
         }
         Converter converter = registry.converter(proto.getOpType());

@@ -106,10 +106,13 @@ final class OnnxNode {
         return shape(i).length;
     }
 
-    /** Whether every given input is a constant. */
-    boolean allInputsConstant() {
+    /**
+     * Whether every given input is a constant the folders can evaluate: not of a 4-bit type,
+     * whose packed values they do not move (a graph operation handles those).
+     */
+    boolean allInputsFoldable() {
         for (int i = 0; i < proto.getInputCount(); i++) {
-            if (has(i) && !isConstant(i)) {
+            if (has(i) && (!isConstant(i) || constant(i).type().isPacked())) {
                 return false;
             }
         }

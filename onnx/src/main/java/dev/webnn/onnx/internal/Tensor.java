@@ -43,9 +43,9 @@ public final class Tensor {
         this.type = Objects.requireNonNull(type, "type");
         this.shape = shape.clone();
         this.data = data;
-        if (data.byteSize() != elementCount(shape) * type.byteSize()) {
+        if (data.byteSize() != type.byteLength(elementCount(shape))) {
             throw new IllegalArgumentException("tensor " + type + Arrays.toString(shape) + " needs "
-                    + elementCount(shape) * type.byteSize() + " bytes, has " + data.byteSize());
+                    + type.byteLength(elementCount(shape)) + " bytes, has " + data.byteSize());
         }
     }
 
@@ -105,11 +105,11 @@ public final class Tensor {
      */
     public static Tensor allocate(OnnxDataType type, long[] shape) {
         long count = elementCount(shape);
-        if (count > MAX_BYTES / type.byteSize()) {
+        if (type.isPacked() ? count / 2 > MAX_BYTES : count > MAX_BYTES / type.byteSize()) {
             throw new MLNotSupportedError("a constant " + type + Arrays.toString(shape) + " of " + count
                     + " elements is too large to evaluate at import (limit " + MAX_BYTES + " bytes)");
         }
-        long bytes = count * type.byteSize();
+        long bytes = type.byteLength(count);
         MemorySegment data = bytes <= HEAP_LIMIT ? MemorySegment.ofArray(new long[(int) ((bytes + 7) / 8)]).asSlice(0, bytes)
                 : Arena.ofAuto().allocate(bytes, 8);
         return new Tensor(type, shape, data);
@@ -196,6 +196,8 @@ public final class Tensor {
             case UINT16 -> Short.toUnsignedInt(data.getAtIndex(SHORT, i));
             case INT8 -> data.get(ValueLayout.JAVA_BYTE, i);
             case UINT8, BOOL -> Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, i));
+            case UINT4 -> nibble(i);
+            case INT4 -> (nibble(i) ^ 8) - 8;
             default -> (long) getDouble(i);
         };
     }
@@ -234,8 +236,18 @@ public final class Tensor {
             case INT16, UINT16 -> data.setAtIndex(SHORT, i, (short) value);
             case INT8, UINT8 -> data.set(ValueLayout.JAVA_BYTE, i, (byte) value);
             case BOOL -> data.set(ValueLayout.JAVA_BYTE, i, (byte) (value != 0 ? 1 : 0));
+            case INT4, UINT4 -> {
+                int shift = (int) (i % 2) * 4;
+                byte old = data.get(ValueLayout.JAVA_BYTE, i / 2);
+                data.set(ValueLayout.JAVA_BYTE, i / 2, (byte) ((old & ~(0xF << shift)) | ((value & 0xF) << shift)));
+            }
             default -> setDouble(i, value);
         }
+    }
+
+    /** The 4 bits of value {@code i} of a packed tensor (low nibble first). */
+    private int nibble(long i) {
+        return (data.get(ValueLayout.JAVA_BYTE, i / 2) >> (int) (i % 2) * 4) & 0xF;
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * Decodes a {@code TensorProto} into a {@link Tensor}: {@code raw_data} (kept as a view of the
  * mapped file), the typed repeated fields, and external data files next to the model.
- * bfloat16 is widened to float32.
+ * bfloat16 is widened to float32; int4 and uint4 stay packed, two values per byte, low nibble
+ * first (as ONNX and WebNN both store them), and are read from {@code raw_data} only.
  */
 public final class TensorDecoder {
 
@@ -39,7 +40,7 @@ public final class TensorDecoder {
      * @param proto the message
      * @return the tensor
      * @throws OnnxFormatError if the data does not match the type and dimensions
-     * @throws MLNotSupportedError if the type has no fixed-size elements (strings, 4-bit, ...)
+     * @throws MLNotSupportedError if the type has no fixed-size elements (strings, 4-bit floats, ...)
      */
     public Tensor decode(TensorProto proto) {
         String name = proto.getName();
@@ -52,7 +53,7 @@ public final class TensorDecoder {
                 throw new OnnxFormatError("tensor '" + name + "' has negative dimension " + shape[i], -1, null);
             }
         }
-        if (type.byteSize() == 0) {
+        if (type.byteSize() == 0 && !type.isPacked()) {
             throw new MLNotSupportedError("tensor '" + name + "' has type " + type + ", which WebNN cannot hold");
         }
         long count;
@@ -101,13 +102,20 @@ public final class TensorDecoder {
             case INT64 -> proto.getInt64DataCount();
             case UINT32, UINT64 -> proto.getUint64DataCount();
             case INT32, INT16, UINT16, INT8, UINT8, BOOL, FLOAT16, BFLOAT16 -> proto.getInt32DataCount();
+            case INT4, UINT4 -> throw new MLNotSupportedError("tensor '" + proto.getName() + "' holds " + type
+                    + " values in int32_data; the importer reads 4-bit tensors from raw_data");
             default -> throw new MLNotSupportedError("tensor '" + proto.getName() + "' has type " + type
                     + ", which WebNN cannot hold");
         };
     }
 
     private static Tensor fromRaw(String name, OnnxDataType type, long[] shape, long count, MemorySegment raw) {
-        long expected = count * type.byteSize();
+        long expected;
+        try {
+            expected = type.byteLength(count);
+        } catch (ArithmeticException e) {
+            throw new OnnxFormatError("tensor '" + name + "' has too many elements", -1, e);
+        }
         if (raw.byteSize() != expected) {
             throw new OnnxFormatError("tensor '" + name + "' " + type + java.util.Arrays.toString(shape) + " needs "
                     + expected + " bytes of data, has " + raw.byteSize(), -1, null);
