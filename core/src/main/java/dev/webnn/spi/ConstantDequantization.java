@@ -7,7 +7,6 @@ import dev.webnn.graph.Operand;
 import dev.webnn.graph.Operation.Quantization;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.LongFunction;
 
@@ -19,8 +18,8 @@ import java.util.function.LongFunction;
  * once to float32.
  *
  * <p>Scale and zero point broadcast block-wise as the spec defines it: along each dimension
- * the input's size is a whole multiple of the scale's, and each scale element covers a block
- * of that many input elements.
+ * the input's size is a whole multiple of the scale's (which has the input's rank, as the
+ * builder checked), and each scale element covers a block of that many input elements.
  */
 public final class ConstantDequantization {
 
@@ -88,7 +87,7 @@ public final class ConstantDequantization {
      */
     public Optional<Channelwise> channelwise(int axis, LongFunction<MemorySegment> allocate) {
         long[] shape = input.descriptor().shape();
-        long[] scaleShape = Blocks.aligned(scale.descriptor().shape(), shape.length);
+        long[] scaleShape = scale.descriptor().shape();
         for (int d = 0; d < shape.length; d++) {
             if (scaleShape[d] != 1 && (d != axis || scaleShape[d] != shape[d])) {
                 return Optional.empty();
@@ -142,19 +141,11 @@ public final class ConstantDequantization {
 
         Blocks(long[] shape, long[] scaleShape) {
             this.shape = shape;
-            this.scaleShape = aligned(scaleShape, shape.length);
+            this.scaleShape = scaleShape;
             this.blockSizes = new long[shape.length];
             for (int d = 0; d < shape.length; d++) {
                 blockSizes[d] = shape[d] / this.scaleShape[d];
             }
-        }
-
-        /** A scale shape of {@code rank} dimensions (the spec's scales already have the input's rank). */
-        static long[] aligned(long[] scaleShape, int rank) {
-            long[] padded = new long[rank];
-            Arrays.fill(padded, 1);
-            System.arraycopy(scaleShape, 0, padded, rank - scaleShape.length, scaleShape.length);
-            return padded;
         }
 
         long scaleIndex(long index) {

@@ -287,9 +287,6 @@ final class XnnLowering {
      * @return the int8 data (alive as long as the runtime) and scales, or empty
      */
     Optional<ConstantDequantization.Channelwise> channelwise(Operand operand, int axis) {
-        if (operand.descriptor().dataType() != MLOperandDataType.FLOAT32) {
-            return Optional.empty();
-        }
         return dequantizedConstant(operand).flatMap(d -> d.channelwise(axis, subgraph::allocateConstant));
     }
 

@@ -6,8 +6,10 @@ import dev.webnn.bindings.xnnpack.Xnnpack;
 import dev.webnn.graph.Op;
 import dev.webnn.spi.SupportLimitsBuilder;
 import dev.webnn.spi.ConstantDequantization;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The data types this backend runs, operator by operator, and their XNNPACK
@@ -41,8 +43,8 @@ final class XnnTypes {
     static final Set<MLOperandDataType> QUANTIZED = EnumSet.of(MLOperandDataType.INT8, MLOperandDataType.UINT8);
 
     /** The WebNN data types of constants: {@link #SUPPORTED} and {@link #QUANTIZED}. */
-    static final Set<MLOperandDataType> CONSTANTS = EnumSet.of(MLOperandDataType.FLOAT32, MLOperandDataType.FLOAT16,
-            MLOperandDataType.INT8, MLOperandDataType.UINT8);
+    static final Set<MLOperandDataType> CONSTANTS = Collections.unmodifiableSet(
+            EnumSet.copyOf(Stream.concat(SUPPORTED.stream(), QUANTIZED.stream()).toList()));
 
     /**
      * The operators that also run float16 tensors ({@code cast} between float32 and float16).

@@ -15,6 +15,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,16 +37,18 @@ class Int8WeightsAgreementTest {
         Path model = Samples.assumeModel("squeezenet1.1_nchw");
         try (MLContext context = context(backend); Arena arena = Arena.ofConfined()) {
             Samples.assertRuns(context, "SqueezeNet int8", SqueezeNet.INT8_OPERATORS);
-            for (String set : new String[] {"0", "1"}) {
-                MemorySegment input = read(model, set, "input_0", arena);
-                float[] golden = read(model, set, "output_0", arena).toArray(ValueLayout.JAVA_FLOAT);
-                float[] int8 = run(context, ImageClassifier.SQUEEZENET_INT8, model, input, arena);
-                float[] float32 = run(context, ImageClassifier.SQUEEZENET, model, input, arena);
-                System.out.printf("[squeezenet int8 %s] set %s: top-1 %d (float32 %d, golden %d), logits max |int8 - float32|"
-                        + " %.3g, correlation %.5f%n", backend, set, top1(int8), top1(float32), top1(golden),
-                        maxDifference(int8, float32), correlation(int8, float32));
-                assertEquals(top1(golden), top1(int8), "set " + set + ": top-1 class");
-                assertTrue(correlation(int8, float32) >= 0.99, "set " + set + ": correlation " + correlation(int8, float32));
+            List<MemorySegment> inputs = read(model, "input_0", 2, arena);
+            List<MemorySegment> golden = read(model, "output_0", 2, arena);
+            float[][] int8 = outputs(context, ImageClassifier.SQUEEZENET_INT8, model, inputs);
+            float[][] float32 = outputs(context, ImageClassifier.SQUEEZENET, model, inputs);
+            for (int set = 0; set < inputs.size(); set++) {
+                float[] expected = golden.get(set).toArray(ValueLayout.JAVA_FLOAT);
+                System.out.printf("[squeezenet int8 %s] set %d: top-1 %d (float32 %d, golden %d), logits max |int8 - float32|"
+                        + " %.3g, correlation %.5f%n", backend, set, top1(int8[set]), top1(float32[set]), top1(expected),
+                        maxDifference(int8[set], float32[set]), correlation(int8[set], float32[set]));
+                assertEquals(top1(expected), top1(int8[set]), "set " + set + ": top-1 class");
+                assertTrue(correlation(int8[set], float32[set]) >= 0.99,
+                        "set " + set + ": correlation " + correlation(int8[set], float32[set]));
             }
         }
     }
@@ -55,14 +59,15 @@ class Int8WeightsAgreementTest {
         Path model = Samples.assumeModel("mobilenetv2_nchw");
         try (MLContext context = context(backend); Arena arena = Arena.ofConfined()) {
             Samples.assertRuns(context, "MobileNetV2 int8", MobileNetV2.INT8_OPERATORS);
-            for (String set : new String[] {"0", "1", "2"}) {
-                MemorySegment input = read(model, set, "input_0", arena);
-                float[] int8 = logs(run(context, ImageClassifier.MOBILENETV2_INT8, model, input, arena));
-                float[] float32 = logs(run(context, ImageClassifier.MOBILENETV2, model, input, arena));
-                System.out.printf("[mobilenetv2 int8 %s] set %s: top-1 %d (float32 %d), log-probabilities max |int8 - float32|"
-                        + " %.3g, correlation %.5f%n", backend, set, top1(int8), top1(float32), maxDifference(int8, float32),
-                        correlation(int8, float32));
-                assertTrue(correlation(int8, float32) >= 0.95, "set " + set + ": correlation " + correlation(int8, float32));
+            List<MemorySegment> inputs = read(model, "input_0", 3, arena);
+            float[][] int8 = outputs(context, ImageClassifier.MOBILENETV2_INT8, model, inputs);
+            float[][] float32 = outputs(context, ImageClassifier.MOBILENETV2, model, inputs);
+            for (int set = 0; set < inputs.size(); set++) {
+                float[] a = logs(int8[set]);
+                float[] b = logs(float32[set]);
+                System.out.printf("[mobilenetv2 int8 %s] set %d: top-1 %d (float32 %d), log-probabilities max |int8 - float32|"
+                        + " %.3g, correlation %.5f%n", backend, set, top1(a), top1(b), maxDifference(a, b), correlation(a, b));
+                assertTrue(correlation(a, b) >= 0.95, "set " + set + ": correlation " + correlation(a, b));
             }
         }
     }
@@ -71,17 +76,28 @@ class Int8WeightsAgreementTest {
         return ML.createContext(MLContextOptions.defaults().withBackend(backend).withNumThreads(2));
     }
 
-    private static MemorySegment read(Path model, String set, String name, Arena arena) {
-        NpyArray array = Npy.read(model.resolve("test_data_set/" + set + "/" + name + ".npy"), arena);
-        return arena.allocate(array.data().byteSize(), 64).copyFrom(array.data());
+    /** Array {@code name} of each of the first {@code sets} test data sets, in memory of its own. */
+    private static List<MemorySegment> read(Path model, String name, int sets, Arena arena) {
+        List<MemorySegment> arrays = new ArrayList<>();
+        for (int set = 0; set < sets; set++) {
+            NpyArray array = Npy.read(model.resolve("test_data_set/" + set + "/" + name + ".npy"), arena);
+            arrays.add(arena.allocate(array.data().byteSize(), 64).copyFrom(array.data()));
+        }
+        return arrays;
     }
 
-    private static float[] run(MLContext context, ImageClassifier classifier, Path model, MemorySegment input, Arena arena) {
+    /** The classifier's 1000 outputs for each input, from one graph compiled once. */
+    private static float[][] outputs(MLContext context, ImageClassifier classifier, Path model, List<MemorySegment> inputs) {
         MLGraphBuilder builder = new MLGraphBuilder(context);
-        try (MLGraph graph = builder.build(Map.of("out", classifier.build(model.resolve("weights"), builder)))) {
+        try (MLGraph graph = builder.build(Map.of("out", classifier.build(model.resolve("weights"), builder)));
+             Arena arena = Arena.ofConfined()) {
             MemorySegment out = arena.allocate(ValueLayout.JAVA_FLOAT, 1000);
-            context.compute(graph, Map.of(classifier.input(), input), Map.of("out", out));
-            return out.toArray(ValueLayout.JAVA_FLOAT);
+            float[][] outputs = new float[inputs.size()][];
+            for (int i = 0; i < outputs.length; i++) {
+                context.compute(graph, Map.of(classifier.input(), inputs.get(i)), Map.of("out", out));
+                outputs[i] = out.toArray(ValueLayout.JAVA_FLOAT);
+            }
+            return outputs;
         }
     }
 

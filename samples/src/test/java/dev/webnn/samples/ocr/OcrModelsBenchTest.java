@@ -18,9 +18,7 @@ class OcrModelsBenchTest {
 
     @Test
     void eachOnnxFileTakesTheDimensionsThatFollowIt() {
-        Path folder = OcrModels.defaultFolder();
-        assumeTrue(Files.isRegularFile(folder.resolve(OcrModels.RECOGNISER)), "needs the PaddleOCR models: "
-                + "tools/fetch-test-data.sh ocr-models");
+        Path folder = modelsFolder();
         // both files name their dimensions p2o.DynamicDimension.N, with other values each
         Samples.Result result = Samples.run("bench", "--onnx", folder.resolve(OcrModels.DETECTOR).toString(),
                 "--dim", "p2o.DynamicDimension.0=1", "--dim", "p2o.DynamicDimension.1=32", "--dim", "p2o.DynamicDimension.2=64",
@@ -36,13 +34,19 @@ class OcrModelsBenchTest {
 
     @Test
     void aDimensionLeftFreeIsBadInputNamingIt() {
-        Path folder = OcrModels.defaultFolder();
-        assumeTrue(Files.isRegularFile(folder.resolve(OcrModels.RECOGNISER)), "needs the PaddleOCR models: "
-                + "tools/fetch-test-data.sh ocr-models");
+        Path folder = modelsFolder();
         Samples.Result result = Samples.run("bench", "--onnx", folder.resolve(OcrModels.RECOGNISER).toString(),
                 "--dim", "p2o.DynamicDimension.0=1");
         assertEquals(2, result.exitCode(), result::err);
         assertTrue(result.err().contains("dimension 'p2o.DynamicDimension.1' of input 'x' is not set")
                 && result.err().contains("--dim NAME=V"), result::err);
+    }
+
+    /** The PaddleOCR models' folder; skips the test when they have not been fetched. */
+    private static Path modelsFolder() {
+        Path folder = OcrModels.defaultFolder();
+        assumeTrue(Files.isRegularFile(folder.resolve(OcrModels.RECOGNISER)), "needs the PaddleOCR models: "
+                + "tools/fetch-test-data.sh ocr-models");
+        return folder;
     }
 }
